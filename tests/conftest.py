@@ -1,0 +1,17 @@
+"""Test set-up shared by every test: Kivy must be configured before it is imported.
+
+Kivy reads its environment once, at import time. These lines run before any
+test module imports Kivy, so every test draws offscreen (SDL's offscreen
+driver on Mesa), keeps ``~/.kivy`` untouched and never sees pytest's argv, and
+the game's data folder is a throw-away one.
+"""
+import os
+import tempfile
+
+_scratch = tempfile.mkdtemp(prefix="gesprekskaarten-tests-")
+os.environ["KIVY_NO_ARGS"] = "1"
+os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
+os.environ["KIVY_HOME"] = os.path.join(_scratch, "kivy-home")
+os.environ["GESPREKSKAARTEN_DATA"] = os.path.join(_scratch, "data")
+os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
+os.makedirs(os.environ["KIVY_HOME"], exist_ok=True)

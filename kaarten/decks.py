@@ -1,0 +1,597 @@
+"""Decks of question cards, their themes and their language decks.
+
+A deck lives in ``kaarten/decks/<deck-id>/``: ``deck.yaml`` in the source
+language (Dutch) and a ``<lang>.yaml`` language deck per translation. The
+format is described for translators in ``docs/deck-format.md``.
+
+Loading never trusts a file (see :mod:`kaarten.yamlsafe`); one broken file
+never stops the other decks or languages from loading. Problems that make a
+file unusable are :class:`DeckError`; gaps in a translation (a missing,
+outdated or added card) are :class:`DeckWarning` and the app shows the Dutch
+text for a card that has no translation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import NewType
+
+from yaml.nodes import MappingNode, Node
+
+from kaarten import yamlsafe
+from kaarten.yamlsafe import DeckError, Source
+
+__all__ = [
+    "Audience", "Card", "CardId", "Deck", "DeckError", "DeckId", "DeckSet",
+    "DeckWarning", "LanguageDeck", "Theme", "DECKS_DIR", "PICTOGRAMS_DIR",
+    "load_deck", "load_decks", "load_language_deck", "source_hash",
+]
+
+DeckId = NewType("DeckId", str)
+CardId = NewType("CardId", str)
+
+DECKS_DIR = Path(__file__).resolve().parent / "decks"
+THEMES_FILE = DECKS_DIR / "themes.yaml"
+PICTOGRAMS_DIR = Path(__file__).resolve().parent.parent / "assets" / "pictograms"
+SOURCE_LANGUAGE = "nl"
+
+MAX_TITLE = 120
+MAX_DESCRIPTION = 1000
+MAX_TEXT = 300
+MAX_FOLLOW_UP = 400
+MAX_LABEL = 60
+MAX_CARDS = 2000
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class Audience(StrEnum):
+    FAMILY = "family"
+    CHILDREN = "children"
+    CLASS = "class"
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    colour: str
+    pictogram: str | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """One question card. ``language`` is the language its text is written in."""
+
+    id: CardId
+    text: str
+    theme: str
+    follow_up: str | None = None
+    pictogram: str | None = None
+    asks_for_people: bool = True
+    language: str = SOURCE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class DeckWarning:
+    """Something a translator may want to fix; the deck still works."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    kind: str = "warning"  # missing | outdated | added | unknown | warning
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: warning: {self.message}"
+
+
+@dataclass(frozen=True)
+class TranslatedCard:
+    id: CardId
+    text: str
+    follow_up: str | None
+    source: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class LanguageDeck:
+    """A translation or adaptation of a deck into one language."""
+
+    deck_id: DeckId
+    language: str
+    path: Path
+    translated_by: str
+    reviewed: bool
+    title: str | None
+    description: str | None
+    theme_labels: dict[str, str]
+    cards: dict[CardId, TranslatedCard]
+    added: tuple[Card, ...]
+    warnings: tuple[DeckWarning, ...] = ()
+
+    @property
+    def missing(self) -> tuple[DeckWarning, ...]:
+        return tuple(w for w in self.warnings if w.kind == "missing")
+
+    @property
+    def outdated(self) -> tuple[DeckWarning, ...]:
+        return tuple(w for w in self.warnings if w.kind == "outdated")
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: DeckId
+    title: str
+    description: str
+    language: str
+    audience: Audience
+    version: int
+    themes: tuple[Theme, ...]
+    cards: tuple[Card, ...]
+    path: Path
+    translations: dict[str, LanguageDeck] = field(default_factory=dict)
+    warnings: tuple[DeckWarning, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The source language first, then every language deck that loaded."""
+        return (self.language, *sorted(self.translations))
+
+    def card(self, card_id: str) -> Card:
+        for card in self.cards:
+            if card.id == card_id:
+                return card
+        raise KeyError(card_id)
+
+    def theme(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    def localized(self, language: str) -> Deck:
+        """This deck as a family reading ``language`` sees it.
+
+        Cards without a translation keep their source text (and say so in
+        ``Card.language``); cards the language deck adds come last. An
+        unknown language gives the deck unchanged.
+        """
+        tr = self.translations.get(language)
+        if tr is None:
+            return self
+        cards = []
+        for card in self.cards:
+            t = tr.cards.get(card.id)
+            if t is None:
+                cards.append(card)
+            else:
+                cards.append(replace(card, text=t.text, language=language,
+                                     follow_up=t.follow_up if t.follow_up else card.follow_up))
+        themes = tuple(replace(th, label=tr.theme_labels.get(th.id, th.label)) for th in self.themes)
+        return replace(
+            self,
+            title=tr.title or self.title,
+            description=tr.description or self.description,
+            language=language,
+            themes=themes,
+            cards=(*cards, *tr.added),
+        )
+
+
+@dataclass(frozen=True)
+class DeckSet:
+    """Every deck that loaded, and every problem met on the way."""
+
+    decks: tuple[Deck, ...]
+    problems: tuple[DeckError, ...]
+
+    def get(self, deck_id: str) -> Deck:
+        for deck in self.decks:
+            if deck.id == deck_id:
+                return deck
+        raise KeyError(deck_id)
+
+    @property
+    def warnings(self) -> tuple[DeckWarning, ...]:
+        found: list[DeckWarning] = []
+        for deck in self.decks:
+            found.extend(deck.warnings)
+            for tr in deck.translations.values():
+                found.extend(tr.warnings)
+        return tuple(found)
+
+
+def source_hash(card: Card) -> str:
+    """A short fingerprint of a source card's text, kept in language decks.
+
+    When the Dutch text or follow-up changes, the fingerprint changes, and the
+    translation made from the old text is reported as outdated.
+    """
+    data = f"{card.text}\n{card.follow_up or ''}".encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
+# -- loading -----------------------------------------------------------------
+
+def load_decks(root: Path = DECKS_DIR) -> DeckSet:
+    """Load every deck folder under ``root``; a broken one is reported, not fatal."""
+    decks: list[Deck] = []
+    problems: list[DeckError] = []
+    for folder in sorted(p for p in Path(root).iterdir() if p.is_dir()):
+        try:
+            deck, broken = _load_folder(folder)
+        except DeckError as exc:
+            problems.append(exc)
+            continue
+        problems.extend(broken)
+        decks.append(deck)
+    return DeckSet(tuple(decks), tuple(problems))
+
+
+def load_deck(folder: Path) -> Deck:
+    """Load ``folder/deck.yaml`` with every language deck beside it that loads."""
+    return _load_folder(Path(folder))[0]
+
+
+def _load_folder(folder: Path) -> tuple[Deck, list[DeckError]]:
+    deck = _read_deck(folder / "deck.yaml")
+    translations = {}
+    problems = []
+    for path in language_files(folder):
+        try:
+            tr = load_language_deck(path, deck)
+        except DeckError as exc:
+            problems.append(exc)  # the other languages still load
+            continue
+        translations[tr.language] = tr
+    return replace(deck, translations=translations), problems
+
+
+def language_files(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).glob("*.yaml") if p.name != "deck.yaml")
+
+
+_DECK_KEYS = ("id", "language", "title", "description", "audience", "version", "themes", "cards")
+_CARD_KEYS = ("id", "theme", "text", "follow_up", "pictogram", "asks_for_people")
+_THEME_KEYS = ("id", "label", "colour", "pictogram")
+
+
+def _read_deck(path: Path) -> Deck:
+    src = yamlsafe.read(path)
+    top = yamlsafe.mapping(src, src.root, "a deck file", _DECK_KEYS)
+    for key in ("id", "language", "title", "audience", "cards"):
+        if key not in top:
+            raise src.error(src.root, f"the deck has no '{key}:' line; add it at the top of the file")
+    deck_id = _identifier(src, top["id"], "the deck id")
+    if deck_id != path.parent.name:
+        raise src.error(top["id"], f"the deck id '{deck_id}' must equal its folder name '{path.parent.name}'")
+    language = _language(src, top["language"])
+    audience_text = yamlsafe.text(src, top["audience"], "audience", 20)
+    try:
+        audience = Audience(audience_text)
+    except ValueError:
+        raise src.error(top["audience"], f"audience must be family, children or class, not '{audience_text}'") from None
+    version = yamlsafe.integer(src, top["version"], "version", 1, 1_000_000) if "version" in top else 1
+    themes = _themes(src, top.get("themes"))
+    theme_ids = {t.id for t in themes}
+    warnings: list[DeckWarning] = []
+    cards: list[Card] = []
+    seen: dict[str, int] = {}
+    card_nodes = yamlsafe.sequence(src, top["cards"], "cards")
+    if not card_nodes:
+        raise src.error(top["cards"], "the deck has no cards")
+    if len(card_nodes) > MAX_CARDS:
+        raise src.error(top["cards"], f"a deck holds at most {MAX_CARDS} cards")
+    for node in card_nodes:
+        card = _card(src, node, theme_ids, language)
+        if card.id in seen:
+            raise src.error(node, f"the card id '{card.id}' is used twice (first on line {seen[card.id]}); every card needs its own id")
+        seen[card.id] = node.start_mark.line + 1
+        if card.pictogram and not (PICTOGRAMS_DIR / f"{card.pictogram}.png").is_file():
+            warnings.append(DeckWarning(path, node.start_mark.line + 1, node.start_mark.column + 1,
+                                        f"no pictogram '{card.pictogram}' in assets/pictograms", "pictogram"))
+        cards.append(card)
+    return Deck(
+        id=DeckId(deck_id),
+        title=yamlsafe.text(src, top["title"], "the title", MAX_TITLE),
+        description=yamlsafe.text(src, top["description"], "the description", MAX_DESCRIPTION) if "description" in top else "",
+        language=language,
+        audience=audience,
+        version=version,
+        themes=themes,
+        cards=tuple(cards),
+        path=path,
+        warnings=tuple(warnings),
+    )
+
+
+def _card(src: Source, node: Node, theme_ids: set[str], language: str) -> Card:
+    keys = yamlsafe.mapping(src, node, "a card", _CARD_KEYS)
+    if "id" not in keys:
+        raise src.error(node, "this card has no 'id:'; give every card a short id such as 'wie-vertrouw-jij'")
+    card_id = _identifier(src, keys["id"], "a card id")
+    if "text" not in keys:
+        raise src.error(node, f"the card '{card_id}' has no 'text:' with its question")
+    if "theme" not in keys:
+        raise src.error(node, f"the card '{card_id}' has no 'theme:'; use one of: {', '.join(sorted(theme_ids))}")
+    theme = yamlsafe.text(src, keys["theme"], "the theme", MAX_LABEL)
+    if theme not in theme_ids:
+        raise src.error(keys["theme"], f"unknown theme '{theme}'; use one of: {', '.join(sorted(theme_ids))}")
+    return Card(
+        id=CardId(card_id),
+        text=yamlsafe.text(src, keys["text"], "the card text", MAX_TEXT),
+        theme=theme,
+        follow_up=_optional_text(src, keys.get("follow_up"), "the follow-up", MAX_FOLLOW_UP),
+        pictogram=_identifier(src, keys["pictogram"], "the pictogram name") if "pictogram" in keys else None,
+        asks_for_people=yamlsafe.boolean(src, keys["asks_for_people"], "asks_for_people") if "asks_for_people" in keys else True,
+        language=language,
+    )
+
+
+def _themes(src: Source, node: Node | None) -> tuple[Theme, ...]:
+    if node is None or (not isinstance(node, MappingNode) and getattr(node, "value", None) == "standard"):
+        return standard_themes()
+    themes = []
+    seen = set()
+    for item in yamlsafe.sequence(src, node, "themes (or the word 'standard')"):
+        keys = yamlsafe.mapping(src, item, "a theme", _THEME_KEYS)
+        for key in ("id", "label", "colour"):
+            if key not in keys:
+                raise src.error(item, f"a theme needs '{key}:'")
+        theme_id = _identifier(src, keys["id"], "a theme id")
+        if theme_id in seen:
+            raise src.error(keys["id"], f"the theme '{theme_id}' is declared twice")
+        seen.add(theme_id)
+        colour = yamlsafe.text(src, keys["colour"], "the colour", 7)
+        if not _COLOUR.match(colour):
+            raise src.error(keys["colour"], f"a colour is written as \"#RRGGBB\" in quotes, such as \"#F9D9D6\", not '{colour}'")
+        themes.append(Theme(
+            id=theme_id,
+            label=yamlsafe.text(src, keys["label"], "the theme label", MAX_LABEL),
+            colour=colour.upper(),
+            pictogram=_identifier(src, keys["pictogram"], "the pictogram name") if "pictogram" in keys else None,
+        ))
+    if not themes:
+        raise src.error(node, "declare at least one theme, or write 'themes: standard'")
+    return tuple(themes)
+
+
+_standard: tuple[Theme, ...] | None = None
+
+
+def standard_themes() -> tuple[Theme, ...]:
+    """The themes the family and children decks share (``decks/themes.yaml``)."""
+    global _standard
+    if _standard is None:
+        src = yamlsafe.read(THEMES_FILE)
+        top = yamlsafe.mapping(src, src.root, "the themes file", ("themes",))
+        _standard = _themes(src, top["themes"])
+    return _standard
+
+
+def _identifier(src: Source, node: Node, what: str) -> str:
+    value = yamlsafe.text(src, node, what, MAX_LABEL)
+    if not _ID.match(value):
+        raise src.error(node, f"{what} '{value}' may hold only lowercase letters a-z, digits and dashes, such as 'wie-vertrouw-jij'")
+    return value
+
+
+def _language(src: Source, node: Node) -> str:
+    value = yamlsafe.text(src, node, "the language", 12)
+    if not _LANGUAGE.match(value):
+        raise src.error(node, f"the language '{value}' must be a language code such as nl, en, ar, ti or uk")
+    return value
+
+
+def _optional_text(src: Source, node: Node | None, what: str, max_length: int) -> str | None:
+    if node is None:
+        return None
+    return yamlsafe.text(src, node, what, max_length, allow_empty=True) or None
+
+
+# -- language decks ------------------------------------------------------------
+
+_LANG_KEYS = ("deck", "language", "translated_by", "reviewed", "title", "description", "themes", "cards")
+_LANG_CARD_KEYS = ("id", "text", "follow_up", "source", "added", "theme", "pictogram", "asks_for_people")
+
+
+def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
+    """Load the language deck at ``path`` for ``deck`` (read from beside it if not given)."""
+    path = Path(path)
+    src = yamlsafe.read(path)
+    top = yamlsafe.mapping(src, src.root, "a language deck", _LANG_KEYS)
+    if "language" not in top:
+        raise src.error(src.root, "the language deck has no 'language:' line; add it at the top, e.g. 'language: ar'")
+    language = _language(src, top["language"])
+    if language != path.stem:
+        raise src.error(top["language"], f"the file is called {path.name} but says 'language: {language}'; rename one of them")
+    if deck is None:
+        deck_file = path.parent / "deck.yaml"
+        if not deck_file.is_file():
+            raise src.error(src.root, f"there is no deck.yaml beside this language deck in {path.parent}; a language deck belongs in the folder of the deck it translates")
+        deck = _read_deck(deck_file)
+    if "deck" in top:
+        named = yamlsafe.text(src, top["deck"], "the deck", MAX_LABEL)
+        if named != deck.id:
+            raise src.error(top["deck"], f"this language deck is for the deck '{named}', but it sits in the folder of '{deck.id}'; there is no deck '{named}' here")
+    if language == deck.language:
+        raise src.error(top["language"], f"'{language}' is the deck's own language; a language deck is for another language")
+
+    theme_ids = {t.id for t in deck.themes}
+    labels: dict[str, str] = {}
+    if "themes" in top:
+        for theme_id, value in yamlsafe.mapping(src, top["themes"], "themes", tuple(sorted(theme_ids))).items():
+            label = yamlsafe.text(src, value, f"the label of theme '{theme_id}'", MAX_LABEL, allow_empty=True)
+            if label:
+                labels[theme_id] = label
+
+    warnings: list[DeckWarning] = []
+    source_cards = {c.id: c for c in deck.cards}
+    cards: dict[CardId, TranslatedCard] = {}
+    added: list[Card] = []
+    seen: dict[str, int] = {}
+    card_nodes = yamlsafe.sequence(src, top["cards"], "cards") if "cards" in top else []
+
+    def warn(node: Node, message: str, kind: str) -> None:
+        warnings.append(DeckWarning(path, node.start_mark.line + 1, node.start_mark.column + 1, message, kind))
+
+    for node in card_nodes:
+        keys = yamlsafe.mapping(src, node, "a card", _LANG_CARD_KEYS)
+        if "id" not in keys:
+            raise src.error(node, "this card has no 'id:'; copy the id of the Dutch card it translates")
+        card_id = CardId(_identifier(src, keys["id"], "a card id"))
+        if card_id in seen:
+            raise src.error(node, f"the card id '{card_id}' is used twice (first on line {seen[card_id]})")
+        seen[card_id] = node.start_mark.line + 1
+        is_added = yamlsafe.boolean(src, keys["added"], "added") if "added" in keys else False
+        if is_added:
+            if card_id in source_cards:
+                raise src.error(keys["id"], f"'{card_id}' is a card of the deck itself; 'added: true' is only for cards of your own")
+            extra = _card(src, _without(node, ("added", "source")), theme_ids, language)
+            added.append(extra)
+            warn(node, f"card '{card_id}' is added by this language deck", "added")
+            continue
+        if card_id not in source_cards:
+            warn(node, f"unknown card id '{card_id}': there is no such card in deck.yaml; if this is a card of your own, add 'added: true' and a 'theme:'", "unknown")
+            continue
+        text = yamlsafe.text(src, keys["text"], "the card text", MAX_TEXT, allow_empty=True) if "text" in keys else ""
+        if not text:
+            warn(node, f"card '{card_id}' is not translated yet; the app shows the Dutch text", "missing")
+            continue
+        source = yamlsafe.text(src, keys["source"], "source", 64) if "source" in keys else None
+        original = source_cards[card_id]
+        if source != source_hash(original):
+            warn(node, f"card '{card_id}' was translated from an older Dutch text; the Dutch now reads: "
+                       f"\"{original.text}\"; update the translation, then run: python main.py mark-current {deck.id} {language}",
+                 "outdated")
+        cards[card_id] = TranslatedCard(
+            id=card_id,
+            text=text,
+            follow_up=_optional_text(src, keys.get("follow_up"), "the follow-up", MAX_FOLLOW_UP),
+            source=source,
+            line=node.start_mark.line + 1,
+        )
+    for card in deck.cards:
+        if card.id not in seen:
+            warnings.append(DeckWarning(path, 1, 1, f"card '{card.id}' is missing; the app shows the Dutch text: \"{card.text}\"", "missing"))
+    return LanguageDeck(
+        deck_id=deck.id,
+        language=language,
+        path=path,
+        translated_by=yamlsafe.text(src, top["translated_by"], "translated_by", MAX_LABEL * 3, allow_empty=True) if "translated_by" in top else "",
+        reviewed=yamlsafe.boolean(src, top["reviewed"], "reviewed") if "reviewed" in top else False,
+        title=_optional_text(src, top.get("title"), "the title", MAX_TITLE),
+        description=_optional_text(src, top.get("description"), "the description", MAX_DESCRIPTION),
+        theme_labels=labels,
+        cards=cards,
+        added=tuple(added),
+        warnings=tuple(warnings),
+    )
+
+
+def _without(node: MappingNode, keys: tuple[str, ...]) -> MappingNode:
+    kept = [(k, v) for k, v in node.value if k.value not in keys]
+    return MappingNode(node.tag, kept, node.start_mark, node.end_mark, node.flow_style)
+
+
+# -- the translator's commands ---------------------------------------------------
+
+def new_language(deck: Deck, language: str, *, translated_by: str = "") -> Path:
+    """Write a language-deck skeleton for ``deck``; refuse to overwrite a file."""
+    if not _LANGUAGE.match(language):
+        raise ValueError(f"'{language}' is not a language code such as en, ar, ti or uk")
+    if language == deck.language:
+        raise ValueError(f"'{language}' is the deck's own language")
+    path = deck.path.parent / f"{language}.yaml"
+    if path.exists():
+        raise FileExistsError(f"{path} exists already; edit it, or remove it first to start again")
+    q = _quote
+    lines = [
+        f"# Language deck '{language}' for the deck \"{deck.title}\".",
+        "# Write each card's question in your language after 'text:' (and the",
+        "# follow-up after 'follow_up:'). The Dutch text stands in the comment",
+        "# above each card. Leave 'id' and 'source' as they are.",
+        f"# Check your work with:  python main.py check {path.parent.name}",
+        "",
+        f"deck: {deck.id}",
+        f"language: {language}",
+        f"translated_by: {q(translated_by)}",
+        "reviewed: false",
+        f"# nl: {deck.title}",
+        'title: ""',
+        f"# nl: {deck.description}" if deck.description else "# (the deck has no description)",
+        'description: ""',
+        "themes:",
+    ]
+    for theme in deck.themes:
+        lines += [f"  # nl: {theme.label}", f'  {theme.id}: ""']
+    lines.append("cards:")
+    for card in deck.cards:
+        lines.append(f"  # nl: {card.text}")
+        if card.follow_up:
+            lines.append(f"  # nl follow-up: {card.follow_up}")
+        lines += [f"  - id: {card.id}", '    text: ""']
+        if card.follow_up:
+            lines.append('    follow_up: ""')
+        lines.append(f"    source: {source_hash(card)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def mark_current(deck: Deck, language: str) -> tuple[Path, int]:
+    """Record that every translated card of a language deck matches today's Dutch text.
+
+    Rewrites only the ``source:`` values in the file (comments and layout stay),
+    adding a ``source:`` line where a card has none. Returns the path and the
+    number of cards marked.
+    """
+    path = deck.path.parent / f"{language}.yaml"
+    load_language_deck(path, deck)  # refuse to touch a broken file
+    src = yamlsafe.read(path)
+    top = yamlsafe.mapping(src, src.root, "a language deck", _LANG_KEYS)
+    lines = src.text.splitlines(keepends=True)
+    source_cards = {c.id: c for c in deck.cards}
+    edits: list[tuple[int, int, int, str]] = []  # (line, start col, end col, new text); end col -1 = insert line
+    count = 0
+    for node in yamlsafe.sequence(src, top["cards"], "cards") if "cards" in top else []:
+        keys = yamlsafe.mapping(src, node, "a card", _LANG_CARD_KEYS)
+        card = source_cards.get(keys["id"].value)
+        if card is None or "added" in keys:
+            continue
+        if "text" not in keys or not keys["text"].value.strip():
+            continue  # nothing translated yet: nothing to mark
+        if node.flow_style:
+            raise src.error(node, "write this card as '- id: ...' lines, not in { } braces, so it can be marked")
+        new = source_hash(card)
+        count += 1
+        if "source" in keys:
+            s = keys["source"]
+            if s.start_mark.line != s.end_mark.line:
+                raise src.error(s, "write 'source:' on one line")
+            edits.append((s.start_mark.line, s.start_mark.column, s.end_mark.column, new))
+        else:
+            id_key = next(k for k, _ in node.value if k.value == "id")
+            indent = " " * id_key.start_mark.column
+            edits.append((keys["id"].end_mark.line + 1, 0, -1, f"{indent}source: {new}\n"))
+    for line, start, end, new in sorted(edits, reverse=True):
+        if end == -1:
+            if line > 0 and not lines[line - 1].endswith("\n"):
+                lines[line - 1] += "\n"
+            lines.insert(line, new)
+        else:
+            lines[line] = lines[line][:start] + new + lines[line][end:]
+    path.write_text("".join(lines), encoding="utf-8")
+    load_language_deck(path, deck)
+    return path, count
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -242,7 +242,7 @@ def load_deck(folder: Path) -> Deck:
 
 
 def _load_folder(folder: Path) -> tuple[Deck, list[DeckError]]:
-    deck = _read_deck(folder / "deck.yaml")
+    deck = read_deck(folder / "deck.yaml")
     translations = {}
     problems = []
     for path in language_files(folder):
@@ -264,7 +264,8 @@ _CARD_KEYS = ("id", "theme", "text", "follow_up", "pictogram", "asks_for_people"
 _THEME_KEYS = ("id", "label", "colour", "pictogram")
 
 
-def _read_deck(path: Path) -> Deck:
+def read_deck(path: Path) -> Deck:
+    """Read one ``deck.yaml`` (without its language decks); raise :class:`DeckError`."""
     src = yamlsafe.read(path)
     top = yamlsafe.mapping(src, src.root, "a deck file", _DECK_KEYS)
     for key in ("id", "language", "title", "audience", "cards"):
@@ -417,7 +418,7 @@ def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
         deck_file = path.parent / "deck.yaml"
         if not deck_file.is_file():
             raise src.error(src.root, f"there is no deck.yaml beside this language deck in {path.parent}; a language deck belongs in the folder of the deck it translates")
-        deck = _read_deck(deck_file)
+        deck = read_deck(deck_file)
     if "deck" in top:
         named = yamlsafe.text(src, top["deck"], "the deck", MAX_LABEL)
         if named != deck.id:

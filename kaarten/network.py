@@ -1,0 +1,399 @@
+"""The network: the people a family names, and every time they were named.
+
+A :class:`Person` is someone a player named (a first name or a role such as
+"buurvrouw"), placed in a :class:`Sector` of life and a :class:`Closeness`
+circle. A :class:`Mention` records one naming: which player named that person
+for which card (and the card's theme). The same person named on several cards
+is one person with several mentions.
+
+:class:`Network` is a pure in-memory model (no I/O). It assigns ids itself
+(1, 2, 3... per session), so the store only has to write down what it gets.
+The session (``kaarten.session``) drives it and persists every change.
+
+Matching names: :func:`name_key` folds case, accents and spacing, so "Óma "
+and "oma" match. A match is only a *suggestion*: two different grandmothers
+called "oma" stay two people unless the player says it is the same one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from enum import IntEnum, StrEnum
+from typing import Iterable, NewType
+
+__all__ = [
+    "PersonId",
+    "MentionId",
+    "PlayerId",
+    "Sector",
+    "Closeness",
+    "Person",
+    "Mention",
+    "NetworkError",
+    "InvalidNameError",
+    "InvalidNoteError",
+    "InvalidPlaceError",
+    "UnknownPersonError",
+    "UnknownMentionError",
+    "NAME_MAX",
+    "NOTE_MAX",
+    "name_key",
+    "clean_name",
+    "clean_note",
+    "Network",
+]
+
+PersonId = NewType("PersonId", int)
+MentionId = NewType("MentionId", int)
+PlayerId = NewType("PlayerId", int)
+
+#: Longest name (or role) accepted, in characters, after tidying spaces.
+NAME_MAX = 60
+#: Longest note accepted, in characters, after tidying spaces.
+NOTE_MAX = 200
+
+
+class Sector(StrEnum):
+    """The part of life a person belongs to (a slice of the network map)."""
+
+    FAMILY = "family"
+    FRIENDS = "friends"
+    NEIGHBOURHOOD = "neighbourhood"
+    SCHOOL_WORK = "school-work"
+    CLUB_FAITH_LEISURE = "club-faith-leisure"
+    PROFESSIONALS = "professionals"
+
+
+class Closeness(IntEnum):
+    """How close a person is (a circle of the map): 1 is the inner circle."""
+
+    VERY_CLOSE = 1
+    CLOSE = 2
+    FURTHER = 3
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone a player named, as they said it, and where they belong."""
+
+    id: PersonId
+    name: str
+    sector: Sector
+    closeness: Closeness
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One naming: ``player_id`` named ``person_id`` for card ``card_id``."""
+
+    id: MentionId
+    person_id: PersonId
+    player_id: PlayerId
+    card_id: str
+    theme: str
+
+
+# --- errors: one flat family, each says what to fix -------------------------
+
+
+class NetworkError(ValueError):
+    """A change to the network that cannot be made; the message says why."""
+
+
+class InvalidNameError(NetworkError):
+    """A name that is empty, too long or cannot be stored."""
+
+
+class InvalidNoteError(NetworkError):
+    """A note that is too long or cannot be stored."""
+
+
+class InvalidPlaceError(NetworkError):
+    """A sector or closeness that does not exist."""
+
+
+class UnknownPersonError(NetworkError, LookupError):
+    """No person with this id in this session (perhaps already removed)."""
+
+
+class UnknownMentionError(NetworkError, LookupError):
+    """No mention with this id in this session (perhaps already removed)."""
+
+
+# --- names -------------------------------------------------------------------
+
+
+def name_key(name: str) -> str:
+    """The form under which two names count as "the same name".
+
+    Case-folded, accents and other combining marks dropped (NFKD), spacing
+    collapsed: ``name_key("  ÓMA ") == name_key("oma") == "oma"``. Used only
+    to *suggest* that a typed name may be someone named before.
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(unicodedata.normalize("NFC", bare).casefold().split())
+
+
+def _tidy(text: str) -> str:
+    """NFC, control characters to spaces, runs of whitespace to one space."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return " ".join(text.split())
+
+
+def _storable(text: str) -> bool:
+    """False for lone surrogates, which cannot be written as UTF-8."""
+    return not any(unicodedata.category(ch) == "Cs" for ch in text)
+
+
+def clean_name(name: str) -> str:
+    """A name tidied for storing, or :class:`InvalidNameError` saying why not.
+
+    Leading/trailing spaces go, inner runs of spaces become one, control
+    characters are dropped. Emoji and right-to-left text are fine.
+    """
+    if not isinstance(name, str):
+        raise InvalidNameError("A name must be text.")
+    tidy = _tidy(name)
+    if not tidy:
+        raise InvalidNameError("Type a name or a role (for example: buurvrouw).")
+    if not _storable(tidy):
+        raise InvalidNameError("This name contains characters that cannot be saved.")
+    if len(tidy) > NAME_MAX:
+        raise InvalidNameError(
+            f"This name is too long ({len(tidy)} characters). "
+            f"Use at most {NAME_MAX}: a first name or a role is enough."
+        )
+    return tidy
+
+
+def clean_note(note: str) -> str:
+    """A note tidied for storing (may be empty), or :class:`InvalidNoteError`."""
+    if note is None:
+        return ""
+    if not isinstance(note, str):
+        raise InvalidNoteError("A note must be text.")
+    tidy = _tidy(note)
+    if not _storable(tidy):
+        raise InvalidNoteError("This note contains characters that cannot be saved.")
+    if len(tidy) > NOTE_MAX:
+        raise InvalidNoteError(
+            f"This note is too long ({len(tidy)} characters). "
+            f"Keep it short: at most {NOTE_MAX}."
+        )
+    return tidy
+
+
+def as_sector(value: Sector | str) -> Sector:
+    """``value`` as a :class:`Sector` ("family" works too), or InvalidPlaceError."""
+    try:
+        return Sector(value)
+    except ValueError:
+        choices = ", ".join(s.value for s in Sector)
+        raise InvalidPlaceError(f"Unknown sector {value!r}; choose one of: {choices}.") from None
+
+
+def as_closeness(value: Closeness | int) -> Closeness:
+    """``value`` as a :class:`Closeness` (1, 2 or 3 work too), or InvalidPlaceError."""
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        return Closeness(value)
+    except (ValueError, TypeError):
+        raise InvalidPlaceError(
+            f"Unknown closeness {value!r}; use 1 (very close), 2 (close) or 3 (further away)."
+        ) from None
+
+
+# --- the model ---------------------------------------------------------------
+
+
+class Network:
+    """Everyone named in one session and every mention, in memory.
+
+    Read with :attr:`people`, :attr:`mentions`, :meth:`person`,
+    :meth:`mentions_of`, :meth:`matches`. Change with :meth:`add_person`,
+    :meth:`add_mention`, :meth:`rename`, :meth:`move`, :meth:`set_note`,
+    :meth:`remove_person`, :meth:`remove_mention`; each validates fully before
+    it changes anything, so a raised error leaves the network as it was.
+    """
+
+    def __init__(self, people: Iterable[Person] = (), mentions: Iterable[Mention] = ()) -> None:
+        self._people: dict[PersonId, Person] = {}
+        self._mentions: dict[MentionId, Mention] = {}
+        for person in sorted(people, key=lambda p: p.id):
+            if person.id in self._people:
+                raise NetworkError(f"Person id {person.id} appears twice.")
+            self._people[person.id] = person
+        for mention in sorted(mentions, key=lambda m: m.id):
+            if mention.id in self._mentions:
+                raise NetworkError(f"Mention id {mention.id} appears twice.")
+            if mention.person_id not in self._people:
+                raise UnknownPersonError(
+                    f"Mention {mention.id} is for person {mention.person_id}, who is not in the network."
+                )
+            self._mentions[mention.id] = mention
+        self._next_person = max(self._people, default=0) + 1
+        self._next_mention = max(self._mentions, default=0) + 1
+
+    # -- reading --
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone named, in the order they were first named."""
+        return tuple(self._people.values())
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every mention, in the order they were made."""
+        return tuple(self._mentions.values())
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self._people
+
+    def person(self, person_id: PersonId) -> Person:
+        """The person with this id, or :class:`UnknownPersonError`."""
+        try:
+            return self._people[person_id]
+        except (KeyError, TypeError):
+            raise UnknownPersonError(f"There is no person {person_id!r} in this session.") from None
+
+    def mention(self, mention_id: MentionId) -> Mention:
+        """The mention with this id, or :class:`UnknownMentionError`."""
+        try:
+            return self._mentions[mention_id]
+        except (KeyError, TypeError):
+            raise UnknownMentionError(f"There is no mention {mention_id!r} in this session.") from None
+
+    def mentions_of(self, person_id: PersonId) -> tuple[Mention, ...]:
+        """Every mention of this person, oldest first (may be empty)."""
+        self.person(person_id)
+        return tuple(m for m in self._mentions.values() if m.person_id == person_id)
+
+    def matches(self, name: str) -> list[Person]:
+        """People already named whose name matches ``name`` ignoring case,
+        accents and spacing -- candidates to offer as "the same one?"."""
+        key = name_key(name)
+        if not key:
+            return []
+        return [p for p in self._people.values() if name_key(p.name) == key]
+
+    def find_mention(self, person_id: PersonId, player_id: PlayerId, card_id: str) -> Mention | None:
+        """The mention of this person by this player for this card, if any."""
+        for m in self._mentions.values():
+            if m.person_id == person_id and m.player_id == player_id and m.card_id == card_id:
+                return m
+        return None
+
+    # -- changing --
+
+    def add_person(
+        self,
+        name: str,
+        sector: Sector | str,
+        closeness: Closeness | int,
+        note: str = "",
+        *,
+        player_id: PlayerId,
+        card_id: str,
+        theme: str,
+    ) -> tuple[Person, Mention]:
+        """A new person, with their first mention. Never merges with a namesake."""
+        person = Person(
+            id=PersonId(self._next_person),
+            name=clean_name(name),
+            sector=as_sector(sector),
+            closeness=as_closeness(closeness),
+            note=clean_note(note),
+        )
+        self._people[person.id] = person
+        self._next_person += 1
+        mention = self._new_mention(person.id, player_id, card_id, theme)
+        return person, mention
+
+    def add_mention(
+        self, person_id: PersonId, *, player_id: PlayerId, card_id: str, theme: str
+    ) -> tuple[Mention, bool]:
+        """Record that ``player_id`` named an existing person for ``card_id``.
+
+        Returns ``(mention, created)``. Naming the same person twice for the
+        same card by the same player (a double tap) adds nothing: the existing
+        mention comes back with ``created`` False.
+        """
+        self.person(person_id)
+        existing = self.find_mention(person_id, player_id, card_id)
+        if existing is not None:
+            return existing, False
+        return self._new_mention(person_id, player_id, card_id, theme), True
+
+    def _new_mention(self, person_id: PersonId, player_id: PlayerId, card_id: str, theme: str) -> Mention:
+        mention = Mention(
+            id=MentionId(self._next_mention),
+            person_id=person_id,
+            player_id=player_id,
+            card_id=card_id,
+            theme=theme,
+        )
+        self._mentions[mention.id] = mention
+        self._next_mention += 1
+        return mention
+
+    def rename(self, person_id: PersonId, name: str) -> Person:
+        """Give a person another name (their mentions stay)."""
+        person = replace(self.person(person_id), name=clean_name(name))
+        self._people[person_id] = person
+        return person
+
+    def move(
+        self,
+        person_id: PersonId,
+        sector: Sector | str | None = None,
+        closeness: Closeness | int | None = None,
+    ) -> Person:
+        """Move a person to another sector and/or circle (None keeps it)."""
+        person = self.person(person_id)
+        person = replace(
+            person,
+            sector=person.sector if sector is None else as_sector(sector),
+            closeness=person.closeness if closeness is None else as_closeness(closeness),
+        )
+        self._people[person_id] = person
+        return person
+
+    def set_note(self, person_id: PersonId, note: str) -> Person:
+        """Replace a person's note ("" clears it)."""
+        person = replace(self.person(person_id), note=clean_note(note))
+        self._people[person_id] = person
+        return person
+
+    def remove_person(self, person_id: PersonId) -> tuple[Mention, ...]:
+        """Remove a person and all their mentions; returns the mentions removed."""
+        self.person(person_id)
+        gone = self.mentions_of(person_id)
+        for m in gone:
+            del self._mentions[m.id]
+        del self._people[person_id]
+        return gone
+
+    def remove_mention(self, mention_id: MentionId) -> Mention:
+        """Remove one mention. The person stays, even with no mentions left
+        (removing a person is its own, explicit action)."""
+        mention = self.mention(mention_id)
+        del self._mentions[mention_id]
+        return mention
+
+    # -- for the session: undo a change the store could not save --
+
+    def _state(self) -> tuple:
+        return dict(self._people), dict(self._mentions), self._next_person, self._next_mention
+
+    def _restore(self, state: tuple) -> None:
+        people, mentions, self._next_person, self._next_mention = state
+        self._people = dict(people)
+        self._mentions = dict(mentions)

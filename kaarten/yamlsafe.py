@@ -145,6 +145,8 @@ def _from_yaml_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> DeckEr
     problem = exc.problem or "this is not valid YAML"
     if "\t" in here[: max(column, 1)] or "'\\t'" in problem:
         return DeckError(path, line, column, "a tab is used here; indent with spaces, not tabs")
+    if "nesting depth" in problem:
+        return DeckError(path, line, column, f"the text is nested too deeply (more than {MAX_DEPTH} levels)")
     hint = ""
     if "mapping values are not allowed" in problem:
         hint = "; a text with ': ' in it needs quotes around it"

@@ -1,0 +1,319 @@
+"""All text the app draws goes through here.
+
+- :class:`Tekst`, a Label that wraps to its width and grows to its text (no
+  clipping), sized in sp and scaled by the text-size setting
+  (:data:`style` ``.scale``), in the font of its language or script.
+- :class:`TekstKnop`, a button made of the same, at least 48 dp in both
+  directions, growing with its text.
+- :func:`font_for`, the font registry: language or script -> font file in
+  ``assets/fonts/``; Kivy's Roboto when nothing else fits. No screen names a
+  font.
+- :func:`display_text`, the one place where a logical string becomes the
+  string drawn: right-to-left text is shaped and put in visual order here,
+  line by line (see ``shared/notes/kivy-facts.md``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Callable
+
+from kivy.core.text import DEFAULT_FONT, LabelBase
+from kivy.event import EventDispatcher
+from kivy.lang import Builder
+from kivy.metrics import dp, sp
+from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty,
+                             ObjectProperty, OptionProperty, StringProperty)
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.label import Label
+
+from app import theme
+from app.i18n import is_rtl, tr
+
+__all__ = ["FONTS_DIR", "style", "TextStyle", "Tekst", "TekstKnop", "font_for",
+           "register_font", "script_of", "display_text", "TEXT_SCALES"]
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+
+#: The text-size setting: name -> factor on every sp size.
+TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
+
+
+class TextStyle(EventDispatcher):
+    """App-wide text settings every :class:`Tekst` follows."""
+
+    scale = NumericProperty(1.0)
+
+
+#: The one text style; the app sets ``style.scale`` from its settings.
+style = TextStyle()
+
+
+# --- scripts and fonts ---------------------------------------------------------
+
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0590, 0x05FF, "Hebr"),
+    (0x0600, 0x06FF, "Arab"), (0x0750, 0x077F, "Arab"), (0x08A0, 0x08FF, "Arab"),
+    (0xFB50, 0xFDFF, "Arab"), (0xFE70, 0xFEFF, "Arab"),
+    (0x1200, 0x139F, "Ethi"), (0x2D80, 0x2DDF, "Ethi"), (0xAB00, 0xAB2F, "Ethi"),
+)
+_LANGUAGE_SCRIPTS = {"ar": "Arab", "fa": "Arab", "ur": "Arab", "ps": "Arab",
+                     "he": "Hebr", "ti": "Ethi", "am": "Ethi"}
+_RTL_SCRIPTS = frozenset({"Arab", "Hebr"})
+
+
+def script_of(text: str) -> str | None:
+    """The first non-Latin script met in ``text`` that needs its own font."""
+    for ch in text:
+        o = ord(ch)
+        if o < 0x0590:
+            continue
+        for lo, hi, script in _SCRIPT_RANGES:
+            if lo <= o <= hi:
+                return script
+    return None
+
+
+#: Font registry: a script code or language code -> registered font name.
+#: Filled from ``assets/fonts/`` at import (merged Noto fonts that cover Latin
+#: too); call :func:`register_font` to add one.
+_FONTS: dict[str, str] = {}
+
+#: File names looked for in assets/fonts/, per script, best first.
+_FONT_CANDIDATES = {
+    "Arab": ("NotoNaskhArabic-Merged.ttf", "NotoSansArabic-Merged.ttf",
+             "NotoNaskhArabic.ttf", "NotoSansArabic.ttf"),
+    "Ethi": ("NotoSansEthiopic-Merged.ttf", "NotoSansEthiopic.ttf"),
+}
+
+
+def register_font(key: str, regular: str | Path, bold: str | Path | None = None) -> str:
+    """Use ``regular`` (and ``bold``) for a script (``'Arab'``) or language (``'ar'``)."""
+    name = f"gk-{key}"
+    LabelBase.register(name, str(regular), fn_bold=str(bold) if bold else None)
+    _FONTS[key] = name
+    return name
+
+
+def _discover_fonts() -> None:
+    if not FONTS_DIR.is_dir():
+        return
+    files = {p.name.lower(): p for p in FONTS_DIR.iterdir() if p.suffix.lower() in (".ttf", ".otf")}
+    for script, names in _FONT_CANDIDATES.items():
+        found = [files[n.lower()] for n in names if n.lower() in files]
+        if not found:   # any file that names the script, e.g. "...Arabic...ttf"
+            word = {"Arab": "arabic", "Ethi": "ethiopic"}[script]
+            found = sorted((p for n, p in files.items() if word in n and "bold" not in n),
+                           key=lambda p: ("merged" not in p.name.lower(), p.name))
+        if found:
+            regular = found[0]
+            bold = FONTS_DIR / regular.name.replace("Regular", "Bold")
+            register_font(script, regular, bold if bold.exists() and bold != regular else None)
+
+
+_discover_fonts()
+
+# Until the Noto fonts land in assets/fonts/, Kivy's own DejaVu Sans (shipped
+# inside Kivy, Latin + Arabic + Hebrew) keeps Arabic and Hebrew names readable.
+for _script in ("Arab", "Hebr"):
+    if _script not in _FONTS:
+        from kivy import kivy_data_dir as _kivy_data
+        _dejavu = Path(_kivy_data) / "fonts" / "DejaVuSans.ttf"
+        if _dejavu.exists():
+            register_font(_script, _dejavu)
+
+
+def font_for(lang: str | None, text: str = "") -> str:
+    """The font for ``text`` in language ``lang``.
+
+    The text's own script wins (an Arabic name in a Dutch screen gets the
+    Arabic font), then the language's script, then Kivy's default (Roboto).
+    """
+    base = (lang or "").split("-")[0].split("_")[0]
+    if base in _FONTS:
+        return _FONTS[base]
+    script = script_of(text) or _LANGUAGE_SCRIPTS.get(base)
+    return _FONTS.get(script, DEFAULT_FONT) if script else DEFAULT_FONT
+
+
+# --- the one place for right-to-left -------------------------------------------
+
+Measure = Callable[[str], float]
+
+
+def _visual_line(line: str) -> str:
+    """One line of logical text in the order it must be drawn, letters joined."""
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    reshaped = _RESHAPER(arabic_reshaper).reshape(line)
+    return get_display(reshaped)
+
+
+_reshaper = None
+
+
+def _RESHAPER(module):
+    global _reshaper
+    if _reshaper is None:
+        _reshaper = module.ArabicReshaper(configuration={"delete_harakat": False,
+                                                         "support_ligatures": True})
+    return _reshaper
+
+
+def _wrap(paragraph: str, width: float | None, measure: Measure | None) -> list[str]:
+    """Break a logical paragraph into lines no wider than ``width``."""
+    if not width or measure is None:
+        return [paragraph]
+    lines: list[str] = []
+    current = ""
+    for word in paragraph.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and measure(_visual_line(candidate)) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
+
+
+def display_text(text: str, lang: str | None = None, width: float | None = None,
+                 measure: Measure | None = None) -> str:
+    """The string to draw for logical ``text``.
+
+    Left-to-right text comes back unchanged. Text with right-to-left letters
+    (Arabic, Hebrew) is broken into lines in logical order first (``width``
+    and ``measure`` say how wide a line may be), then each line is shaped
+    (joined letter forms, vowel marks kept) and put in visual order, so the
+    lines stay top to bottom and numbers and Latin words keep their order.
+    """
+    if not text or script_of(text) not in _RTL_SCRIPTS:
+        return text
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        for line in _wrap(paragraph, width, measure):
+            out.append(_visual_line(line))
+    return "\n".join(out)
+
+
+def text_is_rtl(text: str, lang: str | None = None) -> bool:
+    script = script_of(text)
+    if script:
+        return script in _RTL_SCRIPTS
+    return is_rtl(lang or "")
+
+
+def resolve_halign(align: str, lang: str | None, text: str = "") -> str:
+    """'start' / 'end' -> 'left' / 'right' for the reading direction."""
+    if align in ("center", "justify"):
+        return align
+    rtl = text_is_rtl(text, lang or tr.lang)
+    if align == "end":
+        return "left" if rtl else "right"
+    return "right" if rtl else "left"
+
+
+# --- widgets ---------------------------------------------------------------------
+
+
+class Tekst(Label):
+    """A label for every text in the app.
+
+    ``size_sp`` is the size at the normal text setting; ``lang`` the language
+    of the text (empty: the UI language), which picks font and direction;
+    ``align`` is 'start', 'center' or 'end' (start = left in Dutch, right in
+    Arabic). It wraps at its width and its height follows the text, so put it
+    in a layout that gives it a width (``size_hint_x``) and let it choose its
+    height.
+    """
+
+    size_sp = NumericProperty(theme.FONT_BODY)
+    lang = StringProperty("")
+    align = OptionProperty("start", options=("start", "center", "end", "justify"))
+    pad_x = NumericProperty(0)
+    pad_y = NumericProperty(0)
+    #: the app-wide :data:`style` (a property so kv can watch its scale)
+    text_style = ObjectProperty(style)
+
+    @staticmethod
+    def pick_font(lang: str, text: str) -> str:
+        return font_for(lang, text)
+
+    @staticmethod
+    def pick_halign(align: str, lang: str, text: str) -> str:
+        return resolve_halign(align, lang, text)
+
+    def texture_update(self, *largs):
+        # The drawn string is made from the logical `text` here, and only here.
+        lang = self.lang or tr.lang
+        if self._label is not None and not self.markup:
+            width = self.text_size[0] if self.text_size else None
+            self._label.text = display_text(self.text, lang, width, self._measure)
+        super().texture_update(*largs)
+
+    def _measure(self, visual: str) -> float:
+        from kivy.core.text import Label as CoreLabel
+        probe = CoreLabel(text=visual, font_name=self.font_name, font_size=self.font_size,
+                          bold=self.bold)
+        return probe.get_extents(visual)[0]
+
+
+class TekstKnop(ButtonBehavior, Tekst):
+    """A button with text: kind 'primary' (the next step), 'secondary', 'warm',
+    'danger', 'quiet' or 'surface'; or set ``bg`` and the text colour follows.
+    At least :data:`theme.TOUCH` dp in both directions and ``min_height``
+    high; it grows when the text wraps.
+    """
+
+    kind = OptionProperty("secondary", options=tuple(theme.BUTTONS))
+    bg = ColorProperty(None, allownone=True)
+    selected = BooleanProperty(False)
+    min_height = NumericProperty(dp(theme.BUTTON))
+    radius = NumericProperty(dp(theme.RADIUS))
+    _bg = ColorProperty(theme.SECONDARY)
+    _down = ColorProperty(theme.SECONDARY_DOWN)
+
+
+Builder.load_string(
+    """
+#:import theme app.theme
+#:import tr app.i18n.tr
+
+<Tekst>:
+    font_name: self.pick_font(self.lang or tr.lang, self.text)
+    font_size: sp(self.size_sp) * self.text_style.scale
+    color: theme.INK
+    halign: self.pick_halign(self.align, self.lang or tr.lang, self.text)
+    valign: 'middle'
+    text_size: max(1, self.width - 2 * self.pad_x), None
+    size_hint_y: None
+    height: self.texture_size[1] + 2 * self.pad_y
+
+<TekstKnop>:
+    size_sp: theme.FONT_BUTTON
+    align: 'center'
+    bold: True
+    pad_x: dp(16)
+    pad_y: dp(10)
+    min_height: dp(theme.BUTTON)
+    height: max(self.min_height, dp(theme.TOUCH), self.texture_size[1] + 2 * self.pad_y)
+    _bg: self.bg if self.bg is not None else (theme.SELECTED if self.selected else theme.BUTTONS[self.kind][0])
+    _down: theme.mix(self._bg, theme.INK, 0.15)
+    color: theme.DISABLED_TEXT if self.disabled else (theme.text_on(self._bg) if self.bg is not None or self.selected else theme.BUTTONS[self.kind][2])
+    disabled_color: theme.DISABLED_TEXT
+    canvas.before:
+        Color:
+            rgba: theme.DISABLED if self.disabled else (self._down if self.state == 'down' else self._bg)
+        RoundedRectangle:
+            pos: self.pos
+            size: self.size
+            radius: [self.radius]
+        Color:
+            rgba: theme.PRIMARY if self.selected else (theme.LINE if self.kind in ('quiet', 'surface') else (0, 0, 0, 0))
+        Line:
+            rounded_rectangle: (self.x + dp(1), self.y + dp(1), self.width - dp(2), self.height - dp(2), self.radius)
+            width: dp(2.5) if self.selected else dp(1.2)
+"""
+)

@@ -1,0 +1,200 @@
+"""The look of the app: colours, spacing, touch sizes and type sizes.
+
+One calm, warm palette. Every colour pair the app draws text on is checked
+against the WCAG 2.2 contrast formula (:func:`contrast`), in the tests and in
+:func:`text_on`, which picks dark or white text for any background.
+
+Sizes are plain numbers: type sizes in sp (scaled once more by the text-size
+setting, see :mod:`app.text`), spacing and touch sizes in dp. Kv files import
+this module as ``theme`` (``#:import theme app.theme``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kaarten.network import Closeness, Sector
+
+from app.i18n import tr
+
+# --- colour arithmetic -------------------------------------------------------
+
+
+def rgba(hex_colour: str, alpha: float = 1.0) -> tuple[float, float, float, float]:
+    """``'#1F2430'`` -> Kivy colour ``(r, g, b, a)`` in 0..1."""
+    h = hex_colour.lstrip("#")
+    return (int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255, alpha)
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour) -> float:
+    """WCAG relative luminance of a hex string or an (r, g, b[, a]) tuple."""
+    r, g, b = (rgba(colour) if isinstance(colour, str) else colour)[:3]
+    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
+
+
+def contrast(fg, bg) -> float:
+    """WCAG 2.2 contrast ratio between two opaque colours (1.0 .. 21.0)."""
+    a, b = luminance(fg), luminance(bg)
+    hi, lo = max(a, b), min(a, b)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def mix(colour, other, amount: float) -> tuple[float, float, float, float]:
+    """``colour`` moved ``amount`` (0..1) of the way towards ``other``."""
+    c = rgba(colour) if isinstance(colour, str) else colour
+    o = rgba(other) if isinstance(other, str) else other
+    return tuple(c[i] + (o[i] - c[i]) * amount for i in range(3)) + (1.0,)
+
+
+# --- palette -----------------------------------------------------------------
+
+INK_HEX = "#1F2430"          # text on light backgrounds
+WHITE_HEX = "#FFFFFF"
+
+INK = rgba(INK_HEX)
+INK_SOFT = rgba("#474C59")     # secondary text; 8:1 on the background
+WHITE = rgba(WHITE_HEX)
+BACKGROUND = rgba("#FBF6EE")   # warm paper
+SURFACE = rgba("#FFFFFF")      # panels, fields
+SURFACE_WARM = rgba("#F3EADC")  # quiet blocks on the background
+LINE = rgba("#8A7F70")         # outlines of fields and chips (3:1 on paper)
+SHADE = rgba("#1F2430", 0.45)  # behind a popup
+
+PRIMARY_HEX = "#1E5E5A"        # deep teal: the one clear next step
+PRIMARY = rgba(PRIMARY_HEX)
+PRIMARY_DOWN = rgba("#154441")
+SECONDARY_HEX = "#EADFCB"      # sand: the other choices
+SECONDARY = rgba(SECONDARY_HEX)
+SECONDARY_DOWN = rgba("#D9CAB0")
+WARM_HEX = "#A8461F"           # terracotta: "verder spelen"
+WARM = rgba(WARM_HEX)
+WARM_DOWN = rgba("#86371A")
+DANGER_HEX = "#9E2B25"         # stop / delete, white text
+DANGER = rgba(DANGER_HEX)
+DANGER_DOWN = rgba("#7C211C")
+DISABLED_HEX = "#E4DED4"
+DISABLED = rgba(DISABLED_HEX)
+DISABLED_TEXT = rgba("#5B5E66")
+SELECTED_HEX = "#CFE6E2"       # a chosen tile (deck, language)
+SELECTED = rgba(SELECTED_HEX)
+
+#: Button kinds: background, pressed background, text colour.
+BUTTONS = {
+    "primary": (PRIMARY, PRIMARY_DOWN, WHITE),
+    "secondary": (SECONDARY, SECONDARY_DOWN, INK),
+    "warm": (WARM, WARM_DOWN, WHITE),
+    "danger": (DANGER, DANGER_DOWN, WHITE),
+    "quiet": (BACKGROUND, SURFACE_WARM, INK),
+    "surface": (SURFACE, SURFACE_WARM, INK),
+}
+
+
+def text_on(background) -> tuple[float, float, float, float]:
+    """Dark ink or white, whichever reads better on ``background``."""
+    return INK if contrast(INK, background) >= contrast(WHITE, background) else WHITE
+
+
+# --- sizes -------------------------------------------------------------------
+
+#: Type sizes in sp, before the text-size setting scales them.
+FONT_SMALL = 18      # never smaller than this
+FONT_BODY = 20
+FONT_BUTTON = 22
+FONT_HEADING = 28
+FONT_TITLE = 40
+FONT_CARD = 34
+FONT_FOLLOW_UP = 22
+
+#: Spacing and touch sizes in dp.
+TOUCH = 48           # the smallest touchable thing, in both directions
+BUTTON = 60          # a normal button's height (at least)
+BIG_BUTTON = 80      # the one big next step
+GAP = 12
+PAD = 20
+RADIUS = 18
+CARD_RADIUS = 28
+
+#: Large text per WCAG (3:1 suffices): 24 px, or 18.5 px bold.
+LARGE_TEXT_PX = 24
+
+
+# --- sectors -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectorLook:
+    sector: Sector
+    colour_hex: str      # light, dark text on it
+    icon: str            # name of the drawn icon (app.widgets.icons)
+
+    @property
+    def colour(self):
+        return rgba(self.colour_hex)
+
+    @property
+    def label(self) -> str:
+        """Short Dutch label, translated to the UI language."""
+        return sector_label(self.sector)
+
+
+SECTORS: tuple[SectorLook, ...] = (
+    SectorLook(Sector.FAMILY, "#F7CFC0", "house"),
+    SectorLook(Sector.FRIENDS, "#FBE49C", "friends"),
+    SectorLook(Sector.NEIGHBOURHOOD, "#CDE8C1", "street"),
+    SectorLook(Sector.SCHOOL_WORK, "#C9DDF2", "school"),
+    SectorLook(Sector.CLUB_FAITH_LEISURE, "#E2D3F2", "star"),
+    SectorLook(Sector.PROFESSIONALS, "#D5E3E1", "helper"),
+)
+
+
+def sector_look(sector) -> SectorLook:
+    for look in SECTORS:
+        if look.sector == sector:
+            return look
+    raise KeyError(sector)
+
+
+def sector_label(sector) -> str:
+    """The short label of a sector in the UI language."""
+    sector = Sector(sector)
+    return {
+        Sector.FAMILY: tr._("Familie"),
+        Sector.FRIENDS: tr._("Vrienden"),
+        Sector.NEIGHBOURHOOD: tr._("Buurt"),
+        Sector.SCHOOL_WORK: tr._("School en werk"),
+        Sector.CLUB_FAITH_LEISURE: tr._("Club, geloof, vrije tijd"),
+        Sector.PROFESSIONALS: tr._("Hulpverleners"),
+    }[sector]
+
+
+def closeness_label(closeness) -> str:
+    closeness = Closeness(int(closeness))
+    return {
+        Closeness.VERY_CLOSE: tr._("heel dichtbij"),
+        Closeness.CLOSE: tr._("dichtbij"),
+        Closeness.FURTHER: tr._("verder weg"),
+    }[closeness]
+
+
+# --- players -----------------------------------------------------------------
+
+#: Eight distinct player colours. Each is a chip background; the chip's text
+#: colour comes from :func:`text_on` and reaches at least 4.5:1.
+PLAYER_COLOURS: tuple[str, ...] = (
+    "#1E5E5A",  # teal (white text)
+    "#B3412E",  # brick red (white text)
+    "#2F5DA8",  # blue (white text)
+    "#7B4DA3",  # purple (white text)
+    "#F2B53D",  # sunflower (dark text)
+    "#8FCB86",  # leaf green (dark text)
+    "#F4A393",  # salmon (dark text)
+    "#7CC8E3",  # sky (dark text)
+)
+
+
+def player_colour(index: int) -> str:
+    return PLAYER_COLOURS[index % len(PLAYER_COLOURS)]

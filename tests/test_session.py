@@ -1,0 +1,257 @@
+"""A whole game through the public API, with a real SQLite file."""
+
+import pytest
+
+from kaarten.network import Closeness, InvalidNameError, Sector, UnknownPersonError
+from kaarten.store import Store, StoreError, UnknownSessionError
+from kaarten.table import TableError
+
+CARDS = {
+    "vertrouwen": "trust",
+    "hard-lachen": "fun",
+    "boodschappen": "practical",
+    "opvoeden": "advice",
+    "midden-in-de-nacht": "emergency",
+    "verjaardag": "daily",
+}
+PLAYERS = [("Mama", "#E53935"), ("Sam", "#1E88E5"), ("Opa Jan", "#43A047")]
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    monkeypatch.setenv("GESPREKSKAARTEN_DATA", str(tmp_path))
+    return tmp_path
+
+
+def new_game(store, seed=42, cards=CARDS, players=PLAYERS):
+    return store.new_session("wie-is-er-voor-jou", "nl", list(cards), cards, players, seed=seed)
+
+
+def state(session):
+    return (
+        session.table.snapshot(),
+        session.current_player,
+        session.current_card,
+        session.network.people,
+        session.network.mentions,
+    )
+
+
+def test_a_scripted_game_of_three_players(data):
+    store = Store.open()
+    s = new_game(store)
+    pile = s.table.pile  # the order the cards will come in
+    mama, sam, opa = s.players
+
+    # Mama: two people
+    assert s.deal() == pile[0] and s.current_player == mama
+    oma = s.record_person("Oma", Sector.FAMILY, Closeness.VERY_CLOSE)
+    ans = s.record_person("buurvrouw Ans", Sector.NEIGHBOURHOOD, Closeness.CLOSE, note="past op de kat")
+
+    # Sam passes once, then names Oma again (picked from the chips) and his teacher
+    assert s.next_turn() == pile[1] and s.current_player == sam
+    assert s.pass_card() == pile[2] and s.current_player == sam
+    assert s.table.pile[-1] == pile[1]
+    assert s.network.matches("  óma") == [oma]
+    assert s.record_person("óma", Sector.FAMILY, Closeness.VERY_CLOSE, same_as=oma.id) == oma
+    juf = s.record_person("Juf Fatima", Sector.SCHOOL_WORK, Closeness.CLOSE)
+
+    # Opa Jan passes too, then names the doctor
+    assert s.next_turn() == pile[3] and s.current_player == opa
+    assert s.pass_card() == pile[4]
+    huisarts = s.record_person("huisarts", "professionals", 3)
+
+    # Mama's turn is skipped: Sam gets her card and names his coach
+    assert s.next_turn() == pile[5] and s.current_player == mama
+    assert s.skip_player() == pile[5] and s.current_player == sam
+    trainer = s.record_person("trainer Kees", Sector.CLUB_FAITH_LEISURE, Closeness.CLOSE)
+
+    # Opa Jan gets Sam's passed card back and passes it again: set aside for good
+    assert s.next_turn() == pile[1] and s.current_player == opa
+    assert s.pass_card() == pile[3]
+    assert s.table.set_aside == (pile[1],)
+
+    s.end()
+    assert s.finished and s.table.current_card is None
+    assert s.table.played == (pile[0], pile[2], pile[4], pile[5], pile[3])
+    with pytest.raises(TableError, match="ended"):
+        s.record_person("te laat", Sector.FRIENDS, 1)
+
+    # one person with two mentions, five people in all
+    assert [p.name for p in s.network.people] == ["Oma", "buurvrouw Ans", "Juf Fatima", "huisarts", "trainer Kees"]
+    assert [(m.player_id, m.card_id, m.theme) for m in s.network.mentions_of(oma.id)] == [
+        (mama.id, pile[0], CARDS[pile[0]]),
+        (sam.id, pile[2], CARDS[pile[2]]),
+    ]
+    assert len(s.network.mentions) == 6
+    assert s.network.person(ans.id).note == "past op de kat"
+
+    summary = s.summary()
+    assert summary.key_supporters == (oma,)
+    assert summary.empty_sectors == (Sector.FRIENDS,)
+    assert (summary.totals.people, summary.totals.mentions) == (5, 6)
+    assert (summary.totals.players_who_named, summary.totals.cards_played) == (3, 5)
+    assert summary.people_by_place[(Sector.SCHOOL_WORK, Closeness.CLOSE)] == (juf,)
+    assert summary.people_by_place[(Sector.PROFESSIONALS, Closeness.FURTHER)] == (huisarts,)
+    assert summary.players_by_person[trainer.id] == (sam.id,)
+    store.close()
+
+    # everything is on disk
+    with Store.open() as again:
+        assert again.unfinished() is None
+        [info] = again.sessions()
+        assert info.finished and info.people_count == 5
+        assert info.player_names == ("Mama", "Sam", "Opa Jan")
+        back = again.resume(s.id)
+        assert state(back) == state(s)
+        assert back.summary() == summary
+
+
+def test_resume_after_reopening_is_exactly_where_it_stopped(data):
+    store = Store.open()
+    s = new_game(store, seed=7)
+    s.deal()
+    oma = s.record_person("oma", "family", 1)
+    s.next_turn()
+    s.pass_card()
+    s.record_person("oma", "family", 1, same_as=oma.id)
+    s.record_person("Tante Zoë", "family", 2, note="belt elke week")
+    s.next_turn()
+    before = state(s)
+    upcoming = s.table.pile
+    store.close()
+
+    store = Store.open()
+    info = store.unfinished()
+    assert info is not None and info.id == s.id and not info.finished
+    back = store.resume(info.id)
+    assert state(back) == before
+    assert (back.deck_id, back.language, back.seed) == ("wie-is-er-voor-jou", "nl", 7)
+    assert back.created == s.created
+    # it deals what the game would have dealt, and keeps numbering people
+    assert back.next_turn() == upcoming[0]
+    assert back.record_person("buurman", "neighbourhood", 3).id == 3
+    store.close()
+
+
+def test_two_different_omas_stay_possible(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        mamas_oma = s.record_person("Oma", "family", 1)
+        s.next_turn()
+        assert s.network.matches("oma") == [mamas_oma]
+        papas_oma = s.record_person("oma", "family", 2)  # not the same one
+        assert papas_oma.id != mamas_oma.id
+        sid = s.id
+    with Store.open() as store:
+        back = store.resume(sid)
+        assert [p.name for p in back.network.matches("ÓMA")] == ["Oma", "oma"]
+
+
+def test_a_double_tap_on_a_chip_adds_no_second_mention(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        oma = s.record_person("Oma", "family", 1)
+        first = s.name_again(oma.id)
+        assert s.name_again(oma.id) == first
+        assert len(s.network.mentions_of(oma.id)) == 1
+
+
+def test_corrections_are_saved(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        juf = s.record_person("juf", "school-work", 3)
+        buur = s.record_person("buurman", "neighbourhood", 2)
+        s.next_turn()
+        s.record_person("juf", "school-work", 3, same_as=juf.id)
+        m = s.network.mentions_of(juf.id)[0]
+        s.rename(juf.id, "Juf Fatima")
+        s.move(juf.id, sector=Sector.FRIENDS)
+        s.move(juf.id, closeness=Closeness.VERY_CLOSE)
+        s.set_note(juf.id, "helpt met huiswerk")
+        s.remove_mention(m.id)
+        s.remove_person(buur.id)
+        s.end()
+        s.rename(juf.id, "Fatima")  # corrections still possible after the end
+        expected = state(s)
+        sid = s.id
+    with Store.open() as store:
+        back = store.resume(sid)
+        assert state(back) == expected
+        [fatima] = back.network.people
+        assert (fatima.name, fatima.sector, fatima.closeness, fatima.note) == (
+            "Fatima", Sector.FRIENDS, Closeness.VERY_CLOSE, "helpt met huiswerk")
+        assert len(back.network.mentions) == 1
+
+
+def test_bad_input_is_refused_and_nothing_changes(data):
+    with Store.open() as store:
+        s = new_game(store)
+        with pytest.raises(TableError, match="deal a card first"):
+            s.record_person("oma", "family", 1)
+        s.deal()
+        before = state(s)
+        with pytest.raises(InvalidNameError):
+            s.record_person("   ", "family", 1)
+        with pytest.raises(InvalidNameError, match="too long"):
+            s.record_person("x" * 61, "family", 1)
+        with pytest.raises(UnknownPersonError):
+            s.record_person("oma", "family", 1, same_as=99)
+        with pytest.raises(TableError):
+            s.deal()
+        assert state(s) == before
+        # strange names are fine
+        for name in ("👵🏽", "محمد", "ትግርኛ", "x" * 60):
+            assert s.record_person(name, "friends", 2).name == name
+
+
+def test_a_change_that_cannot_be_saved_is_not_kept_in_memory(data):
+    store = Store.open()
+    s = new_game(store)
+    s.deal()
+    s.record_person("oma", "family", 1)
+    before = state(s)
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        s.record_person("opa", "family", 1)
+    with pytest.raises(StoreError):
+        s.next_turn()
+    assert state(s) == before
+
+    store = Store.open()
+    s = store.resume(s.id)
+    other = Store.open()
+    other.delete_session(s.id)
+    other.close()
+    with pytest.raises(UnknownSessionError, match="deleted"):
+        s.record_person("opa", "family", 1)
+    assert state(s) == before
+    store.close()
+
+
+def test_practice_mode_writes_nothing(data):
+    store = Store.memory()
+    s = new_game(store)
+    s.deal()
+    s.record_person("oma", "family", 1)
+    s.next_turn()
+    assert store.resume(s.id).network.people == s.network.people
+    store.delete_session(s.id)
+    store.close()
+    assert list(data.iterdir()) == []
+
+
+def test_new_session_checks_its_input(data):
+    with Store.open() as store:
+        with pytest.raises(ValueError, match="No theme"):
+            store.new_session("d", "nl", ["a", "b"], {"a": "trust"}, PLAYERS)
+        with pytest.raises(TableError, match="1 to 8"):
+            store.new_session("d", "nl", ["a"], {"a": "trust"}, [])
+        with pytest.raises(TableError, match="RRGGBB"):
+            store.new_session("d", "nl", ["a"], {"a": "trust"}, [("Mama", "rood")])
+        assert store.sessions() == []
+        single = store.new_session("d", "nl", ["a"], {"a": "trust"}, [("Ik", "#000000")])
+        assert single.seed is not None and single.deal() == "a"

@@ -1,0 +1,276 @@
+"""The store with real SQLite files: the data folder, damage, real deletion,
+surviving a killed process, migrations."""
+
+import datetime as dt
+import os
+import random
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kaarten import paths
+from kaarten.paths import data_dir
+from kaarten.store import DB_NAME, MIGRATIONS, Store, StoreError, UnknownSessionError
+
+ROOT = Path(__file__).resolve().parents[1]
+CARDS = {f"kaart-{i}": "trust" if i % 2 else "fun" for i in range(12)}
+PLAYERS = [("Mama", "#E53935"), ("Sam", "#1E88E5"), ("Opa Jan", "#43A047")]
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    monkeypatch.setenv("GESPREKSKAARTEN_DATA", str(tmp_path))
+    return tmp_path
+
+
+def new_game(store, seed=1, players=PLAYERS):
+    s = store.new_session("wie-is-er-voor-jou", "nl", list(CARDS), CARDS, players, seed=seed)
+    s.deal()
+    return s
+
+
+def raw_bytes(db: Path) -> bytes:
+    """The database file and its companions, as bytes on disk."""
+    out = b""
+    for name in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        if name.exists():
+            out += name.read_bytes()
+    return out
+
+
+# --- the data folder ---------------------------------------------------------
+
+
+def test_data_dir_prefers_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("GESPREKSKAARTEN_DATA", str(tmp_path / "env"))
+    assert data_dir(tmp_path / "app") == tmp_path / "env"
+    assert (tmp_path / "env").is_dir() and not (tmp_path / "app").exists()
+
+
+def test_data_dir_uses_the_apps_folder_then_the_platform_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("GESPREKSKAARTEN_DATA", raising=False)
+    folder = data_dir(tmp_path / "kivy-user-data")
+    assert folder == tmp_path / "kivy-user-data"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+        monkeypatch.delenv("ANDROID_ARGUMENT", raising=False)
+        assert data_dir() == tmp_path / "xdg" / paths.APP_NAME
+        assert stat.S_IMODE((tmp_path / "xdg" / paths.APP_NAME).stat().st_mode) == 0o700
+
+
+def test_the_store_opens_in_the_data_folder_readable_by_its_owner_only(data):
+    with Store.open() as store:
+        assert store.path == data / DB_NAME and store.damaged_notice is None
+        new_game(store)
+    if os.name == "posix":
+        assert stat.S_IMODE((data / DB_NAME).stat().st_mode) == 0o600
+
+
+def test_the_file_uses_wal_full_sync_secure_delete_and_is_migrated(data):
+    with Store.open() as store:
+        new_game(store)
+    conn = sqlite3.connect(data / DB_NAME)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    conn.close()
+    # the per-connection pragmas are set by the store itself
+    store = Store.open()
+    db = store._open_db
+    assert db.one("PRAGMA synchronous")[0] == 2  # FULL
+    assert db.one("PRAGMA secure_delete")[0] == 1
+    assert db.one("PRAGMA foreign_keys")[0] == 1
+    store.close()
+
+
+def test_a_file_from_a_newer_app_is_refused_not_moved(data):
+    Store.open().close()
+    conn = sqlite3.connect(data / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer version"):
+        Store.open()
+    assert [p.name for p in data.iterdir() if "damaged" in p.name] == []
+
+
+# --- damage ------------------------------------------------------------------
+
+
+def test_a_damaged_file_is_moved_aside_and_a_fresh_one_works(data):
+    garbage = b"\x00this is not a database\xff" * 400
+    (data / DB_NAME).write_bytes(garbage)
+    store = Store.open()
+    notice = store.damaged_notice
+    assert notice is not None and "damaged" in notice and "new, empty file" in notice
+    moved = store.damaged.moved_to
+    assert moved.name.startswith("sessions.damaged-") and moved.name.endswith(".sqlite3")
+    assert moved.name in notice
+    assert moved.read_bytes() == garbage  # kept, not deleted
+    s = new_game(store)
+    s.record_person("oma", "family", 1)
+    store.close()
+    with Store.open() as again:
+        assert again.damaged_notice is None
+        assert again.resume(s.id).network.people[0].name == "oma"
+
+
+def test_a_file_with_damaged_pages_is_moved_aside(data):
+    with Store.open() as store:
+        for seed in range(5):
+            s = new_game(store, seed)
+            for i in range(30):
+                s.record_person(f"persoon {seed}-{i}", "friends", 2, note="x" * 150)
+    db = data / DB_NAME
+    raw = bytearray(db.read_bytes())
+    page = 4096
+    assert len(raw) > 4 * page
+    raw[2 * page : len(raw) - page] = random.Random(3).randbytes(len(raw) - 3 * page)
+    db.write_bytes(bytes(raw))
+    store = Store.open()
+    assert store.damaged_notice is not None
+    assert store.sessions() == []
+    store.close()
+
+
+def test_another_programs_sqlite_file_is_moved_aside(data):
+    conn = sqlite3.connect(data / DB_NAME)
+    conn.execute("CREATE TABLE something (x)")
+    conn.commit()
+    conn.close()
+    with Store.open() as store:
+        assert store.damaged_notice is not None
+        assert store.damaged.moved_to.exists()
+
+
+# --- deletion ----------------------------------------------------------------
+
+SECRETS = ["Zyxwvutsrqp", "Qwertyuiopz", "Ögrétzæl-ünïek", "geheimnotitie-4711", "Spelernaam-uniek"]
+
+
+def test_a_deleted_session_leaves_no_trace_in_the_file_or_its_wal(data):
+    store = Store.open()
+    keep = new_game(store, seed=1)
+    keep.record_person("Blijft-Bewaard", "friends", 1)
+    gone = new_game(store, seed=2, players=[("Spelernaam-uniek", "#000000"), ("Sam", "#111111")])
+    p = gone.record_person("Qwertyuiopz", "family", 1)
+    gone.rename(p.id, "Zyxwvutsrqp")
+    gone.record_person("Ögrétzæl-ünïek", "friends", 2, note="geheimnotitie-4711")
+    gone.next_turn()
+    gone.record_person("x", "friends", 2, same_as=p.id)
+    db = data / DB_NAME
+    before = raw_bytes(db)
+    assert all(s.encode() in before for s in SECRETS), "the test must see the names before deleting"
+
+    store.delete_session(gone.id)
+    after = raw_bytes(db)  # the app is still open
+    for secret in SECRETS:
+        assert secret.encode() not in after, f"{secret} is still on disk"
+    assert b"Blijft-Bewaard" in after
+    assert Path(f"{db}-wal").stat().st_size == 0
+    assert [i.id for i in store.sessions()] == [keep.id]
+    with pytest.raises(UnknownSessionError):
+        store.resume(gone.id)
+    with pytest.raises(UnknownSessionError):
+        store.delete_session(gone.id)
+    store.close()
+    after_close = raw_bytes(db)
+    assert not any(s.encode() in after_close for s in SECRETS)
+
+
+def test_old_sessions_expire(data):
+    with Store.open() as store:
+        old = new_game(store, seed=1)
+        old.record_person("Verlopen-Naam", "friends", 1)
+        recent = new_game(store, seed=2)
+        later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)
+        assert store.expire(dt.timedelta(days=60), now=later) == []
+        recent.record_person("nog-bezig", "friends", 1)
+        # pretend 'old' was last used 40 days ago
+        store._open_db.execute(
+            "UPDATE sessions SET updated = ? WHERE id = ?",
+            ((later - dt.timedelta(days=40)).isoformat(), old.id),
+        )
+        assert store.expire(dt.timedelta(days=31), now=later) == [old.id]
+        assert [i.id for i in store.sessions()] == [recent.id]
+    assert b"Verlopen-Naam" not in raw_bytes(data / DB_NAME)
+
+
+def test_sessions_are_listed_most_recent_first(data):
+    with Store.open() as store:
+        a = new_game(store, seed=1)
+        b = new_game(store, seed=2)
+        a.record_person("oma", "family", 1)
+        assert [i.id for i in store.sessions()] == [a.id, b.id]
+        assert store.unfinished().id == a.id
+        a.end()
+        assert store.unfinished().id == b.id
+        b.end()
+        assert store.unfinished() is None
+        assert [i.finished for i in store.sessions()] == [True, True]
+
+
+# --- a killed app loses nothing ----------------------------------------------
+
+CHILD = r"""
+import sys
+sys.path.insert(0, sys.argv[2])
+from kaarten.store import Store
+store = Store.open()
+info = store.unfinished()
+if info is None:
+    cards = [f"k{i}" for i in range(2000)]
+    s = store.new_session("d", "nl", cards, {c: "trust" for c in cards},
+                          [("A", "#111111"), ("B", "#222222"), ("C", "#333333")], seed=5)
+    s.deal()
+else:
+    s = store.resume(info.id)
+i = 0
+while True:
+    i += 1
+    name = f"naam-{sys.argv[1]}-{i}"
+    s.record_person(name, "friends", 2, note="n" * (i % 50))
+    print(name, flush=True)
+    if i % 4 == 0:
+        s.next_turn()
+"""
+
+
+def test_names_confirmed_before_a_kill_are_all_there_afterwards(data):
+    rng = random.Random(2024)
+    env = dict(os.environ, GESPREKSKAARTEN_DATA=str(data))
+    confirmed: list[str] = []
+    for run in range(20):
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(run), str(ROOT)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        wanted = rng.randint(1, 12)
+        got = 0
+        while got < wanted:
+            line = child.stdout.readline()
+            if not line:
+                pytest.fail(f"the child stopped early: {child.stderr.read()}")
+            confirmed.append(line.strip())
+            got += 1
+        time.sleep(rng.random() * 0.004)  # kill at a random moment, maybe mid-commit
+        child.kill()  # SIGKILL on POSIX
+        child.wait()
+        confirmed += [line.strip() for line in child.stdout.read().splitlines() if line.strip()]
+        child.stdout.close()
+        child.stderr.close()
+
+        with Store.open() as store:
+            assert store.damaged_notice is None
+            assert store.integrity_check() == "ok"
+            names = {p.name for info in store.sessions() for p in store.resume(info.id).network.people}
+        missing = [n for n in confirmed if n not in names]
+        assert not missing, f"run {run}: lost {missing}"
+    assert len(confirmed) >= 20

@@ -513,6 +513,11 @@ class Store:
             themes_by_card=themes,
         )
 
+    def finish(self, session_id: SessionId) -> None:
+        """Mark a session as finished without playing on (from the session
+        list). The same as ``resume(session_id).end()``."""
+        self.resume(session_id).end()
+
     def save(self, session_id: SessionId, changes: SessionChanges) -> None:
         """Write one action of a session in one transaction, committed before
         this returns. Called by :class:`~kaarten.session.Session`; the UI does

@@ -209,8 +209,9 @@ def test_sessions_are_listed_most_recent_first(data):
         assert store.unfinished().id == a.id
         a.end()
         assert store.unfinished().id == b.id
-        b.end()
+        store.finish(b.id)
         assert store.unfinished() is None
+        assert store.resume(b.id).finished
         assert [i.finished for i in store.sessions()] == [True, True]
 
 

@@ -340,15 +340,12 @@ def star_(p):
 
 @pictogram
 def hug(p):
-    # a grown-up (dark) holds a child (accent); the child's arm reaches
-    # round the grown-up's neck, the grown-up's hand rests on its back
-    p.fill(circle(36, 24, 13))
-    p.fill(rrect(10, 42, 50, 52, (25, 25, 0, 0)))
-    p.fill(circle(65, 40, 11), ORANGE, gap=GAP)
-    p.fill(rrect(50, 56, 38, 38, (19, 19, 0, 0)), ORANGE, gap=GAP)
-    p.stroke(bezier((62, 66), (54, 56), (48, 50), (40, 48)), 9, ORANGE,
-             gap=GAP)
-    p.stroke(bezier((48, 86), (64, 88), (80, 82), (86, 66)), 9, gap=GAP)
+    # a grown-up (dark) puts an arm round a child's (accent) shoulders
+    p.fill(circle(35, 22, 13))
+    p.fill(rrect(10, 40, 48, 54, (24, 24, 0, 0)))
+    p.fill(circle(67, 42, 11), ORANGE, gap=GAP)
+    p.fill(rrect(50, 60, 38, 34, (17, 17, 0, 0)), ORANGE, gap=GAP)
+    p.stroke(bezier((46, 56), (60, 50), (82, 54), (88, 72)), 9, gap=3)
 
 
 @pictogram
@@ -465,10 +462,15 @@ def cake(p):
 
 @pictogram
 def moon(p):
-    p.fill(circle(46, 52, 38))
-    p.fill(circle(66, 38, 32), ERASE)
-    p.fill(star(78, 70, 9, 3, 4, rot=-90), YELLOW)
-    p.fill(star(84, 12, 6, 2, 4, rot=-90), YELLOW)
+    # a yellow crescent with a dark outline: big disc minus a smaller one
+    (bx, by, br), (sx, sy, sr), h = (46, 52, 37), (67, 37, 31), W / 2
+    p.fill(circle(bx, by, br + h))
+    p.fill(circle(bx, by, br - h), YELLOW)
+    p.fill(circle(sx, sy, sr + h))
+    p.fill(circle(sx, sy, sr - h), ERASE)
+    p.fill(rect(-5, -5, 110, 110), ERASE, holes=[circle(bx, by, br + h)])
+    p.fill(star(76, 44, 12, 4, 4, rot=-90))                     # sparkles
+    p.fill(star(86, 18, 8, 3, 4, rot=-90))
 
 
 @pictogram
@@ -476,8 +478,8 @@ def raincloud(p):
     for pts in (circle(32, 42, 16), circle(54, 34, 22), circle(72, 46, 15),
                 rrect(16, 38, 70, 24, 12)):
         p.fill(pts)
-    for x, y in ((32, 84), (50, 90), (68, 84)):
-        p.fill(drop(x, y, 6), BLUE)
+    for x, y in ((30, 84), (50, 89), (70, 84)):
+        p.fill(drop(x, y, 7.5), BLUE)
 
 
 @pictogram

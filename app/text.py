@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
+from kivy.clock import Clock
 from kivy.core.text import DEFAULT_FONT, LabelBase
 from kivy.event import EventDispatcher
 from kivy.lang import Builder
@@ -27,11 +28,12 @@ from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty,
                              ObjectProperty, OptionProperty, StringProperty)
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
+from kivy.uix.textinput import TextInput
 
 from app import theme
 from app.i18n import is_rtl, tr
 
-__all__ = ["FONTS_DIR", "style", "TextStyle", "Tekst", "TekstKnop", "font_for",
+__all__ = ["FONTS_DIR", "style", "TextStyle", "Tekst", "TekstKnop", "TekstVeld", "font_for",
            "register_font", "script_of", "display_text", "TEXT_SCALES"]
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -274,6 +276,56 @@ class TekstKnop(ButtonBehavior, Tekst):
     radius = NumericProperty(dp(theme.RADIUS))
     _bg = ColorProperty(theme.SECONDARY)
     _down = ColorProperty(theme.SECONDARY_DOWN)
+    #: hug the text: as wide as the text on one line, but at most
+    #: ``max_width`` (then the text wraps). Otherwise the layout sets the width.
+    fit_width = BooleanProperty(False)
+    max_width = NumericProperty(dp(100000))
+
+    def __init__(self, **kwargs):
+        self._fit = Clock.create_trigger(self._fit_now, -1)
+        super().__init__(**kwargs)
+        for name in ("text", "font_size", "font_name", "bold", "max_width", "pad_x", "fit_width"):
+            self.fbind(name, self._fit)
+        self._fit()
+
+    def on_parent(self, _instance, parent):
+        old = getattr(self, "_width_parent", None)
+        if old is not None:
+            old.funbind("width", self._fit)
+        self._width_parent = parent
+        if parent is not None:
+            parent.fbind("width", self._fit)
+        self._fit()
+
+    def _fit_now(self, *_):
+        if not self.fit_width:
+            return
+        limit = self.max_width
+        parent = self.parent
+        if parent is not None and parent.width > dp(60):
+            pad = getattr(parent, "padding", (0, 0, 0, 0))
+            pad_x = (pad[0] + pad[2]) if len(pad) == 4 else (pad[0] * 2 if pad else 0)
+            limit = min(limit, parent.width - pad_x)
+        natural = self._measure(display_text(self.text, self.lang or tr.lang)) if self.text else 0
+        width = max(dp(theme.TOUCH), min(limit, natural + 2 * self.pad_x + dp(2)))
+        self.size_hint_x = None
+        self.width = width
+
+
+class TekstVeld(TextInput):
+    """A one-line text field in the app's type (size, font by script).
+
+    Typing Arabic into a Kivy TextInput does not join letters yet (kivy#1570);
+    the font at least follows the typed script, so the letters are readable.
+    """
+
+    size_sp = NumericProperty(theme.FONT_BODY + 4)
+    lang = StringProperty("")
+    text_style = ObjectProperty(style)
+
+    @staticmethod
+    def pick_font(lang: str, text: str) -> str:
+        return font_for(lang, text)
 
 
 Builder.load_string(
@@ -290,6 +342,28 @@ Builder.load_string(
     text_size: max(1, self.width - 2 * self.pad_x), None
     size_hint_y: None
     height: self.texture_size[1] + 2 * self.pad_y
+
+<TekstVeld>:
+    font_name: self.pick_font(self.lang or tr.lang, self.text or self.hint_text)
+    font_size: sp(self.size_sp) * self.text_style.scale
+    multiline: False
+    write_tab: False
+    size_hint_y: None
+    padding: dp(16), dp(12)
+    height: max(dp(theme.TOUCH) + dp(8), self.line_height + dp(24))
+    foreground_color: theme.INK
+    hint_text_color: theme.INK_SOFT
+    cursor_color: theme.PRIMARY
+    selection_color: theme.rgba(theme.PRIMARY_HEX, 0.3)
+    background_normal: ''
+    background_active: ''
+    background_color: theme.SURFACE
+    canvas.after:
+        Color:
+            rgba: theme.PRIMARY if self.focus else theme.LINE
+        Line:
+            rounded_rectangle: (self.x, self.y, self.width, self.height, dp(10))
+            width: dp(2) if self.focus else dp(1.2)
 
 <TekstKnop>:
     size_sp: theme.FONT_BUTTON

@@ -1,0 +1,235 @@
+"""The Kivy app: screens, the open store and session, the settings.
+
+The App holds the game objects from :mod:`kaarten` and switches screens; it
+holds no game rules. Every action of a game is written to disk by the
+:class:`kaarten.session.Session` before the screen shows it, so nothing here
+waits for ``on_stop`` (which Android may never call).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import os
+
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.uix.screenmanager import FadeTransition, ScreenManager
+
+from kaarten.decks import load_decks
+from kaarten.paths import data_dir
+from kaarten.store import Store
+
+from app import theme
+from app.i18n import available_languages, tr
+from app.preferences import TEXT_SIZES, Preferences
+from app.text import TEXT_SCALES, style
+from app.widgets.layout import Scherm
+
+__all__ = ["GesprekskaartenApp", "run_app", "SCREENS"]
+
+log = logging.getLogger(__name__)
+
+#: screen name -> (module, class) of every screen, in the order they are made.
+SCREENS = {
+    "start": ("app.screens.start", "StartScreen"),
+    "setup": ("app.screens.setup", "SetupScreen"),
+    "table": ("app.screens.table", "TableScreen"),
+    "summary": ("app.screens.summary", "SummaryScreen"),
+    "sessions": ("app.screens.sessions", "SessionsScreen"),
+    "settings": ("app.screens.settings", "SettingsScreen"),
+}
+
+
+class _Placeholder(Scherm):
+    """Stands in for a screen whose module is not there yet."""
+
+
+def _screen_class(module: str, cls: str):
+    if importlib.util.find_spec(module) is None:
+        log.warning("Screen module %s is missing; showing a placeholder", module)
+        return _Placeholder
+    return getattr(importlib.import_module(module), cls)
+
+
+class GesprekskaartenApp(App):
+    title = "Wie is er voor jou?"
+
+    #: the open sessions file (or None when it could not be opened)
+    store = ObjectProperty(None, allownone=True)
+    #: the practice store while a practice game runs (memory only)
+    practice_store = ObjectProperty(None, allownone=True)
+    #: every deck that loaded (kaarten.decks.DeckSet)
+    decks = ObjectProperty(None, allownone=True)
+    #: the game being played or looked at (kaarten.session.Session) or None
+    session = ObjectProperty(None, allownone=True)
+    #: practice mode: new games are kept in memory only
+    practice = BooleanProperty(False)
+    #: a message for the worker on the start screen (a damaged file...)
+    notice = StringProperty("")
+    ui_language = StringProperty("nl")
+    text_scale = NumericProperty(1.0)
+
+    def __init__(self, data_folder=None, **kwargs):
+        super().__init__(**kwargs)
+        self._data_folder = data_folder
+        self.prefs = Preferences()
+
+    # -- start-up ------------------------------------------------------------
+
+    @property
+    def data_folder(self):
+        if self._data_folder is None:
+            self._data_folder = data_dir(self.user_data_dir)
+        return self._data_folder
+
+    @property
+    def settings(self) -> Preferences:
+        """The settings (UI language, card language, text size)."""
+        return self.prefs
+
+    def build(self):
+        from kivy.core.window import Window
+        Window.clearcolor = theme.BACKGROUND
+        Window.softinput_mode = "below_target"   # the keyboard never covers the name field
+        self.prefs = Preferences.load(self.data_folder)
+        self._apply_prefs()
+        self.decks = load_decks()
+        for problem in self.decks.problems:
+            log.warning("Deck problem: %s", problem)
+        self._open_store()
+
+        sm = ScreenManager(transition=FadeTransition(duration=0.15))
+        for name, (module, cls) in SCREENS.items():
+            sm.add_widget(_screen_class(module, cls)(name=name))
+        return sm
+
+    def _open_store(self) -> None:
+        try:
+            self.store = Store.open(self.data_folder / "sessions.sqlite3")
+        except Exception as e:  # noqa: BLE001 - no crash: play in memory, and say so
+            log.exception("Could not open the sessions file")
+            self.store = Store.memory()
+            self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
+                               "Wat u nu speelt, wordt niet bewaard.") + f" ({e})"
+            return
+        if self.store.damaged_notice:
+            self.notice = tr._("Het bestand met gesprekken was beschadigd. Er is een nieuw "
+                               "bestand begonnen; het oude is bewaard.")
+
+    def on_start(self):
+        # Android: keep the game when the app goes to the background.
+        pass
+
+    def on_pause(self):
+        return True
+
+    def on_resume(self):
+        pass
+
+    # -- settings --------------------------------------------------------------
+
+    def _apply_prefs(self) -> None:
+        p = self.prefs
+        languages = available_languages()
+        lang = p.ui_language if p.ui_language in languages else "nl"
+        tr.switch(lang)
+        self.ui_language = lang
+        self.text_scale = TEXT_SCALES.get(p.text_size, 1.0)
+        style.scale = self.text_scale
+
+    def set_setting(self, **changes) -> None:
+        """Change settings (ui_language, card_language, text_size), save, apply."""
+        if "text_size" in changes and changes["text_size"] not in TEXT_SIZES:
+            raise ValueError(f"text_size must be one of {TEXT_SIZES}")
+        self.prefs = self.prefs.with_(**changes)
+        try:
+            self.prefs.save(self.data_folder)
+        except OSError as e:
+            log.warning("Could not save settings: %s", e)
+        self._apply_prefs()
+
+    def set_ui_language(self, lang: str) -> None:
+        self.set_setting(ui_language=lang)
+
+    def set_card_language(self, lang: str) -> None:
+        self.set_setting(card_language=lang)
+
+    def set_text_size(self, size: str) -> None:
+        self.set_setting(text_size=size)
+
+    # -- moving around -----------------------------------------------------------
+
+    def go(self, name: str) -> None:
+        if self.root is not None and self.root.has_screen(name):
+            self.root.current = name
+
+    @property
+    def practice_session(self) -> bool:
+        return self.session is not None and self.practice_store is not None \
+            and getattr(self.session, "_store", None) is self.practice_store
+
+    def start_game(self, deck_id: str, language: str, players) -> None:
+        """A new game with ``players`` [(name, colour)]: saved, first card dealt."""
+        deck = self.decks.get(deck_id)
+        cards = deck.localized(language).cards
+        store = self.store
+        if self.practice:
+            if self.practice_store is None:
+                self.practice_store = Store.memory()
+            store = self.practice_store
+        try:
+            session = store.new_session(
+                deck.id, language, [c.id for c in cards],
+                {c.id: c.theme for c in cards}, list(players))
+            session.deal()
+        except Exception as e:  # noqa: BLE001
+            self.show_error(e)
+            return
+        self.session = session
+        self.go("table")
+
+    def resume_session(self, session_id) -> None:
+        """Carry on with a saved game (or look at a finished one)."""
+        try:
+            session = self.store.resume(session_id)
+        except Exception as e:  # noqa: BLE001
+            self.show_error(e)
+            return
+        self.session = session
+        if session.finished:
+            self.show_summary()
+        else:
+            self.go("table")
+
+    def end_game(self) -> None:
+        """The worker stops: the game ends and the family sees its map."""
+        if self.session is not None and not self.session.finished:
+            try:
+                self.session.end()
+            except Exception as e:  # noqa: BLE001
+                self.show_error(e)
+                return
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        screen = self.root.get_screen("summary") if self.root else None
+        show = getattr(screen, "show", None)
+        if callable(show):
+            show(self.session)
+        self.go("summary")
+
+    def show_error(self, error) -> None:
+        """Tell the worker what went wrong, in words, and carry on."""
+        from app.widgets.dialog import ask
+        log.warning("Action failed: %r", error)
+        ask(tr._("Dat lukte niet"), str(error), yes=tr._("Goed"), no=tr._("Terug"),
+            on_yes=lambda: None)
+
+
+def run_app() -> None:
+    """Start the app (called by ``python main.py``)."""
+    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    GesprekskaartenApp().run()

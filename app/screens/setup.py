@@ -1,0 +1,220 @@
+"""Set-up: which cards, in which language, and who is at the table.
+
+One to eight players, each a name or a role ("mama") and a colour. Nothing
+else is asked; one big "Beginnen" starts the game.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import (BooleanProperty, ColorProperty, ListProperty, NumericProperty,
+                             StringProperty)
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+
+from app import theme
+from app.i18n import language_name, tr
+from app.text import TekstKnop
+from app.widgets.layout import Chip, Scherm
+
+__all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES"]
+
+MAX_PLAYERS = 8
+
+
+def ROLES() -> list[str]:
+    """Quick choices for a player's name, in the UI language."""
+    return [tr._("mama"), tr._("papa"), tr._("kind"), tr._("oma"), tr._("opa"),
+            tr._("broer"), tr._("zus")]
+
+
+def audience_label(audience: str) -> str:
+    return {
+        "family": tr._("Voor het hele gezin"),
+        "children": tr._("Voor kinderen"),
+        "class": tr._("Voor de klas (oefenen)"),
+    }.get(str(audience), "")
+
+
+class KeuzeTegel(ButtonBehavior, BoxLayout):
+    """A big choice tile: a title and a line under it."""
+
+    title = StringProperty("")
+    detail = StringProperty("")
+    selected = BooleanProperty(False)
+    value = StringProperty("")
+
+
+class SpelerRij(BoxLayout):
+    """One player: colour (tap to change), name field, remove."""
+
+    colour_hex = StringProperty(theme.PLAYER_COLOURS[0])
+    colour = ColorProperty(theme.PRIMARY)
+    number = NumericProperty(1)
+    can_remove = BooleanProperty(True)
+
+    def on_colour_hex(self, *_):
+        self.colour = theme.rgba(self.colour_hex)
+
+    @property
+    def name(self) -> str:
+        return self.ids.name.text.strip()
+
+
+class SetupScreen(Scherm):
+    deck_id = StringProperty("")
+    language = StringProperty("nl")
+    player_count = NumericProperty(0)
+    languages = ListProperty([])
+
+    def on_kv_post(self, *_):
+        tr.fbind("lang", self._language_changed)
+
+    def _language_changed(self, *_):
+        self.fill_roles()
+        if self.manager is not None and self.manager.current == self.name:
+            self.refresh_decks()
+
+    def on_pre_enter(self, *_):
+        if not self.ids.players.children:
+            self.reset()
+        self.fill_roles()
+        self.refresh_decks()
+
+    def fill_roles(self) -> None:
+        box = self.ids.roles
+        box.clear_widgets()
+        for role in ROLES():
+            chip = Chip(text=role, kind="surface", size_sp=theme.FONT_BODY)
+            chip.bind(on_release=lambda c: self.quick_role(c.text))
+            box.add_widget(chip)
+
+    def reset(self) -> None:
+        """A fresh form: the first deck, the preferred card language, one player."""
+        self.ids.players.clear_widgets()
+        self.player_count = 0
+        self.deck_id = ""
+        self.add_player()
+
+    # -- decks and language --
+
+    def refresh_decks(self) -> None:
+        app = self.app()
+        decks = app.decks.decks if app.decks else ()
+        if decks and self.deck_id not in {d.id for d in decks}:
+            self.deck_id = decks[0].id
+        box = self.ids.decks
+        box.clear_widgets()
+        for deck in decks:
+            shown = deck.localized(tr.lang) if tr.lang in deck.languages else deck
+            n = len(deck.cards)
+            detail = " · ".join(x for x in (
+                audience_label(deck.audience),
+                tr.ngettext("{n} kaart", "{n} kaarten", n).format(n=n)) if x)
+            tile = KeuzeTegel(title=shown.title, detail=detail, value=deck.id,
+                              selected=deck.id == self.deck_id)
+            tile.bind(on_release=lambda t: self.choose_deck(t.value))
+            box.add_widget(tile)
+        self.refresh_languages()
+
+    def choose_deck(self, deck_id: str) -> None:
+        self.deck_id = deck_id
+        for tile in self.ids.decks.children:
+            tile.selected = tile.value == deck_id
+        self.refresh_languages()
+
+    def current_deck(self):
+        app = self.app()
+        try:
+            return app.decks.get(self.deck_id)
+        except (KeyError, AttributeError):
+            return None
+
+    def refresh_languages(self) -> None:
+        deck = self.current_deck()
+        langs = list(deck.languages) if deck else ["nl"]
+        preferred = self.app().prefs.card_language
+        if self.language not in langs:
+            self.language = preferred if preferred in langs else langs[0]
+        self.languages = langs
+        box = self.ids.languages
+        box.clear_widgets()
+        for lang in langs:
+            chip = Chip(text=language_name(lang), lang=lang, selected=lang == self.language,
+                        kind="surface")
+            chip.lang_code = lang
+            chip.bind(on_release=lambda c: self.choose_language(c.lang_code))
+            box.add_widget(chip)
+
+    def choose_language(self, lang: str) -> None:
+        self.language = lang
+        for chip in self.ids.languages.children:
+            chip.selected = chip.lang_code == lang
+
+    # -- players --
+
+    def _rows(self) -> list[SpelerRij]:
+        return list(reversed(self.ids.players.children))
+
+    def add_player(self, name: str = "") -> SpelerRij | None:
+        rows = self._rows()
+        if len(rows) >= MAX_PLAYERS:
+            return None
+        used = {r.colour_hex for r in rows}
+        colour = next(c for c in theme.PLAYER_COLOURS if c not in used)
+        row = SpelerRij(colour_hex=colour, number=len(rows) + 1)
+        row.ids.name.text = name
+        self.ids.players.add_widget(row)
+        self._renumber()
+        return row
+
+    def remove_player(self, row: SpelerRij) -> None:
+        if len(self._rows()) > 1:
+            self.ids.players.remove_widget(row)
+            self._renumber()
+
+    def next_colour(self, row: SpelerRij) -> None:
+        used = {r.colour_hex for r in self._rows() if r is not row}
+        colours = theme.PLAYER_COLOURS
+        i = colours.index(row.colour_hex) if row.colour_hex in colours else -1
+        for step in range(1, len(colours) + 1):
+            c = colours[(i + step) % len(colours)]
+            if c not in used:
+                row.colour_hex = c
+                return
+
+    def quick_role(self, role: str) -> None:
+        """Put a role in the first empty name field, or add a player with it."""
+        for row in self._rows():
+            if not row.ids.name.text.strip():
+                row.ids.name.text = role
+                return
+        self.add_player(role)
+
+    def _renumber(self) -> None:
+        rows = self._rows()
+        for i, row in enumerate(rows, start=1):
+            row.number = i
+            row.can_remove = len(rows) > 1
+        self.player_count = len(rows)
+
+    def players(self) -> list[tuple[str, str]]:
+        out = []
+        for row in self._rows():
+            name = row.name or tr._("Speler {n}").format(n=row.number)
+            out.append((name, row.colour_hex))
+        return out
+
+    # -- go --
+
+    def begin(self) -> None:
+        deck = self.current_deck()
+        if deck is None:
+            return
+        self.app().start_game(deck.id, self.language, self.players())
+
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

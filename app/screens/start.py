@@ -1,0 +1,71 @@
+"""The start screen: carry on with the unfinished game, or begin a new one.
+
+When a game was left unfinished (the app was closed, the battery died), the
+first and biggest thing on the screen is "Verder spelen".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, NumericProperty, StringProperty
+
+from app.i18n import tr
+from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
+from app.widgets.layout import Scherm
+
+__all__ = ["StartScreen"]
+
+
+class StartScreen(Scherm):
+    #: the unfinished session offered for resuming (0: none)
+    resume_id = NumericProperty(0)
+    resume_detail = StringProperty("")
+    has_sessions = BooleanProperty(False)
+    notice = StringProperty("")
+
+    def on_pre_enter(self, *_):
+        self.refresh()
+
+    def refresh(self) -> None:
+        app = self.app()
+        store = app.store
+        info = store.unfinished() if store is not None else None
+        self.has_sessions = bool(store is not None and store.sessions())
+        self.notice = app.notice or ""
+        if info is None:
+            self.resume_id = 0
+            self.resume_detail = ""
+        else:
+            self.resume_id = int(info.id)
+            self.resume_detail = self.describe(info)
+        self._show_resume(info is not None)
+
+    @staticmethod
+    def describe(info) -> str:
+        """"Mama, Sam en Noor · 5 mensen · 3 juni 2026" for a saved session."""
+        names = tr.format_list(info.player_names)
+        people = tr.ngettext("{n} persoon genoemd", "{n} mensen genoemd",
+                             info.people_count).format(n=info.people_count)
+        date = tr.format_date(info.updated.astimezone() if info.updated.tzinfo else info.updated)
+        return " · ".join(p for p in (names, people, date) if p)
+
+    def _show_resume(self, show: bool) -> None:
+        box = self.ids.column
+        block = self.ids.resume_block
+        if show and block.parent is None:
+            box.add_widget(block, index=len(box.children) - 3)  # after the subtitle
+        elif not show and block.parent is not None:
+            box.remove_widget(block)
+
+    def resume(self) -> None:
+        if self.resume_id:
+            self.app().resume_session(self.resume_id)
+
+    def toggle_practice(self) -> None:
+        app = self.app()
+        app.practice = not app.practice
+
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -1,0 +1,352 @@
+"""The table: the dealt card, whose turn it is, and naming people.
+
+Every move is a call on the :class:`kaarten.session.Session` (which writes it
+to disk before returning); this screen only shows the result. Naming someone
+happens in :class:`NoemPaneel`: type a name, tap a sector, tap a circle
+(three taps), or tap the chip of someone named before (one tap).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty, ObjectProperty,
+                             StringProperty)
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.modalview import ModalView
+
+from kaarten.network import Closeness, Sector, name_key
+
+from app import theme
+from app.i18n import tr
+from app.widgets import card as _card  # noqa: F401  (Kaart for kv)
+from app.widgets.dialog import ask
+from app.widgets.layout import Chip, Scherm
+from app.widgets.pictogram import pictogram_path
+
+__all__ = ["TableScreen", "NoemPaneel", "SectorKnop", "CirkelKnop"]
+
+#: the pictogram each sector shows on its button
+SECTOR_PICTOGRAMS = {
+    Sector.FAMILY: "house",
+    Sector.FRIENDS: "smile",
+    Sector.NEIGHBOURHOOD: "tree",
+    Sector.SCHOOL_WORK: "school",
+    Sector.CLUB_FAITH_LEISURE: "ball",
+    Sector.PROFESSIONALS: "hand",
+}
+
+
+class SectorKnop(ButtonBehavior, BoxLayout):
+    """A sector: its pictogram, colour and short label."""
+
+    sector = StringProperty("")
+    label = StringProperty("")
+    colour = ColorProperty(theme.SURFACE)
+    source = StringProperty("")
+    selected = BooleanProperty(False)
+    #: all sector buttons are as high as the highest one
+    equal_height = NumericProperty(0)
+
+
+class CirkelKnop(ButtonBehavior, BoxLayout):
+    """A closeness: a circle (big = very close) and its words."""
+
+    closeness = NumericProperty(1)
+    label = StringProperty("")
+    dot = NumericProperty(dp(56))
+
+
+class NoemPaneel(ModalView):
+    """Name someone for the card on the table."""
+
+    screen = ObjectProperty(None)
+    player_name = StringProperty("")
+    sector = StringProperty("")
+    feedback = StringProperty("")
+    feedback_ok = BooleanProperty(True)
+    chips_hint = StringProperty("")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._refresh_chips = Clock.create_trigger(self.fill_chips, 0)
+        self.ids.name.bind(text=lambda *_: self._typed())
+        self._fill_sectors()
+        self._fill_circles()
+        tr.fbind("lang", self._relabel)
+
+    # -- contents --
+
+    def _fill_sectors(self) -> None:
+        grid = self.ids.sectors
+        grid.clear_widgets()
+        for look in theme.SECTORS:
+            button = SectorKnop(sector=str(look.sector), label=look.label, colour=look.colour,
+                                source=pictogram_path(SECTOR_PICTOGRAMS.get(look.sector)))
+            button.bind(on_release=lambda b: self.choose_sector(b.sector),
+                        minimum_height=self._equalize)
+            grid.add_widget(button)
+
+    def _equalize(self, *_):
+        buttons = self.ids.sectors.children
+        tallest = max((b.minimum_height for b in buttons), default=0)
+        for b in buttons:
+            b.equal_height = tallest
+
+    def _fill_circles(self) -> None:
+        row = self.ids.circles
+        row.clear_widgets()
+        for closeness, size in ((Closeness.VERY_CLOSE, 60), (Closeness.CLOSE, 44), (Closeness.FURTHER, 28)):
+            button = CirkelKnop(closeness=int(closeness), label=theme.closeness_label(closeness), dot=dp(size))
+            button.bind(on_release=lambda b: self.choose_closeness(b.closeness))
+            row.add_widget(button)
+
+    def _relabel(self, *_):
+        for b in self.ids.sectors.children:
+            b.label = theme.sector_label(b.sector)
+        for b in self.ids.circles.children:
+            b.label = theme.closeness_label(b.closeness)
+        self._refresh_chips()
+
+    def on_open(self):
+        self.feedback = ""
+        self.sector = ""
+        self.ids.name.text = ""
+        self._refresh_chips()
+        Clock.schedule_once(lambda *_: setattr(self.ids.name, "focus", True), 0.05)
+
+    def on_dismiss(self):
+        self.ids.name.focus = False
+
+    def _typed(self) -> None:
+        if self.ids.name.text.strip():
+            self.feedback = ""
+        self._refresh_chips()
+
+    def fill_chips(self, *_) -> None:
+        """People named before: those matching the typed name first."""
+        box = self.ids.chips
+        box.clear_widgets()
+        session = self.screen.session if self.screen else None
+        if session is None:
+            return
+        typed = self.ids.name.text.strip()
+        network = session.network
+        people = list(reversed(network.people))          # the latest first
+        if typed:
+            same = network.matches(typed)
+            same_ids = {p.id for p in same}
+            key = name_key(typed)
+            similar = [p for p in people if p.id not in same_ids and key in name_key(p.name)]
+            shown = list(same) + similar
+            self.chips_hint = (tr._("Al genoemd. Is het dezelfde? Tik op de naam.") if same
+                               else (tr._("Bedoel je iemand van deze?") if similar else ""))
+        else:
+            same_ids = set()
+            shown = people
+            self.chips_hint = tr._("Al genoemd. Tik om nog eens te noemen:") if people else ""
+        for person in shown[:24]:
+            look = theme.sector_look(person.sector)
+            chip = Chip(text=person.name, bg=look.colour,
+                        bold=person.id in same_ids, selected=person.id in same_ids)
+            chip.person_id = person.id
+            chip.bind(on_release=lambda c: self.choose_person(c.person_id))
+            box.add_widget(chip)
+
+    # -- taps --
+
+    def choose_sector(self, sector: str) -> None:
+        self.sector = sector
+        for b in self.ids.sectors.children:
+            b.selected = b.sector == sector
+        if not self.ids.name.text.strip():
+            self.say(tr._("Typ eerst een naam of rol."), ok=False)
+
+    def choose_closeness(self, closeness: int) -> None:
+        name = self.ids.name.text.strip()
+        if not name:
+            self.say(tr._("Typ eerst een naam of rol."), ok=False)
+            return
+        if not self.sector:
+            self.say(tr._("Kies eerst waar {name} bij hoort.").format(name=name), ok=False)
+            return
+        person = self.screen.record_new(name, self.sector, closeness)
+        if person is not None:
+            self._done(tr._("{name} staat erbij.").format(name=person.name))
+
+    def choose_person(self, person_id) -> None:
+        person = self.screen.record_again(person_id)
+        if person is not None:
+            self._done(tr._("{name} staat erbij.").format(name=person.name))
+
+    def _done(self, message: str) -> None:
+        self.ids.name.text = ""
+        self.sector = ""
+        for b in self.ids.sectors.children:
+            b.selected = False
+        self.say(message, ok=True)
+        self._refresh_chips()
+
+    def say(self, message: str, ok: bool = True) -> None:
+        self.feedback_ok = ok
+        self.feedback = message
+
+
+class TableScreen(Scherm):
+    player_name = StringProperty("")
+    player_colour = ColorProperty(theme.PRIMARY)
+    pile_text = StringProperty("")
+    asks_people = BooleanProperty(True)
+    named_text = StringProperty("")
+    practice = BooleanProperty(False)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._card_id = None
+        self._panel: NoemPaneel | None = None
+        tr.fbind("lang", lambda *_: self.refresh(animate=False) if self.session else None)
+
+    @property
+    def session(self):
+        return self.app().session if self.app() else None
+
+    def on_pre_enter(self, *_):
+        self.refresh(animate=True)
+
+    # -- showing --
+
+    def refresh(self, animate: bool = False) -> None:
+        session = self.session
+        if session is None:
+            return
+        if not session.finished and session.current_card is None:
+            if self._do(session.deal) is None:
+                return
+        if session.finished:
+            self.app().show_summary()
+            return
+        self.practice = bool(self.app().practice_session)
+        player = session.current_player
+        self.player_name = tr._("{name} is aan de beurt").format(name=player.name)
+        self.player_colour = theme.rgba(player.colour)
+        left = len(session.table.pile)
+        self.pile_text = tr.ngettext("Nog {n} kaart", "Nog {n} kaarten", left).format(n=left)
+        card_id = session.current_card
+        self._show_card(card_id)
+        self._show_named()
+        if animate or card_id != self._card_id:
+            self.ids.card.deal_in()
+        self._card_id = card_id
+
+    def _show_card(self, card_id: str) -> None:
+        app = self.app()
+        view = self.ids.card
+        session = self.session
+        try:
+            source = app.decks.get(session.deck_id)
+        except KeyError:
+            source = None
+        card = theme_ = None
+        if source is not None:
+            deck = source.localized(session.language)
+            try:
+                card = deck.card(card_id)
+                theme_ = deck.theme(card.theme)
+            except KeyError:
+                card = None
+        if card is None:        # the deck changed since this game began
+            view.question = tr._("Deze kaart is er niet meer. Tik op Volgende.")
+            view.follow_up = view.second_question = view.theme_label = view.pictogram = ""
+            view.colour = theme.SURFACE
+            self.asks_people = False
+            return
+        view.lang = card.language or session.language
+        view.question = card.text
+        view.follow_up = card.follow_up or ""
+        view.theme_label = theme_.label if theme_ else ""
+        view.colour = theme.rgba(theme_.colour) if theme_ else theme.SURFACE
+        view.pictogram = card.pictogram or (theme_.pictogram if theme_ else "") or ""
+        second = ""
+        if view.lang != tr.lang and tr.lang in source.languages:
+            try:
+                other = source.localized(tr.lang).card(card_id)
+                if other.text != card.text:
+                    second = other.text
+            except KeyError:
+                pass
+        view.second_question = second
+        self.asks_people = card.asks_for_people
+
+    def _show_named(self) -> None:
+        session = self.session
+        card = session.current_card
+        box = self.ids.named
+        box.clear_widgets()
+        network = session.network
+        seen = []
+        for m in network.mentions:
+            if m.card_id == card and m.person_id not in seen:
+                seen.append(m.person_id)
+        for pid in seen:
+            person = network.person(pid)
+            chip = Chip(text=person.name, bg=theme.sector_look(person.sector).colour,
+                        size_sp=theme.FONT_SMALL)
+            chip.person_id = pid
+            box.add_widget(chip)
+        self.named_text = tr._("Genoemd bij deze kaart:") if seen else ""
+
+    # -- moves --
+
+    def _do(self, action, *args, **kwargs):
+        """Run a session action; a failure is told, never a crash."""
+        try:
+            return action(*args, **kwargs)
+        except Exception as e:  # noqa: BLE001 - the worker sees what went wrong
+            self.app().show_error(e)
+            return None
+
+    def name_someone(self) -> NoemPaneel:
+        if self._panel is None:
+            self._panel = NoemPaneel(screen=self)
+        self._panel.player_name = self.session.current_player.name
+        self._panel.open()
+        return self._panel
+
+    def record_new(self, name: str, sector: str, closeness: int):
+        person = self._do(self.session.record_person, name, sector, closeness)
+        if person is not None:
+            self._show_named()
+        return person
+
+    def record_again(self, person_id):
+        session = self.session
+        if self._do(session.name_again, person_id) is None:
+            return None
+        self._show_named()
+        return session.network.person(person_id)
+
+    def pass_card(self) -> None:
+        self._after_move(self._do(self.session.pass_card))
+
+    def next_turn(self) -> None:
+        self._after_move(self._do(self.session.next_turn))
+
+    def _after_move(self, _card) -> None:
+        if self.session.finished:
+            self.app().show_summary()
+        else:
+            self.refresh(animate=True)
+
+    def ask_stop(self):
+        return ask(tr._("Stoppen met spelen?"),
+                   tr._("Alles wat jullie hebben verteld is bewaard. "
+                        "Daarna zien jullie de kaart met jullie mensen."),
+                   yes=tr._("Ja, stoppen"), no=tr._("Doorspelen"),
+                   on_yes=self.app().end_game, yes_kind="primary")
+
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

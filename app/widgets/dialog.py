@@ -1,0 +1,92 @@
+"""A calm question in the middle of the screen: two big answers.
+
+``ask(title, text, yes, no, on_yes)`` opens it; the safe answer ("no") is on
+the left and never red; the other one can be ``yes_kind='danger'``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from kivy.lang import Builder
+from kivy.properties import ObjectProperty, StringProperty
+from kivy.uix.modalview import ModalView
+
+from app import text as _text  # noqa: F401  (registers Tekst for kv)
+from app import theme
+from app.widgets import layout as _layout  # noqa: F401  (Rij)
+
+__all__ = ["Vraag", "ask"]
+
+
+class Vraag(ModalView):
+    title = StringProperty("")
+    message = StringProperty("")
+    yes_text = StringProperty("")
+    no_text = StringProperty("")
+    yes_kind = StringProperty("primary")
+    on_yes = ObjectProperty(None, allownone=True)
+
+    def answer(self, yes: bool) -> None:
+        self.dismiss()
+        if yes and self.on_yes is not None:
+            self.on_yes()
+
+
+def ask(title: str, message: str, yes: str, no: str, on_yes: Callable[[], None],
+        yes_kind: str = "primary") -> Vraag:
+    view = Vraag(title=title, message=message, yes_text=yes, no_text=no,
+                 on_yes=on_yes, yes_kind=yes_kind)
+    view.open()
+    return view
+
+
+Builder.load_string(
+    """
+#:import theme app.theme
+#:import Window kivy.core.window.Window
+
+<Vraag>:
+    size_hint: None, None
+    width: min(dp(620), Window.width - dp(32))
+    height: min(box.height, Window.height - dp(32))
+    auto_dismiss: True
+    overlay_color: theme.SHADE
+    background: ''
+    background_color: 0, 0, 0, 0
+    ScrollView:
+        do_scroll_x: False
+        canvas.before:
+            Color:
+                rgba: theme.SURFACE
+            RoundedRectangle:
+                pos: self.pos
+                size: self.size
+                radius: [dp(theme.RADIUS)]
+        BoxLayout:
+            id: box
+            orientation: 'vertical'
+            size_hint_y: None
+            height: self.minimum_height
+            padding: dp(28)
+            spacing: dp(18)
+            Tekst:
+                text: root.title
+                size_sp: theme.FONT_HEADING
+                bold: True
+            Tekst:
+                text: root.message
+                height: self.texture_size[1] if self.text else 0
+            Rij:
+                TekstKnop:
+                    id: no
+                    text: root.no_text
+                    kind: 'secondary'
+                    on_release: root.answer(False)
+                TekstKnop:
+                    id: yes
+                    text: root.yes_text
+                    kind: root.yes_kind
+                    on_release: root.answer(True)
+"""
+)

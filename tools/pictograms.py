@@ -382,7 +382,7 @@ def bed(p):
     p.fill(rrect(84, 54, 10, 38, (5, 5, 2, 2)))                 # footboard
     p.fill(rect(6, 70, 88, 12))                                 # frame
     p.fill(circle(30, 52, 9))                                   # head
-    p.fill(rrect(38, 48, 50, 24, (10, 4, 0, 0)), BLUE, gap=GAP)  # blanket
+    p.fill(rrect(38, 48, 42, 24, (10, 4, 0, 0)), BLUE, gap=GAP)  # blanket
     p.fill(rect(6, 70, 88, 12))
 
 
@@ -391,8 +391,8 @@ def signpost(p):
     p.fill(rrect(45, 10, 10, 84, 3))                            # pole
     p.stroke([(28, 92), (72, 92)], 7)                           # ground
     p.fill([(18, 16), (76, 16), (88, 27), (76, 38), (18, 38)])  # to the right
-    p.outlined([(84, 46), (26, 46), (13, 57), (26, 68), (84, 68)], GREEN,
-               gap=GAP)                                         # to the left
+    p.outlined([(84, 46), (26, 46), (13, 57), (26, 68), (84, 68)],
+               GREEN)                                           # to the left
 
 
 @pictogram
@@ -521,7 +521,6 @@ def music(p):
 @pictogram
 def tree(p):
     p.fill([(44, 92), (45, 56), (55, 56), (56, 92)])            # trunk
-    p.stroke([(50, 74), (64, 62)], 7)                           # branch
     crown = [circle(50, 31, 20), circle(31, 45, 15), circle(69, 45, 15),
              circle(50, 52, 15)]
     p.outlined_union(crown, GREEN)
@@ -544,8 +543,8 @@ def umbrella(p):
 def gift(p):
     p.fill(rect(15, 48, 70, 44))                                # box
     p.fill(rrect(10, 34, 80, 16, 2), gap=GAP)                   # lid
-    p.fill(rect(44, 34, 12, 58), RED, gap=0)                    # ribbon
-    loop_l = bezier((50, 34), (30, 10), (14, 26), (50, 34))
+    p.fill(rect(44, 34, 12, 58), RED)                           # ribbon
+    loop_l = bezier((50, 34), (24, 0), (4, 28), (50, 34))
     loop_r = [(100 - x, y) for x, y in loop_l]
     p.stroke(loop_l, 7, RED, close=True)
     p.stroke(loop_r, 7, RED, close=True)
@@ -568,15 +567,15 @@ def bus(p):
 def key(p):
     p.outlined(circle(30, 30, 20), YELLOW, width=10)
     p.fill(circle(27, 27, 6.5), ERASE)
-    p.stroke([(44, 44), (86, 86)], 11, gap=0)
+    p.stroke([(44, 44), (86, 86)], 11)
     p.stroke([(70, 70), (61, 79)], 10)
     p.stroke([(82, 82), (74, 90)], 10)
 
 
 @pictogram
 def house(p):
-    p.fill(rect(66, 14, 11, 26))                                # chimney
-    p.stroke([(8, 50), (50, 14), (92, 50)], 10, gap=GAP)        # roof
+    p.fill(rect(65, 14, 12, 24))                                # chimney
+    p.stroke([(8, 50), (50, 14), (92, 50)], 10)                 # roof
     p.stroke([(22, 48), (22, 88), (78, 88), (78, 48)], 9)       # walls
     p.fill(rrect(42, 58, 17, 30, (8, 8, 0, 0)), RED)            # door
 

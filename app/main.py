@@ -171,8 +171,9 @@ class GesprekskaartenApp(App):
         return self.session is not None and self.practice_store is not None \
             and getattr(self.session, "_store", None) is self.practice_store
 
-    def start_game(self, deck_id: str, language: str, players) -> None:
-        """A new game with ``players`` [(name, colour)]: saved, first card dealt."""
+    def start_game(self, deck_id: str, language: str, players) -> bool:
+        """A new game with ``players`` [(name, colour)]: saved, first card dealt.
+        False (and the worker is told why) when it could not start."""
         deck = self.decks.get(deck_id)
         cards = deck.localized(language).cards
         store = self.store
@@ -187,9 +188,10 @@ class GesprekskaartenApp(App):
             session.deal()
         except Exception as e:  # noqa: BLE001
             self.show_error(e)
-            return
+            return False
         self.session = session
         self.go("table")
+        return True
 
     def resume_session(self, session_id) -> None:
         """Carry on with a saved game (or look at a finished one)."""

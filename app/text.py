@@ -297,6 +297,11 @@ class TekstKnop(ButtonBehavior, Tekst):
             parent.fbind("width", self._fit)
         self._fit()
 
+    def natural_width(self) -> float:
+        """How wide this button is with its text on one line."""
+        text = display_text(self.text, self.lang or tr.lang) if self.text else ""
+        return (self._measure(text) if text else 0) + 2 * self.pad_x + dp(2)
+
     def _fit_now(self, *_):
         if not self.fit_width:
             return
@@ -306,8 +311,7 @@ class TekstKnop(ButtonBehavior, Tekst):
             pad = getattr(parent, "padding", (0, 0, 0, 0))
             pad_x = (pad[0] + pad[2]) if len(pad) == 4 else (pad[0] * 2 if pad else 0)
             limit = min(limit, parent.width - pad_x)
-        natural = self._measure(display_text(self.text, self.lang or tr.lang)) if self.text else 0
-        width = max(dp(theme.TOUCH), min(limit, natural + 2 * self.pad_x + dp(2)))
+        width = max(dp(theme.TOUCH), min(limit, self.natural_width()))
         self.size_hint_x = None
         self.width = width
 

@@ -96,14 +96,15 @@ class SetupScreen(Scherm):
         """A fresh form: the first deck, the preferred card language, one player."""
         self.ids.players.clear_widgets()
         self.player_count = 0
-        self.deck_id = ""
         self.add_player()
 
     # -- decks and language --
 
     def refresh_decks(self) -> None:
         app = self.app()
-        decks = app.decks.decks if app.decks else ()
+        order = {"family": 0, "children": 1, "class": 2}
+        decks = sorted(app.decks.decks if app.decks else (),
+                       key=lambda d: (order.get(str(d.audience), 3), d.title))
         if decks and self.deck_id not in {d.id for d in decks}:
             self.deck_id = decks[0].id
         box = self.ids.decks
@@ -214,7 +215,8 @@ class SetupScreen(Scherm):
         deck = self.current_deck()
         if deck is None:
             return
-        self.app().start_game(deck.id, self.language, self.players())
+        if self.app().start_game(deck.id, self.language, self.players()):
+            self.ids.players.clear_widgets()     # the next game starts from a clean form
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

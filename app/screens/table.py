@@ -23,9 +23,10 @@ from kaarten.network import Closeness, Sector, name_key
 
 from app import theme
 from app.i18n import tr
+from app.text import display_text, style
 from app.widgets import card as _card  # noqa: F401  (Kaart for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import Chip, Scherm
+from app.widgets.layout import Chip, Rij, Scherm
 from app.widgets.pictogram import pictogram_path
 
 __all__ = ["TableScreen", "NoemPaneel", "SectorKnop", "CirkelKnop"]
@@ -41,7 +42,17 @@ SECTOR_PICTOGRAMS = {
 }
 
 
-class SectorKnop(ButtonBehavior, BoxLayout):
+class _Natural:
+    def natural_width(self) -> float:
+        """Width needed so no word of the label is broken."""
+        label = self.ids.label
+        lang = label.lang or tr.lang
+        words = label.text.split() or [""]
+        widest = max(label._measure(display_text(w, lang)) for w in words)
+        return widest + self.padding[0] + self.padding[2] + dp(8)
+
+
+class SectorKnop(_Natural, ButtonBehavior, BoxLayout):
     """A sector: its pictogram, colour and short label."""
 
     sector = StringProperty("")
@@ -53,7 +64,7 @@ class SectorKnop(ButtonBehavior, BoxLayout):
     equal_height = NumericProperty(0)
 
 
-class CirkelKnop(ButtonBehavior, BoxLayout):
+class CirkelKnop(_Natural, ButtonBehavior, BoxLayout):
     """A closeness: a circle (big = very close) and its words."""
 
     closeness = NumericProperty(1)
@@ -205,10 +216,45 @@ class TableScreen(Scherm):
     practice = BooleanProperty(False)
 
     def __init__(self, **kwargs):
+        self._arrange = Clock.create_trigger(self.arrange_buttons, -1)
         super().__init__(**kwargs)
         self._card_id = None
         self._panel: NoemPaneel | None = None
         tr.fbind("lang", lambda *_: self.refresh(animate=False) if self.session else None)
+
+    def on_kv_post(self, *_):
+        self.ids.buttons_area.fbind("width", self._arrange)
+        style.fbind("scale", self._arrange)
+        tr.fbind("lang", self._arrange)
+
+    def arrange_buttons(self, *_):
+        """One row (Pas, Iemand noemen, Volgende) when their words fit;
+        otherwise "Iemand noemen" on a row of its own above the other two."""
+        area = self.ids.buttons_area
+        buttons = [self.ids.pass_button, self.ids.name_button, self.ids.next_button]
+        gap = dp(theme.GAP)
+        width = area.width - area.padding[0] - area.padding[2]
+        if width <= 1:
+            return
+        shares = [b.size_hint_x for b in buttons]
+        room = width - gap * 2
+        if all(b.natural_width() <= room * sh / sum(shares) for b, sh in zip(buttons, shares)):
+            rows = [buttons]
+        elif all(b.natural_width() <= (width - gap) / 2 for b in (buttons[0], buttons[2])):
+            rows = [[buttons[1]], [buttons[0], buttons[2]]]
+        else:
+            rows = [[buttons[1]], [buttons[2]], [buttons[0]]]
+        current = [list(reversed(r.children)) for r in reversed(area.children)]
+        if current == rows:
+            return
+        for row in list(area.children):
+            row.clear_widgets()
+        area.clear_widgets()
+        for members in rows:
+            row = Rij(spacing=gap)
+            for b in members:
+                row.add_widget(b)
+            area.add_widget(row)
 
     @property
     def session(self):

@@ -42,6 +42,14 @@ class Kaart(BoxLayout):
     def on_pictogram(self, _instance, name):
         self.pictogram_source = pictogram_path(name)
 
+    def pictogram_height(self, text_height: float, card_height: float) -> float:
+        """As big as the card has room for (at most 150 dp); none below 56 dp."""
+        if not card_height:
+            return dp(112)
+        room = card_height - text_height - self.padding[1] - self.padding[3] - 5 * self.spacing
+        room = min(dp(150), room)
+        return room if room >= dp(56) else 0
+
     def deal_in(self, duration: float = 0.35) -> None:
         """Slide in from the right while turning face up."""
         Animation.cancel_all(self, "shift", "turn", "opacity")
@@ -92,6 +100,7 @@ Builder.load_string(
     Widget:
         # spacer: centres the content when the card is higher than it
     Tekst:
+        id: label
         text: root.theme_label
         lang: tr.lang
         size_sp: theme.FONT_SMALL
@@ -103,7 +112,7 @@ Builder.load_string(
         source: root.pictogram_source
         fit_mode: 'contain'
         size_hint_y: None
-        height: (dp(150) if root.min_card_height > dp(520) else dp(112)) if root.pictogram_source else 0
+        height: root.pictogram_height(label.height + question.height + follow.height + second.height, root.min_card_height) if root.pictogram_source else 0
         opacity: 1 if root.pictogram_source else 0
     Tekst:
         id: question
@@ -113,6 +122,7 @@ Builder.load_string(
         bold: True
         align: 'center'
     Tekst:
+        id: follow
         text: root.follow_up
         lang: root.lang
         size_sp: theme.FONT_FOLLOW_UP
@@ -120,6 +130,7 @@ Builder.load_string(
         color: theme.INK_SOFT
         height: self.texture_size[1] if self.text else 0
     Tekst:
+        id: second
         text: root.second_question
         lang: tr.lang
         size_sp: theme.FONT_SMALL

@@ -5,6 +5,8 @@
   ``max_width`` wide, centred (put it in a ScrollView: nothing is ever cut
   off, however large the text).
 - :class:`Rij`: a row of widgets as high as the highest of them.
+- :class:`PassendRaster`: a grid that takes fewer columns when the texts of
+  its children would not fit (big text, narrow screen).
 - :class:`Kop`: the top bar of a screen: "Terug" and a title.
 - :class:`Chip`: a round-cornered touchable label in a colour (a player, a
   person); its text colour follows the background (contrast >= 4.5:1).
@@ -13,9 +15,10 @@
 
 from __future__ import annotations
 
+from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import ColorProperty, NumericProperty, StringProperty
+from kivy.properties import ColorProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.screenmanager import Screen
@@ -23,9 +26,10 @@ from kivy.uix.widget import Widget
 
 from app import text as _text  # noqa: F401  (registers Tekst for kv)
 from app import theme
-from app.text import TekstKnop
+from app.i18n import tr
+from app.text import TekstKnop, style
 
-__all__ = ["Scherm", "Kolom", "Rij", "Kop", "Chip", "Stip"]
+__all__ = ["Scherm", "Kolom", "Rij", "PassendRaster", "Kop", "Chip", "Stip"]
 
 
 class Scherm(Screen):
@@ -42,6 +46,41 @@ class Kolom(BoxLayout):
 
 class Rij(GridLayout):
     """Children side by side; as high as the highest child."""
+
+
+class PassendRaster(GridLayout):
+    """A grid that picks its number of columns so every child's text fits on
+    one line: the first of ``col_options`` for which each child's
+    ``natural_width()`` fits a column (else the last option)."""
+
+    col_options = ListProperty([6, 3, 2, 1])
+
+    def __init__(self, **kwargs):
+        self._recount = Clock.create_trigger(self._recount_now, -1)
+        super().__init__(**kwargs)
+        self.fbind("width", self._recount)
+        self.fbind("col_options", self._recount)
+        style.fbind("scale", self._recount)
+        tr.fbind("lang", self._recount)
+
+    def add_widget(self, widget, *args, **kwargs):
+        super().add_widget(widget, *args, **kwargs)
+        self._recount()
+
+    def _recount_now(self, *_):
+        if self.width <= 1 or not self.children:
+            return
+        need = max(c.natural_width() for c in self.children if hasattr(c, "natural_width"))
+        sp_x = self.spacing[0] if isinstance(self.spacing, (list, tuple)) else self.spacing
+        pad = self.padding[0] + self.padding[2]
+        for cols in self.col_options:
+            if cols > len(self.children) and cols != self.col_options[-1]:
+                continue
+            column = (self.width - pad - sp_x * (cols - 1)) / cols
+            if need <= column:
+                break
+        if self.cols != cols:
+            self.cols = cols
 
 
 class Kop(BoxLayout):
@@ -83,6 +122,11 @@ Builder.load_string(
     size_hint_y: None
     height: self.minimum_height
     spacing: dp(theme.GAP)
+
+<PassendRaster>:
+    size_hint_y: None
+    height: self.minimum_height
+    spacing: dp(10)
 
 <Kop>:
     size_hint_y: None

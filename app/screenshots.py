@@ -1,0 +1,180 @@
+"""Render every screen to PNG, without a display: ``python main.py screenshots OUTDIR``.
+
+The app runs in this process on SDL's offscreen driver, with a throw-away
+data folder and a sample game in progress (three players, people named in
+several sectors and circles, one of them with an Arabic name, one named
+twice, and one earlier finished game), so no screen is empty. Every screen is
+saved at 1280x800 and 800x1280 (tablet, landscape and portrait) and 1920x1080
+(desktop): ``<screen>-<width>x<height>.png``; the naming panel and the stop
+question on the table are saved as ``table-naming-...`` and ``table-stop-...``.
+
+Set ``KIVY_METRICS_DENSITY=2`` or ``text_size='extra-large'`` (or the
+environment variable ``GESPREKSKAARTEN_TEXT_SIZE``) to check the layout with
+big text.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZES = ((1280, 800), (800, 1280), (1920, 1080))
+
+#: the sample family
+PLAYERS = (("mama", "#1E5E5A"), ("Sam", "#B3412E"), ("Noor", "#F2B53D"))
+
+
+def _prepare_environment(data: Path) -> None:
+    """Kivy reads its environment once, at import: set it up first."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
+    os.environ["KIVY_NO_ARGS"] = "1"
+    os.environ.setdefault("KIVY_LOG_LEVEL", "warning")
+    if "KIVY_HOME" not in os.environ:
+        home = data / "kivy-home"
+        home.mkdir(parents=True, exist_ok=True)
+        os.environ["KIVY_HOME"] = str(home)
+    # never touch the real sessions: the sample game lives in a scratch folder
+    os.environ["GESPREKSKAARTEN_DATA"] = str(data / "data")
+    if "kivy.core.window" not in sys.modules:
+        from kivy.config import Config
+        # SDL's offscreen driver keeps the drawing surface of the first
+        # window size: start as wide and as high as the largest size, then
+        # shrink to each size (growing later draws garbage outside).
+        Config.set("graphics", "width", str(max(w for w, _ in SIZES)))
+        Config.set("graphics", "height", str(max(h for _, h in SIZES)))
+        Config.set("graphics", "resizable", "1")
+        Config.set("kivy", "keyboard_mode", "system")
+        Config.set("input", "mouse", "mouse,disable_multitouch")
+
+
+def pump(seconds: float = 0.0, frames: int = 2) -> None:
+    """Run the event loop: at least ``frames`` frames and ``seconds`` seconds."""
+    from kivy.base import EventLoop
+    end = time.monotonic() + seconds
+    n = 0
+    while n < frames or time.monotonic() < end:
+        EventLoop.idle()
+        n += 1
+
+
+def settle(app) -> None:
+    """Let transitions, animations and layouts finish."""
+    pump(0.05, frames=3)
+    sm = app.root
+    deadline = time.monotonic() + 3
+    while sm.transition.is_active and time.monotonic() < deadline:
+        pump(frames=1)
+    pump(0.45, frames=4)   # the card's deal animation is 0.35 s
+
+
+def save_png(path: Path) -> Path:
+    """Save the next drawn frame to ``path`` (a screenshot taken on flip)."""
+    from kivy.core.window import Window
+    written: list[str] = []
+
+    def on_flip(*_):
+        if not written:
+            written.append(Window.screenshot(name=str(path)))
+        return False
+
+    Window.bind(on_flip=on_flip)
+    try:
+        for _ in range(10):        # Kivy only draws (and flips) when asked to
+            Window.canvas.ask_update()
+            pump(frames=1)
+            if written:
+                break
+    finally:
+        Window.unbind(on_flip=on_flip)
+    made = written[0] if written else None
+    if made and Path(made) != path:
+        os.replace(made, path)
+    return path
+
+
+def sample_game(app) -> None:
+    """One finished earlier game and one game in progress, with people named."""
+    decks = app.decks.decks
+    family = next((d for d in decks if d.audience == "family"), decks[0])
+
+    # an earlier, finished game (for the sessions screen)
+    app.start_game(family.id, "nl", [("papa", "#2F5DA8"), ("Lina", "#7B4DA3")])
+    s = app.session
+    s.record_person("opa Henk", "family", 1)
+    s.record_person("trainer Kees", "club-faith-leisure", 2)
+    s.end()
+
+    app.start_game(family.id, "nl", list(PLAYERS))
+    s = app.session
+    oma = s.record_person("oma", "family", 1)
+    s.record_person("buurvrouw Els", "neighbourhood", 2)
+    s.next_turn()
+    s.record_person("سارة", "friends", 1)
+    s.record_person("juf Anna", "school-work", 2)
+    s.name_again(oma.id)
+    s.next_turn()
+    s.record_person("coach Mo", "club-faith-leisure", 3)
+    s.record_person("wijkcoach Fatima", "professionals", 3)
+    s.pass_card()
+
+
+def render_all(outdir, text_size: str | None = None) -> list[Path]:
+    """Render every screen at every size into ``outdir``; returns the files."""
+    out = Path(outdir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="gesprekskaarten-shots-"))
+    _prepare_environment(scratch)
+
+    from kivy.core.window import Window
+
+    from app.main import SCREENS, GesprekskaartenApp
+
+    app = GesprekskaartenApp()
+    app._run_prepare()
+    text_size = text_size or os.environ.get("GESPREKSKAARTEN_TEXT_SIZE") or "normal"
+    if text_size != "normal":
+        app.set_text_size(text_size)
+    sample_game(app)
+    table = app.root.get_screen("table")
+
+    files: list[Path] = []
+    for w, h in SIZES:
+        Window.size = (w, h)
+        pump(0.1, frames=3)
+        for name in SCREENS:
+            if name == "summary":
+                app.show_summary()
+            elif name == "setup":
+                setup = app.root.get_screen("setup")
+                app.go("setup")
+                settle(app)
+                setup.reset()
+                for who, _ in PLAYERS:
+                    setup.quick_role(who)
+            else:
+                app.go(name)
+            settle(app)
+            files.append(save_png(out / f"{name}-{w}x{h}.png"))
+            if name == "table":
+                panel = table.name_someone()
+                settle(app)
+                panel.ids.name.text = "oma"
+                panel.ids.name.focus = False
+                settle(app)
+                files.append(save_png(out / f"table-naming-{w}x{h}.png"))
+                panel.dismiss()
+                settle(app)
+                question = table.ask_stop()
+                settle(app)
+                files.append(save_png(out / f"table-stop-{w}x{h}.png"))
+                question.dismiss()
+                settle(app)
+    return files
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for f in render_all(sys.argv[1] if len(sys.argv) > 1 else "screenshots"):
+        print(f)

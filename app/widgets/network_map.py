@@ -1,0 +1,615 @@
+"""The family's network map ("jouw mensen") as a touchable widget.
+
+Concentric circles around the family (circle 1 = very close, in the middle;
+circle 3 = further away, at the edge), cut into the six sectors of life, each
+slice tinted in its sector's colour. Every person is a dot that grows with
+the number of times they were named, with their name beside it.
+
+- Tap a person (dot or name): :class:`PersonPanel` opens and lists who named
+  them, for which card.
+- Drag a person to another slice or circle: the angle gives the sector, the
+  distance from the middle the circle; ``session.move(...)`` saves it at once
+  and the map is laid out again.
+
+Where everything goes is worked out by :mod:`app.widgets.map_layout` (pure
+geometry); this module only draws, measures text and handles touches. All
+text is drawn by :class:`app.text.Tekst`, so Arabic names are shaped.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
+from kivy.core.window import Window
+from kivy.graphics import Color, Ellipse, Line, RoundedRectangle
+from kivy.lang import Builder
+from kivy.metrics import dp, sp
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.floatlayout import FloatLayout
+from kivy.uix.modalview import ModalView
+from kivy.uix.widget import Widget
+
+from kaarten.network import Closeness, Sector
+from app import theme
+from app.i18n import tr
+from app.text import Tekst, TekstKnop, display_text, font_for, style
+from app.widgets.map_layout import (
+    SECTOR_COUNT,
+    MapLayout,
+    MapPerson,
+    layout_map,
+    sector_angles,
+)
+
+__all__ = ["NetworkMap", "PersonPanel", "SECTOR_ORDER", "measure_text"]
+
+#: Sector enum -> slice index on the map (0 at the top, then clockwise).
+SECTOR_ORDER: tuple[Sector, ...] = tuple(Sector)
+
+#: How far (dp) a finger must travel before a touch on a person is a drag.
+DRAG_START_DP = 10
+
+_measure_cache: dict[tuple[str, str, float], tuple[float, float]] = {}
+
+
+def measure_text(text: str, font_size: float) -> tuple[float, float]:
+    """(w, h) in px of ``text`` drawn by :class:`Tekst` at ``font_size`` px:
+    same font choice, same right-to-left shaping."""
+    font = font_for(tr.lang, text)
+    key = (text, font, round(font_size, 2))
+    hit = _measure_cache.get(key)
+    if hit is None:
+        probe = CoreLabel(font_name=font, font_size=font_size)
+        w, h = probe.get_extents(display_text(text, tr.lang) or " ")
+        # a little slack so the text never wraps inside a box measured for it
+        hit = (math.ceil(w) + 2, math.ceil(h))
+        if len(_measure_cache) > 5000:
+            _measure_cache.clear()
+        _measure_cache[key] = hit
+    return hit
+
+
+def _clock_angle(theta: float) -> float:
+    """Math angle (radians, 0 = east, counter-clockwise) -> Kivy Ellipse angle
+    (degrees, 0 = north, clockwise)."""
+    return 90.0 - math.degrees(theta)
+
+
+def _band_colour(sector_index: int, circle: int):
+    """Sector tint per circle: the inner circle strongest, paler outwards."""
+    base = theme.SECTORS[sector_index].colour
+    return theme.mix(base, theme.WHITE, (0.0, 0.35, 0.6)[circle - 1])
+
+
+#: Dot colours per sector: the sector's hue, dark enough for 3:1 against
+#: every band of its slice (WCAG non-text contrast); see the map tests.
+DOT_COLOURS_HEX = ("#A4472F", "#8A6500", "#3F7A32", "#2F6399", "#6E4C9E", "#2F6E68")
+
+
+def _dot_colour(sector_index: int):
+    return theme.rgba(DOT_COLOURS_HEX[sector_index])
+
+
+class NetworkMap(FloatLayout):
+    """The map of one session. Set :attr:`session` (a ``kaarten`` Session);
+    :attr:`deck` (optional) gives the card texts for the tap panel."""
+
+    session = ObjectProperty(None, allownone=True)
+    deck = ObjectProperty(None, allownone=True)
+    #: people can be dragged to another circle or sector
+    editable = BooleanProperty(True)
+    #: the summary drawn now (``kaarten.summary.Summary``), kept up to date
+    summary = ObjectProperty(None, allownone=True)
+    #: the current :class:`MapLayout` (read by tests and the screen)
+    map_layout = ObjectProperty(None, allownone=True)
+    #: the map square inside the widget: x, y, side (px)
+    square = ListProperty([0, 0, 0])
+    #: label font size in sp at the normal text setting
+    label_sp = NumericProperty(theme.FONT_SMALL)
+
+    __events__ = ("on_person_tapped", "on_person_moved")
+
+    def __init__(self, **kwargs):
+        self._labels: dict[Any, Tekst] = {}
+        self._sector_tekst: list[Tekst] = []
+        self._family_tekst: Tekst | None = None
+        self._drag: dict | None = None
+        self._panel: PersonPanel | None = None
+        self._trigger = Clock.create_trigger(self._relayout, -1)
+        super().__init__(**kwargs)
+        self.bind(size=self._trigger, pos=self._trigger, label_sp=self._trigger)
+        style.bind(scale=self._trigger)
+        tr.bind(lang=self._on_lang)
+
+    # -- data ------------------------------------------------------------------
+
+    def on_session(self, *_):
+        self.refresh()
+
+    def refresh(self, *_):
+        """Read the session again and redraw (after a change elsewhere)."""
+        self.summary = self.session.summary() if self.session is not None else None
+
+    def on_summary(self, *_):
+        self._trigger()
+
+    def _on_lang(self, *_):
+        # sector names change; text widths may change with the font
+        _measure_cache.clear()
+        self._trigger()
+
+    def _people(self) -> list[MapPerson]:
+        s = self.summary
+        if s is None:
+            return []
+        return [
+            MapPerson(
+                id=p.id,
+                label=p.name,
+                sector=SECTOR_ORDER.index(p.sector),
+                circle=int(p.closeness),
+                mentions=max(1, len(s.mentions_by_person.get(p.id, ()))),
+            )
+            for p in s.people
+        ]
+
+    # -- layout and drawing ------------------------------------------------------
+
+    def _relayout(self, *_):
+        side = max(min(self.width, self.height), 1)
+        ox = self.x + (self.width - side) / 2
+        oy = self.y + (self.height - side) / 2
+        self.square = [ox, oy, side]
+        font = sp(self.label_sp) * style.scale
+        names = [theme.SECTORS[i].label for i in range(SECTOR_COUNT)]
+        sector_font = self._sector_font(names, side, font)
+        self.map_layout = layout_map(
+            side,
+            self._people(),
+            measure_text,
+            dp=dp(1),
+            font_size=font,
+            sector_names=names,
+            sector_font_size=sector_font,
+        )
+        self._draw()
+
+    @staticmethod
+    def _sector_font(names, side, font):
+        """The sector names' font: the labels' size, smaller only when the
+        longest name would not fit in a third of the map."""
+        size = font
+        longest = max(names, key=lambda n: measure_text(n, size)[0])
+        while size > font * 0.55 and measure_text(longest, size)[0] > side * 0.28:
+            size *= 0.92
+        return size
+
+    def to_map(self, x: float, y: float) -> tuple[float, float]:
+        """Window/parent coordinates -> coordinates on the map square."""
+        return (x - self.square[0], y - self.square[1])
+
+    def from_map(self, x: float, y: float) -> tuple[float, float]:
+        return (x + self.square[0], y + self.square[1])
+
+    def _draw(self):
+        L: MapLayout = self.map_layout
+        g = L.geometry
+        ox, oy, _ = self.square
+        cx, cy = ox + g.cx, oy + g.cy
+        self.canvas.before.clear()
+        with self.canvas.before:
+            # bands: outer circle first, each ring drawn over the one outside it
+            for circle in (3, 2, 1):
+                r = g.radii[circle]
+                for k in range(SECTOR_COUNT):
+                    start, end = sector_angles(k)
+                    Color(*_band_colour(k, circle))
+                    Ellipse(
+                        pos=(cx - r, cy - r),
+                        size=(2 * r, 2 * r),
+                        angle_start=_clock_angle(start),
+                        angle_end=_clock_angle(end),
+                        segments=48,
+                    )
+            # ring and sector lines
+            Color(*theme.mix(theme.LINE, theme.WHITE, 0.35))
+            for r in g.radii[1:]:
+                Line(circle=(cx, cy, r), width=dp(1.2))
+            for k in range(SECTOR_COUNT):
+                start, _ = sector_angles(k)
+                x0, y0 = cx + g.radii[0] * math.cos(start), cy + g.radii[0] * math.sin(start)
+                x1, y1 = cx + g.outer * math.cos(start), cy + g.outer * math.sin(start)
+                Line(points=[x0, y0, x1, y1], width=dp(1.2))
+            # the family in the middle
+            fr = g.family_radius
+            Color(*theme.PRIMARY)
+            Ellipse(pos=(cx - fr, cy - fr), size=(2 * fr, 2 * fr))
+            self._family_glyph(cx, cy, fr)
+            # sector names: a pill in the sector colour with a swatch
+            for k, lab in enumerate(L.sector_labels):
+                if lab is None:
+                    continue
+                b = lab.box
+                Color(*theme.SECTORS[k].colour)
+                RoundedRectangle(pos=(ox + b.x, oy + b.y), size=(b.w, b.h), radius=[b.h / 2])
+                th = b.h - 2 * lab.padding[1]
+                padx = lab.padding[0] - th
+                sw = th * 0.55
+                Color(*_dot_colour(k))
+                Ellipse(pos=(ox + b.x + padx * 0.7 + (th - sw) / 2, oy + b.y + (b.h - sw) / 2), size=(sw, sw))
+            # leader lines, then the dots, then the name pills
+            Color(*theme.INK_SOFT)
+            for pid, lab in L.labels.items():
+                if lab.leader:
+                    d = L.dots[pid]
+                    bx = min(max(d.x, lab.box.x), lab.box.right)
+                    by = min(max(d.y, lab.box.y), lab.box.top)
+                    Line(points=[ox + d.x, oy + d.y, ox + bx, oy + by], width=dp(1))
+            for pid, d in L.dots.items():
+                person = self._person(pid)
+                k = SECTOR_ORDER.index(person.sector) if person else 0
+                dragged = self._drag is not None and self._drag.get("id") == pid and self._drag.get("moving")
+                Color(*theme.WHITE)
+                rr = d.radius + dp(2)
+                Ellipse(pos=(ox + d.x - rr, oy + d.y - rr), size=(2 * rr, 2 * rr))
+                c = _dot_colour(k)
+                Color(c[0], c[1], c[2], 0.35 if dragged else 1.0)
+                Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius))
+            for pid, lab in L.labels.items():
+                b = lab.box
+                Color(*theme.WHITE)
+                RoundedRectangle(pos=(ox + b.x, oy + b.y), size=(b.w, b.h), radius=[min(b.h / 2, dp(10))])
+                Color(*theme.mix(theme.LINE, theme.WHITE, 0.45))
+                Line(rounded_rectangle=(ox + b.x, oy + b.y, b.w, b.h, min(b.h / 2, dp(10))), width=dp(1))
+        self._place_texts()
+        self._draw_drag()
+
+    def _family_glyph(self, cx, cy, fr):
+        """Three small heads and shoulders: 'jullie', the family."""
+        Color(*theme.WHITE)
+        head = fr * 0.17
+        for i, dx in enumerate((-0.42, 0.0, 0.42)):
+            scale = 0.82 if i != 1 else 1.0
+            hx, hy = cx + dx * fr, cy + fr * (0.34 if i == 1 else 0.28)
+            h = head * scale
+            Ellipse(pos=(hx - h, hy - h), size=(2 * h, 2 * h))
+            bw, bh = h * 2.6, h * 1.6
+            Ellipse(pos=(hx - bw / 2, hy - h - bh * 0.95), size=(bw, bh), angle_start=-90, angle_end=90)
+
+    def _person(self, pid):
+        s = self.summary
+        if s is None:
+            return None
+        for p in s.people:
+            if p.id == pid:
+                return p
+        return None
+
+    def _tekst(self, text, font_px, box, padding, lang=""):
+        t = Tekst(
+            text=text,
+            size_hint=(None, None),
+            align="center",
+            lang=lang,
+        )
+        self._fit_tekst(t, text, font_px, box, padding)
+        self.add_widget(t)
+        return t
+
+    def _fit_tekst(self, t, text, font_px, box, padding):
+        t.text = text
+        t.size_sp = font_px / (sp(1) * style.scale)
+        t.pad_x, t.pad_y = padding
+        t.width = box.w
+        ox, oy, _ = self.square
+        t.height = box.h
+        t.pos = (ox + box.x, oy + box.y)
+
+    def _place_texts(self):
+        L: MapLayout = self.map_layout
+        # people
+        alive = set()
+        for pid, lab in L.labels.items():
+            alive.add(pid)
+            t = self._labels.get(pid)
+            if t is None:
+                t = self._labels[pid] = self._tekst(lab.text, lab.font_size, lab.box, lab.padding)
+            else:
+                self._fit_tekst(t, lab.text, lab.font_size, lab.box, lab.padding)
+        for pid in list(self._labels):
+            if pid not in alive:
+                self.remove_widget(self._labels.pop(pid))
+        # sectors
+        while len(self._sector_tekst) < SECTOR_COUNT:
+            t = Tekst(size_hint=(None, None), align="center")
+            self._sector_tekst.append(t)
+            self.add_widget(t)
+        for k, lab in enumerate(L.sector_labels):
+            t = self._sector_tekst[k]
+            if lab is None:
+                t.opacity = 0
+                continue
+            t.opacity = 1
+            b = lab.box
+            self._fit_tekst(t, lab.text, lab.font_size, b, (0, lab.padding[1]))
+            # the text sits right of the swatch
+            th = b.h - 2 * lab.padding[1]
+            t.width = b.w - lab.padding[0] - (lab.padding[0] - th)
+            t.x = self.square[0] + b.x + lab.padding[0] - (lab.padding[0] - th) * 0.3
+        # the family in the middle: "jullie" under the little heads
+        g = L.geometry
+        if self._family_tekst is None:
+            self._family_tekst = Tekst(size_hint=(None, None), align="center", color=theme.WHITE)
+            self.add_widget(self._family_tekst)
+        ft = self._family_tekst
+        fr = g.family_radius
+        ft.text = tr._("jullie")
+        size = min(L.font_size, fr * 0.5)
+        ft.size_sp = size / (sp(1) * style.scale)
+        ft.pad_x = ft.pad_y = 0
+        ft.width = fr * 1.8
+        ft.height = size * 1.3
+        ox, oy, _ = self.square
+        ft.pos = (ox + g.cx - ft.width / 2, oy + g.cy - fr * 0.62)
+        ft.color = theme.WHITE
+
+    # -- touch: tap opens the panel, drag moves ------------------------------
+
+    def on_touch_down(self, touch):
+        if self.map_layout is None or not self.collide_point(*touch.pos):
+            return super().on_touch_down(touch)
+        mx, my = self.to_map(*touch.pos)
+        pid = self.map_layout.person_at(mx, my)
+        if pid is None:
+            return super().on_touch_down(touch)
+        touch.grab(self)
+        self._drag = {"id": pid, "start": touch.pos, "moving": False, "touch": touch.uid}
+        return True
+
+    def on_touch_move(self, touch):
+        if touch.grab_current is not self or self._drag is None:
+            return super().on_touch_move(touch)
+        if not self.editable:
+            return True
+        sx, sy = self._drag["start"]
+        if not self._drag["moving"] and math.hypot(touch.x - sx, touch.y - sy) >= dp(DRAG_START_DP):
+            self._drag["moving"] = True
+            self._draw()
+        if self._drag["moving"]:
+            self._drag["pos"] = touch.pos
+            self._draw_drag()
+        return True
+
+    def on_touch_up(self, touch):
+        if touch.grab_current is not self:
+            return super().on_touch_up(touch)
+        touch.ungrab(self)
+        drag, self._drag = self._drag, None
+        if drag is None:
+            return True
+        pid = drag["id"]
+        if drag["moving"]:
+            self._draw()
+            sector, closeness = self.place_at(*touch.pos)
+            person = self._person(pid)
+            if person is not None and (person.sector != sector or person.closeness != closeness):
+                self.move_person(pid, sector, closeness)
+        else:
+            self.dispatch("on_person_tapped", pid)
+        return True
+
+    def place_at(self, x: float, y: float) -> tuple[Sector, Closeness]:
+        """The sector and circle under a window point."""
+        g = self.map_layout.geometry
+        mx, my = self.to_map(x, y)
+        return SECTOR_ORDER[g.sector_at(mx, my)], Closeness(g.circle_at(mx, my))
+
+    def move_person(self, pid, sector: Sector, closeness: Closeness):
+        """Move and save (session.move writes it to disk), then redraw."""
+        if self.session is not None:
+            self.session.move(pid, sector=sector, closeness=closeness)
+            self.refresh()
+        self.dispatch("on_person_moved", pid, sector, closeness)
+
+    def _draw_drag(self):
+        self.canvas.after.clear()
+        drag = self._drag
+        if not drag or not drag.get("moving") or "pos" not in drag:
+            return
+        L = self.map_layout
+        g = L.geometry
+        ox, oy, _ = self.square
+        cx, cy = ox + g.cx, oy + g.cy
+        x, y = drag["pos"]
+        mx, my = self.to_map(x, y)
+        k, circle = g.sector_at(mx, my), g.circle_at(mx, my)
+        inner, outer = g.ring(circle)
+        start, end = sector_angles(k)
+        dot = L.dots.get(drag["id"])
+        r = dot.radius if dot else dp(10)
+        with self.canvas.after:
+            # the slice and circle it would land in
+            Color(*theme.PRIMARY[:3], 0.9)
+            pts_out = [(cx + outer * math.cos(t), cy + outer * math.sin(t))
+                       for t in (start - i * (start - end) / 24 for i in range(25))]
+            pts_in = [(cx + inner * math.cos(t), cy + inner * math.sin(t))
+                      for t in (end + i * (start - end) / 24 for i in range(25))]
+            flat = [c for p in pts_out + pts_in + pts_out[:1] for c in p]
+            Line(points=flat, width=dp(3), joint="round")
+            # the dot under the finger
+            Color(*theme.WHITE)
+            Ellipse(pos=(x - r - dp(3), y - r - dp(3)), size=(2 * r + dp(6), 2 * r + dp(6)))
+            Color(*theme.PRIMARY)
+            Ellipse(pos=(x - r, y - r), size=(2 * r, 2 * r))
+
+    # -- events ----------------------------------------------------------------
+
+    def on_person_tapped(self, pid):
+        self.open_panel(pid)
+
+    def on_person_moved(self, pid, sector, closeness):
+        pass
+
+    def open_panel(self, pid):
+        person = self._person(pid)
+        if person is None:
+            return None
+        if self._panel is not None:
+            self._panel.dismiss()
+        self._panel = PersonPanel(person=person, map_widget=self)
+        self._panel.bind(on_dismiss=lambda *_: setattr(self, "_panel", None))
+        self._panel.open()
+        return self._panel
+
+    @property
+    def panel(self):
+        return self._panel
+
+    def card_text(self, card_id: str) -> str:
+        """The question of a card, in the session's card language when the
+        deck has it; the card id when the deck is unknown."""
+        deck = self.deck
+        if deck is None:
+            return card_id
+        language = getattr(self.session, "language", None)
+        try:
+            if language and hasattr(deck, "localized"):
+                deck = deck.localized(language)
+            return deck.card(card_id).text
+        except (KeyError, AttributeError):
+            return card_id
+
+    def player(self, player_id):
+        s = self.summary
+        for p in (s.players if s is not None else ()):
+            if p.id == player_id:
+                return p
+        return None
+
+
+class PersonPanel(ModalView):
+    """Who named this person, and for which card."""
+
+    person = ObjectProperty(None)
+    map_widget = ObjectProperty(None)
+    rows = ListProperty([])
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.rows = self._rows()
+
+    def _rows(self):
+        """[(player name, colour hex, card text)] for every mention."""
+        m = self.map_widget
+        s = m.summary
+        out = []
+        for mention in s.mentions_by_person.get(self.person.id, ()):
+            player = m.player(mention.player_id)
+            out.append((
+                player.name if player else "?",
+                player.colour if player else theme.PRIMARY_HEX,
+                m.card_text(mention.card_id),
+            ))
+        return out
+
+    def place_text(self) -> str:
+        p = self.person
+        return f"{theme.sector_label(p.sector)} \u00b7 {theme.closeness_label(p.closeness)}"
+
+    def on_rows(self, *_):
+        box = self.ids.get("mentions")
+        if box is None:
+            Clock.schedule_once(self.on_rows, 0)
+            return
+        box.clear_widgets()
+        for name, colour, card in self.rows:
+            box.add_widget(MentionRow(player=name, colour=theme.rgba(colour), card=card))
+        if not self.rows:
+            box.add_widget(Tekst(text=tr._("Nog door niemand genoemd.")))
+
+
+class MentionRow(BoxLayout):
+    player = ObjectProperty("")
+    colour = ListProperty(theme.PRIMARY)
+    card = ObjectProperty("")
+
+
+Builder.load_string(
+    """
+#:import theme app.theme
+#:import tr app.i18n.tr
+#:import Window kivy.core.window.Window
+
+<PersonPanel>:
+    size_hint: None, None
+    width: min(Window.width - dp(32), max(dp(420), Window.width * 0.5))
+    height: min(Window.height - dp(32), content.height)
+    background_color: 0, 0, 0, 0
+    overlay_color: theme.SHADE
+    BoxLayout:
+        canvas.before:
+            Color:
+                rgba: theme.SURFACE
+            RoundedRectangle:
+                pos: self.pos
+                size: self.size
+                radius: [dp(theme.RADIUS)]
+        ScrollView:
+            do_scroll_x: False
+            bar_width: dp(6)
+            BoxLayout:
+                id: content
+                orientation: 'vertical'
+                size_hint_y: None
+                height: self.minimum_height
+                padding: dp(theme.PAD)
+                spacing: dp(theme.GAP)
+                Tekst:
+                    text: root.person.name if root.person else ''
+                    size_sp: theme.FONT_HEADING
+                    bold: True
+                Tekst:
+                    text: root.place_text() if root.person else ''
+                    color: theme.INK_SOFT
+                Tekst:
+                    text: tr._('Genoemd door')
+                    bold: True
+                BoxLayout:
+                    id: mentions
+                    orientation: 'vertical'
+                    size_hint_y: None
+                    height: self.minimum_height
+                    spacing: dp(8)
+                Tekst:
+                    text: root.person.note if root.person and root.person.note else ''
+                    opacity: 1 if self.text else 0
+                    height: (self.texture_size[1] + 2 * self.pad_y) if self.text else 0
+                    color: theme.INK_SOFT
+                TekstKnop:
+                    text: tr._('Sluiten')
+                    kind: 'primary'
+                    on_release: root.dismiss()
+
+<MentionRow>:
+    size_hint_y: None
+    height: max(dp(28), words.height)
+    spacing: dp(10)
+    Widget:
+        size_hint: None, None
+        size: dp(22), dp(22)
+        pos_hint: {'top': 1}
+        canvas:
+            Color:
+                rgba: root.colour
+            Ellipse:
+                pos: self.x, self.top - dp(26)
+                size: self.size
+    Tekst:
+        id: words
+        text: root.player + ': ' + root.card
+"""
+)

@@ -42,6 +42,8 @@ class Scherm(Screen):
 
 class Kolom(BoxLayout):
     max_width = NumericProperty(dp(760))
+    #: extra room at the end while an on-screen keyboard is up (see TekstVeld)
+    keyboard_room = NumericProperty(0)
 
 
 class Rij(GridLayout):
@@ -115,7 +117,7 @@ Builder.load_string(
     size_hint_y: None
     height: self.minimum_height
     spacing: dp(theme.GAP)
-    padding: max(dp(theme.PAD), (self.width - self.max_width) / 2), dp(theme.PAD)
+    padding: max(dp(theme.PAD), (self.width - self.max_width) / 2), dp(theme.PAD), max(dp(theme.PAD), (self.width - self.max_width) / 2), dp(theme.PAD) + self.keyboard_room
 
 <Rij>:
     rows: 1

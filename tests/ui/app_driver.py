@@ -1,0 +1,317 @@
+"""Drive the real app frame by frame, as a person would: tap buttons, type names.
+
+Used by the UI tests in the test process (``Driver``) and as a small script in
+a subprocess for the tests that need their own window or a kill:
+
+    python tests/ui/app_driver.py half-game      # play half a game, print READY, keep running
+    python tests/ui/app_driver.py resume         # start again, resume, print what is there
+    python tests/ui/app_driver.py keyboard MODE  # docked keyboard: is the name field covered?
+
+The data folder comes from ``GESPREKSKAARTEN_DATA``; Kivy runs offscreen.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def configure(width: int = 1280, height: int = 800, keyboard_mode: str | None = None) -> None:
+    """Set Kivy up before anything imports its window (a no-op after that)."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
+    os.environ["KIVY_NO_ARGS"] = "1"
+    os.environ.setdefault("KIVY_LOG_LEVEL", "warning")
+    if "KIVY_HOME" not in os.environ:
+        os.environ["KIVY_HOME"] = tempfile.mkdtemp(prefix="kivy-home-")
+    if "kivy.core.window" in sys.modules:
+        return
+    from kivy.config import Config
+    Config.set("graphics", "width", str(width))
+    Config.set("graphics", "height", str(height))
+    Config.set("input", "mouse", "mouse,disable_multitouch")
+    if keyboard_mode:
+        Config.set("kivy", "keyboard_mode", keyboard_mode)
+
+
+class Driver:
+    """The running app and a person's hands."""
+
+    def __init__(self, app):
+        self.app = app
+
+    # -- time --
+
+    def pump(self, frames: int = 3, seconds: float = 0.0) -> None:
+        from kivy.base import EventLoop
+        end = time.monotonic() + seconds
+        n = 0
+        while n < frames or time.monotonic() < end:
+            EventLoop.idle()
+            n += 1
+
+    def settle(self, seconds: float = 0.4) -> None:
+        """Let screen transitions, popups and the card animation finish."""
+        self.pump(3)
+        deadline = time.monotonic() + 3
+        while self.app.root.transition.is_active and time.monotonic() < deadline:
+            self.pump(1)
+        self.pump(3, seconds)
+
+    # -- looking --
+
+    @property
+    def screen(self):
+        return self.app.root.current_screen
+
+    def get(self, screen: str, widget_id: str):
+        return self.app.root.get_screen(screen).ids[widget_id]
+
+    @staticmethod
+    def window_rect(widget) -> tuple[float, float, float, float]:
+        x, y = widget.to_window(widget.x, widget.y)
+        return x, y, widget.width, widget.height
+
+    # -- hands --
+
+    def tap(self, widget) -> None:
+        """A finger on the middle of ``widget``, held briefly (as ScrollView
+        needs to tell a tap from a scroll), then lifted."""
+        from kivy.tests.common import UnitTestTouch
+        scroll = self._scroll_parent(widget)
+        if scroll is not None:
+            scroll.scroll_to(widget, padding=10, animate=False)
+            self.pump(2)
+        x, y, w, h = self.window_rect(widget)
+        assert w > 0 and h > 0, f"{widget!r} has no size"
+        touch = UnitTestTouch(x + w / 2, y + h / 2)
+        touch.touch_down()
+        self.pump(2, 0.08)
+        touch.touch_up()
+        self.pump(3)
+
+    @staticmethod
+    def _scroll_parent(widget):
+        from kivy.uix.scrollview import ScrollView
+        p = widget.parent
+        while p is not None and p is not p.parent:
+            if isinstance(p, ScrollView):
+                return p
+            p = p.parent
+        return None
+
+    def type_into(self, field, text: str) -> None:
+        """Focus a text field, clear it and type ``text``."""
+        field.focus = True
+        self.pump(2)
+        field.select_all()
+        field.delete_selection()
+        field.insert_text(text)
+        self.pump(2)
+
+    def find(self, root, cls_name: str, **attrs):
+        """All widgets under ``root`` of class ``cls_name`` with these attributes."""
+        found = []
+        for w in root.walk(restrict=True):
+            if type(w).__name__ == cls_name and all(getattr(w, k, None) == v for k, v in attrs.items()):
+                found.append(w)
+        return found
+
+    def find_one(self, root, cls_name: str, **attrs):
+        found = self.find(root, cls_name, **attrs)
+        assert len(found) == 1, f"expected one {cls_name} {attrs}, found {len(found)}"
+        return found[0]
+
+    # -- steps of a game, through the screen --
+
+    def new_game(self, players: list[str]) -> None:
+        """From the start screen: set up ``players`` on the family deck and begin."""
+        self.tap(self.get("start", "new_game"))
+        self.settle()
+        assert self.app.root.current == "setup"
+        setup = self.app.root.get_screen("setup")
+        family = [t for t in setup.ids.decks.children if t.value == "wie-is-er-voor-jou"]
+        if family:
+            self.tap(family[0])
+        for i, name in enumerate(players):
+            rows = list(reversed(setup.ids.players.children))
+            if i >= len(rows):
+                self.tap(setup.ids.add_player)
+                rows = list(reversed(setup.ids.players.children))
+            self.type_into(rows[i].ids.name, name)
+            rows[i].ids.name.focus = False
+        self.pump(2)
+        self.tap(setup.ids.begin)
+        self.settle()
+        assert self.app.root.current == "table", self.app.root.current
+
+    def open_naming(self):
+        table = self.app.root.get_screen("table")
+        self.tap(table.ids.name_button)
+        self.settle()
+        return table._panel
+
+    def name_new(self, panel, name: str, sector: str, closeness: int) -> None:
+        """Type a name, tap a sector, tap a circle: three taps after typing."""
+        self.type_into(panel.ids.name, name)
+        panel.ids.name.focus = False
+        self.pump(2)
+        self.tap(self.find_one(panel, "SectorKnop", sector=sector))
+        self.tap(self.find_one(panel, "CirkelKnop", closeness=closeness))
+
+    def name_again(self, panel, typed: str, person_name: str) -> None:
+        """Type a name and tap the chip of the person named before."""
+        self.type_into(panel.ids.name, typed)
+        panel.ids.name.focus = False
+        self.pump(3)
+        chips = list(reversed(panel.ids.chips.children))
+        assert chips, "no chips of people named before"
+        assert chips[0].text == person_name, f"first chip is {chips[0].text!r}"
+        self.tap(chips[0])
+
+    def close_naming(self, panel) -> None:
+        self.tap(panel.ids.done)
+        self.settle()
+
+
+def start_app(data_folder=None) -> Driver:
+    from app.main import GesprekskaartenApp
+    app = GesprekskaartenApp(data_folder=Path(data_folder) if data_folder else None)
+    app._run_prepare()
+    driver = Driver(app)
+    driver.settle()
+    return driver
+
+
+def stop_app(driver: Driver) -> None:
+    """Take the app off the window (the window stays for other tests)."""
+    from kivy.app import App
+    from kivy.core.window import Window
+    for child in list(Window.children):
+        Window.remove_widget(child)
+    if driver.app.store is not None:
+        driver.app.store.close()
+    App._running_app = None
+
+
+def people_of(session) -> list[dict]:
+    network = session.network
+    out = []
+    for p in network.people:
+        out.append({"name": p.name, "sector": str(p.sector), "closeness": int(p.closeness),
+                    "mentions": len(network.mentions_of(p.id))})
+    return sorted(out, key=lambda d: d["name"])
+
+
+# -- scenarios run in a subprocess -----------------------------------------------------
+
+
+HALF_GAME = [("oma", "family", 1), ("buurman Piet", "neighbourhood", 2), ("juf Anna", "school-work", 2),
+             ("سارة", "friends", 1)]
+
+
+def scenario_half_game() -> None:
+    driver = start_app()
+    driver.new_game(["mama", "Sam"])
+    panel = driver.open_naming()
+    for name, sector, closeness in HALF_GAME[:2]:
+        driver.name_new(panel, name, sector, closeness)
+    driver.close_naming(panel)
+    driver.tap(driver.get("table", "next_button"))
+    driver.settle()
+    panel = driver.open_naming()
+    for name, sector, closeness in HALF_GAME[2:]:
+        driver.name_new(panel, name, sector, closeness)
+    driver.name_again(panel, "oma", "oma")
+    session = driver.app.session
+    print("READY " + json.dumps({"session": int(session.id), "people": people_of(session),
+                                 "card": session.current_card,
+                                 "player": session.current_player.name}), flush=True)
+    while True:       # the app keeps running until it is killed
+        driver.pump(1, 0.05)
+
+
+def scenario_resume() -> None:
+    driver = start_app()
+    start = driver.app.root.get_screen("start")
+    result = {"screen": driver.app.root.current, "resume_id": start.resume_id,
+              "resume_shown": start.ids.resume_block.parent is not None}
+    if result["resume_shown"]:
+        column = list(reversed(start.ids.column.children))
+        buttons = [w for w in column if type(w).__name__ in ("TekstKnop", "BoxLayout")]
+        result["resume_first"] = buttons[0] == start.ids.resume_block
+        result["resume_tallest"] = start.ids.resume_button.height >= max(
+            start.ids.new_game.height, start.ids.sessions_button.height)
+        driver.tap(start.ids.resume_button)
+        driver.settle()
+        session = driver.app.session
+        table = driver.app.root.get_screen("table")
+        result.update(screen_after=driver.app.root.current, session=int(session.id),
+                      people=people_of(session), card=session.current_card,
+                      player=session.current_player.name,
+                      named_on_card=sorted(c.text for c in table.ids.named.children))
+    print("RESULT " + json.dumps(result), flush=True)
+
+
+def scenario_keyboard(mode: str) -> None:
+    from kivy.core.window import Window
+
+    driver = start_app()
+    result: dict = {"mode": mode, "softinput_mode": Window.softinput_mode}
+
+    def measure(field) -> dict:
+        """Where the field and the keyboard are on the screen while typing.
+
+        The window pans its whole content (keyboard included) up by the
+        modelview's y translation; positions on the screen are window
+        positions plus that shift.
+        """
+        field.focus = True
+        driver.pump(10, 0.3)
+        keyboards = [w for w in Window.children if type(w).__name__ == "VKeyboard"]
+        shift = Window.render_context["modelview_mat"].get()[13]
+        x, y, w, h = driver.window_rect(field)
+        out = {"field": [x, y + shift, w, h], "window": list(Window.size), "shift": shift,
+               "keyboard": None}
+        if keyboards:
+            kb = keyboards[0]
+            out["keyboard"] = [kb.x, kb.y + shift, kb.width * kb.scale, kb.height * kb.scale]
+        field.focus = False
+        driver.pump(5, 0.2)
+        return out
+
+    driver.new_game(["mama", "Sam", "Noor"])
+    panel = driver.open_naming()
+    result["naming"] = measure(panel.ids.name)
+    driver.close_naming(panel)
+
+    driver.app.go("setup")
+    driver.settle()
+    setup = driver.app.root.get_screen("setup")
+    for name in ("papa", "Lina", "Yara", "Mo"):
+        setup.add_player(name)
+    driver.pump(5)
+    last = list(reversed(setup.ids.players.children))[-1].ids.name
+    setup.ids.scroll.scroll_y = 0  # the form scrolled to its end
+    driver.pump(5)
+    result["setup_last_player"] = measure(last)
+    print("RESULT " + json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    what = sys.argv[1]
+    configure(keyboard_mode=sys.argv[2] if what == "keyboard" else None)
+    if what == "half-game":
+        scenario_half_game()
+    elif what == "resume":
+        scenario_resume()
+    elif what == "keyboard":
+        scenario_keyboard(sys.argv[2])
+    else:
+        raise SystemExit(f"unknown scenario {what}")

@@ -25,18 +25,19 @@ class Vraag(ModalView):
     yes_text = StringProperty("")
     no_text = StringProperty("")
     yes_kind = StringProperty("primary")
-    on_yes = ObjectProperty(None, allownone=True)
+    #: called after "yes" (not named on_yes: Kivy binds on_* keyword arguments)
+    yes_action = ObjectProperty(None, allownone=True)
 
     def answer(self, yes: bool) -> None:
         self.dismiss()
-        if yes and self.on_yes is not None:
-            self.on_yes()
+        if yes and self.yes_action is not None:
+            self.yes_action()
 
 
 def ask(title: str, message: str, yes: str, no: str, on_yes: Callable[[], None],
         yes_kind: str = "primary") -> Vraag:
     view = Vraag(title=title, message=message, yes_text=yes, no_text=no,
-                 on_yes=on_yes, yes_kind=yes_kind)
+                 yes_action=on_yes, yes_kind=yes_kind)
     view.open()
     return view
 

@@ -1,0 +1,115 @@
+"""A whole game at the kitchen table, played by tapping the real buttons.
+
+Three players; five people named (oma twice, once through her chip); one
+card passed; the worker stops; the summary's map has everyone in the right
+sector and circle, and all of it is on disk.
+"""
+from __future__ import annotations
+
+import pytest
+
+import app_driver
+
+EXPECTED = {
+    # name: (sector, circle, mentions)
+    "oma": ("family", 1, 2),
+    "buurvrouw Els": ("neighbourhood", 2, 1),
+    "juf Anna": ("school-work", 2, 1),
+    "سارة": ("friends", 1, 1),
+    "coach Mo": ("club-faith-leisure", 3, 1),
+}
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    app_driver.configure()
+    from kivy.core.window import Window
+    Window.size = (1280, 800)
+    d = app_driver.start_app(tmp_path_factory.mktemp("play-data"))
+    yield d
+    app_driver.stop_app(d)
+
+
+@pytest.mark.timeout(240)
+def test_a_whole_game_by_touch(driver):
+    d = driver
+    app = d.app
+    assert app.root.current == "start"
+
+    # set-up: three players, the family deck
+    d.new_game(["mama", "Sam", "Noor"])
+    session = app.session
+    assert [p.name for p in session.players] == ["mama", "Sam", "Noor"]
+    assert session.current_card is not None
+    table = app.root.get_screen("table")
+    assert "mama" in table.player_name
+
+    # mama names two people: type, sector, circle
+    panel = d.open_naming()
+    d.name_new(panel, "oma", "family", 1)
+    assert panel.feedback_ok and "oma" in panel.feedback
+    d.name_new(panel, "buurvrouw Els", "neighbourhood", 2)
+    d.close_naming(panel)
+    assert sorted(c.text for c in table.ids.named.children) == ["buurvrouw Els", "oma"]
+
+    # next player: Sam passes once, then names three (oma again, by her chip)
+    d.tap(table.ids.next_button)
+    d.settle()
+    assert session.current_player.name == "Sam"
+    first_card = session.current_card
+    d.tap(table.ids.pass_button)
+    d.settle()
+    assert session.current_player.name == "Sam"
+    assert session.current_card != first_card
+    assert first_card in session.table.passed_once
+
+    panel = d.open_naming()
+    d.name_new(panel, "juf Anna", "school-work", 2)
+    d.name_again(panel, "Oma", "oma")          # a match is offered first: one tap
+    d.name_new(panel, "سارة", "friends", 1)
+    d.close_naming(panel)
+
+    # Noor names one
+    d.tap(table.ids.next_button)
+    d.settle()
+    assert session.current_player.name == "Noor"
+    panel = d.open_naming()
+    d.name_new(panel, "coach Mo", "club-faith-leisure", 3)
+    d.close_naming(panel)
+
+    # the worker stops, after saying yes
+    d.tap(table.ids.stop)
+    d.settle()
+    from kivy.core.window import Window
+    question = [w for w in Window.children if type(w).__name__ == "Vraag"]
+    assert question, "no question before stopping"
+    d.tap(question[0].ids.yes)
+    d.settle()
+    assert app.root.current == "summary"
+    assert session.finished
+
+    # the session has everyone, in the right place
+    network = session.network
+    seen = {p.name: (str(p.sector), int(p.closeness), len(network.mentions_of(p.id)))
+            for p in network.people}
+    assert seen == EXPECTED
+
+    # the summary screen's map shows them in the right sectors and circles
+    summary = app.root.get_screen("summary")
+    the_map = summary.ids.map
+    d.pump(5)
+    assert {p.name for p in the_map.summary.people} == set(EXPECTED)
+    layout = the_map.map_layout
+    for person in the_map.summary.people:
+        dot = layout.dots.get(person.id) or layout.dots.get(str(person.id))
+        assert dot is not None, f"no dot for {person.name}"
+        sector, circle = the_map.place_at(*the_map.from_map(dot.x, dot.y))
+        assert (str(sector), int(circle)) == EXPECTED[person.name][:2], person.name
+
+    # and all of it is on disk: a fresh look at the file finds the same
+    from kaarten.store import Store
+    with Store.open(app.store.path) as again:
+        saved = again.resume(session.id)
+        assert {p.name: (str(p.sector), int(p.closeness), len(saved.network.mentions_of(p.id)))
+                for p in saved.network.people} == EXPECTED
+        assert saved.finished

@@ -227,8 +227,8 @@ class GesprekskaartenApp(App):
         """Tell the worker what went wrong, in words, and carry on."""
         from app.widgets.dialog import ask
         log.warning("Action failed: %r", error)
-        ask(tr._("Dat lukte niet"), str(error), yes=tr._("Goed"), no=tr._("Terug"),
-            on_yes=lambda: None)
+        from app.errors import explain
+        ask(tr._("Dat lukte niet"), explain(error), yes=tr._("Goed"))
 
 
 def run_app() -> None:

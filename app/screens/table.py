@@ -19,9 +19,10 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.modalview import ModalView
 
-from kaarten.network import Closeness, Sector, name_key
+from kaarten.network import Closeness, NetworkError, Sector, name_key
 
 from app import theme
+from app.errors import explain
 from app.i18n import tr
 from app.text import display_text, style
 from app.widgets import card as _card  # noqa: F401  (Kaart for kv)
@@ -185,7 +186,11 @@ class NoemPaneel(ModalView):
         if not self.sector:
             self.say(tr._("Kies eerst waar {name} bij hoort.").format(name=name), ok=False)
             return
-        person = self.screen.record_new(name, self.sector, closeness)
+        try:
+            person = self.screen.record_new(name, self.sector, closeness)
+        except NetworkError as e:          # a name that cannot be: say so here
+            self.say(explain(e), ok=False)
+            return
         if person is not None:
             self._done(tr._("{name} staat erbij.").format(name=person.name))
 
@@ -363,7 +368,14 @@ class TableScreen(Scherm):
         return self._panel
 
     def record_new(self, name: str, sector: str, closeness: int):
-        person = self._do(self.session.record_person, name, sector, closeness)
+        """Record a new person (a bad name raises NetworkError for the panel)."""
+        try:
+            person = self.session.record_person(name, sector, closeness)
+        except NetworkError:
+            raise
+        except Exception as e:  # noqa: BLE001 - the worker is told
+            self.app().show_error(e)
+            person = None
         if person is not None:
             self._show_named()
         return person

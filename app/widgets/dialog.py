@@ -28,13 +28,25 @@ class Vraag(ModalView):
     #: called after "yes" (not named on_yes: Kivy binds on_* keyword arguments)
     yes_action = ObjectProperty(None, allownone=True)
 
+    def on_kv_post(self, *_):
+        self.fbind("no_text", self._one_or_two)
+        self._one_or_two()
+
+    def _one_or_two(self, *_):
+        """Without a "no" text, only the "yes" button shows (a message)."""
+        row, no = self.ids.answers, self.ids.no
+        if not self.no_text and no.parent is not None:
+            row.remove_widget(no)
+        elif self.no_text and no.parent is None:
+            row.add_widget(no, index=len(row.children))
+
     def answer(self, yes: bool) -> None:
         self.dismiss()
         if yes and self.yes_action is not None:
             self.yes_action()
 
 
-def ask(title: str, message: str, yes: str, no: str, on_yes: Callable[[], None],
+def ask(title: str, message: str, yes: str, no: str = "", on_yes: Callable[[], None] | None = None,
         yes_kind: str = "primary") -> Vraag:
     view = Vraag(title=title, message=message, yes_text=yes, no_text=no,
                  yes_action=on_yes, yes_kind=yes_kind)
@@ -79,6 +91,7 @@ Builder.load_string(
                 text: root.message
                 height: self.texture_size[1] if self.text else 0
             Rij:
+                id: answers
                 TekstKnop:
                     id: no
                     text: root.no_text

@@ -1,0 +1,34 @@
+"""What the worker reads when something could not be done: plain Dutch.
+
+The game core raises errors in English for developers; :func:`explain`
+turns the kinds the worker can meet into a short sentence that says what to
+do, through the translator.
+"""
+
+from __future__ import annotations
+
+from kaarten.network import InvalidNameError, InvalidNoteError, NetworkError
+from kaarten.table import TableError
+
+from app.i18n import tr
+
+__all__ = ["explain"]
+
+
+def explain(error: BaseException) -> str:
+    if isinstance(error, InvalidNameError):
+        return tr._("Deze naam kan niet. Typ een naam of rol van hoogstens 60 tekens.")
+    if isinstance(error, InvalidNoteError):
+        return tr._("Deze notitie is te lang.")
+    if isinstance(error, NetworkError):
+        return tr._("Deze persoon is er niet meer. Kijk nog eens op de kaart.")
+    if isinstance(error, TableError):
+        return tr._("Dat kan nu niet in het spel.")
+    try:
+        from kaarten.store import StoreError
+    except ImportError:  # pragma: no cover
+        StoreError = ()  # type: ignore[assignment]
+    if StoreError and isinstance(error, StoreError):
+        return tr._("Dit kon niet worden bewaard. Probeer het nog eens. "
+                    "Lukt het niet, vraag dan hulp.")
+    return tr._("Er ging iets mis. Probeer het nog eens.")

@@ -1,0 +1,132 @@
+"""The app's text helpers: translator, fonts, right-to-left, sizes, colours, settings."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import app_driver
+
+app_driver.configure()
+
+from babel.messages.catalog import Catalog  # noqa: E402
+from babel.messages.mofile import write_mo  # noqa: E402
+
+
+def _catalog(tmp_path, lang: str, messages: dict) -> None:
+    cat = Catalog(locale=lang)
+    for src, dst in messages.items():
+        cat.add(src, dst)
+    folder = tmp_path / lang / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with open(folder / "messages.mo", "wb") as f:
+        write_mo(f, cat)
+
+
+@pytest.mark.timeout(60)
+def test_kv_text_follows_a_language_switch(tmp_path):
+    from kivy.lang import Builder, global_idmap
+
+    from app.i18n import Translator
+
+    _catalog(tmp_path, "en", {"Nieuw spel": "New game",
+                              ("{n} kaart", "{n} kaarten"): ("{n} card", "{n} cards")})
+    t = Translator(locales_dir=tmp_path)
+    global_idmap["test_tr"] = t
+    try:
+        label = Builder.load_string("Label:\n    text: test_tr._('Nieuw spel')\n")
+        assert label.text == "Nieuw spel"           # Dutch is the source
+        t.switch("en")
+        assert label.text == "New game"             # kv re-evaluated
+        assert t.ngettext("{n} kaart", "{n} kaarten", 3) == "{n} cards"
+        t.switch("ar")                              # no catalog: Dutch
+        assert label.text == "Nieuw spel"
+        assert t.rtl
+    finally:
+        del global_idmap["test_tr"]
+
+
+def test_dates_and_lists_in_the_ui_language():
+    import datetime as dt
+
+    from app.i18n import Translator
+
+    t = Translator()
+    assert t.format_list(["mama", "Sam", "Noor"]) == "mama, Sam en Noor"
+    assert t.format_date(dt.date(2026, 6, 3)) == "3 juni 2026"
+
+
+def test_fonts_follow_the_script_of_the_text():
+    from kivy.core.text import DEFAULT_FONT
+
+    from app.text import font_for
+
+    assert font_for("nl", "oma") == DEFAULT_FONT
+    arabic = font_for("nl", "سارة")
+    assert arabic != DEFAULT_FONT                  # an Arabic name in a Dutch screen
+    assert font_for("ar", "") == arabic
+    assert font_for("ti", "") not in (DEFAULT_FONT, arabic)
+
+
+def test_right_to_left_lines_stay_in_reading_order():
+    from app.text import display_text
+
+    assert display_text("Wie vertrouw jij?", "nl") == "Wie vertrouw jij?"
+    text = "واحد اثنان ثلاثة أربعة"
+    lines = display_text(text, "ar", width=11, measure=len).split("\n")
+    # broken in logical order first, then each line shaped and put right to left:
+    # the first line holds the first words (Kivy alone would swap the lines)
+    assert lines == [display_text("واحد اثنان", "ar"), display_text("ثلاثة أربعة", "ar")]
+    one_line = display_text("سارة 12 abc", "ar")
+    assert "12" in one_line and "abc" in one_line       # numbers and Latin keep their order
+
+
+@pytest.mark.timeout(60)
+def test_text_wraps_and_grows_at_extra_large_size():
+    from kivy.base import EventLoop
+    from kivy.metrics import sp
+
+    from app.text import Tekst, TekstKnop, style
+
+    EventLoop.ensure_window()
+    style.scale = 2.0
+    try:
+        t = Tekst(text="Met wie kun jij heel hard lachen, ook als het even moeilijk is?",
+                  size_hint_x=None, width=300)
+        b = TekstKnop(text="Iemand noemen", size_hint_x=None, width=160)
+        for w in (t, b):
+            w.texture_update()
+        assert t.font_size == pytest.approx(sp(20) * 2)
+        assert t.texture_size[0] <= 300 and t.height >= t.texture_size[1]
+        assert t.texture_size[1] > t.font_size * 2          # wrapped over several lines
+        assert b.height >= b.texture_size[1] and b.texture_size[0] <= 160
+    finally:
+        style.scale = 1.0
+
+
+def test_colours_reach_wcag_contrast():
+    from app import theme
+
+    for kind, (bg, down, fg) in theme.BUTTONS.items():
+        assert theme.contrast(fg, bg) >= 4.5, kind
+        assert theme.contrast(fg, down) >= 4.5, kind
+    for hex_colour in theme.PLAYER_COLOURS:
+        assert theme.contrast(theme.text_on(hex_colour), hex_colour) >= 4.5, hex_colour
+    assert len(set(theme.PLAYER_COLOURS)) == 8
+    for look in theme.SECTORS:
+        assert theme.contrast(theme.INK, look.colour) >= 4.5, look.sector
+    assert theme.contrast(theme.INK_SOFT, theme.BACKGROUND) >= 4.5
+    assert theme.contrast(theme.DISABLED_TEXT, theme.DISABLED) >= 4.5
+
+
+def test_settings_file_is_replaced_whole_and_bad_files_give_defaults(tmp_path):
+    from app.preferences import FILE_NAME, Preferences
+
+    assert Preferences.load(tmp_path) == Preferences()
+    Preferences(ui_language="en", text_size="extra-large").save(tmp_path)
+    assert Preferences.load(tmp_path) == Preferences(ui_language="en", text_size="extra-large")
+    assert [p.name for p in tmp_path.iterdir()] == [FILE_NAME]     # no temp files left
+    (tmp_path / FILE_NAME).write_text("{half a fi")
+    assert Preferences.load(tmp_path) == Preferences()
+    (tmp_path / FILE_NAME).write_text(json.dumps({"text_size": "gigantic"}))
+    assert Preferences.load(tmp_path).text_size == "normal"

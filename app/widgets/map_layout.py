@@ -24,7 +24,9 @@ not enough:
    ring's width;
 2. the ring boundaries shift so a crowded ring gets more room (the rings stay
    in order and none becomes thinner than a minimum);
-3. labels move away from their dot (the widget then draws a thin leader line);
+3. labels move away from their dot (the widget then draws a thin leader
+   line that crosses no label; it crosses another leader line, or passes
+   over another dot, only when there is no other way);
 4. all labels get a smaller font;
 5. a label that still finds no room is left out (its dot stays, the name is
    shown when the dot is tapped).
@@ -51,7 +53,7 @@ _FIRST_SECTOR_END = math.radians(120)
 
 ELLIPSIS = "\u2026"
 TOUCH_TARGET_DP = 48.0
-FONT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55)
+FONT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.48, 0.42)
 
 
 # --------------------------------------------------------------------------
@@ -224,6 +226,60 @@ def sector_mid_angle(sector: int) -> float:
     return (start + end) / 2
 
 
+def segment_hits_box(x0: float, y0: float, x1: float, y1: float, box: Box, gap: float = 0.0) -> bool:
+    """True when the segment (x0, y0)-(x1, y1) passes through ``box``
+    (grown by ``gap``) -- Liang-Barsky clipping."""
+    bx0, by0, bx1, by1 = box.x - gap, box.y - gap, box.right + gap, box.top + gap
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return t0 < t1
+
+
+def segment_distance(x0: float, y0: float, x1: float, y1: float, px: float, py: float) -> float:
+    """Distance from point (px, py) to the segment (x0, y0)-(x1, y1)."""
+    dx, dy = x1 - x0, y1 - y0
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - x0) * dx + (py - y0) * dy) / length2))
+    return math.hypot(px - (x0 + t * dx), py - (y0 + t * dy))
+
+
+def _segments_cross(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    def orient(ax, ay, bx, by, cx, cy):
+        return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a, b
+    d1 = orient(bx0, by0, bx1, by1, ax0, ay0)
+    d2 = orient(bx0, by0, bx1, by1, ax1, ay1)
+    d3 = orient(ax0, ay0, ax1, ay1, bx0, by0)
+    d4 = orient(ax0, ay0, ax1, ay1, bx1, by1)
+    return (d1 > 0) != (d2 > 0) and (d3 > 0) != (d4 > 0) and d1 * d2 != 0 and d3 * d4 != 0
+
+
+def leader_line(dot: PlacedDot, box: Box) -> tuple[float, float, float, float]:
+    """The line from a dot's edge to the nearest point of its label box."""
+    bx = min(max(dot.x, box.x), box.right)
+    by = min(max(dot.y, box.y), box.top)
+    d = math.hypot(bx - dot.x, by - dot.y)
+    if d == 0:
+        return (dot.x, dot.y, bx, by)
+    k = dot.radius / d
+    return (dot.x + (bx - dot.x) * k, dot.y + (by - dot.y) * k, bx, by)
+
+
 # --------------------------------------------------------------------------
 # Text fitting
 # --------------------------------------------------------------------------
@@ -337,18 +393,25 @@ def _best_cell(
 ) -> tuple[float, list[tuple[float, float]]]:
     """A spread of n dots over a cell: the calmest one (one row, room at the
     ends) whose smallest gap reaches ``want``, else the one with the widest
-    smallest gap."""
+    smallest gap.
+
+    ``margin`` keeps full-size dots off the cell's lines; in a cell so full
+    that its dots will be drawn smaller, the margin shrinks with them."""
     if n == 0:
         return math.inf, []
     best_q, best_pts = -1.0, []
-    for rows in range(1, min(n, 6) + 1):
-        for ends in (1.0, 0.4, 0.0):
-            pts = _cell_points(n, inner, outer, sector, margin, rows, ends)
-            q = _min_distance(pts)
-            if q >= want:
-                return q, pts
-            if q > best_q:
-                best_q, best_pts = q, pts
+    for _ in range(3):
+        for rows in range(1, min(n, 6) + 1):
+            for ends in (1.0, 0.4, 0.0):
+                pts = _cell_points(n, inner, outer, sector, margin, rows, ends)
+                q = _min_distance(pts)
+                if q >= want:
+                    return q, pts
+                if q > best_q:
+                    best_q, best_pts = q, pts
+        if best_q >= 2 * margin:
+            break
+        margin = max(best_q / 2, margin * 0.4)
     return best_q, best_pts
 
 
@@ -401,6 +464,7 @@ class _Obstacles:
         self.size = size
         self.boxes: list[Box] = []
         self.circles: list[tuple[float, float, float]] = [family]
+        self.segments: list[tuple[float, float, float, float]] = []
 
     def free(self, box: Box, gap: float) -> bool:
         if not box.inside(0, 0, self.size, self.size):
@@ -411,6 +475,30 @@ class _Obstacles:
         for cx, cy, r in self.circles:
             if box.intersects_circle(cx, cy, r + gap):
                 return False
+        for seg in self.segments:
+            if segment_hits_box(*seg, box, gap):
+                return False
+        return True
+
+    def clear_line(
+        self, seg: tuple[float, float, float, float], own: tuple[float, float], gap: float, level: int
+    ) -> bool:
+        """A leader line never crosses a label. At ``level`` 0 it crosses
+        nothing else either; at 1 it may cross another leader line; at 2
+        (a dot walled in by its neighbours) it may pass over other dots."""
+        for other in self.boxes:
+            if segment_hits_box(*seg, other, gap):
+                return False
+        if level < 2:
+            for cx, cy, r in self.circles:
+                if (cx, cy) == own:
+                    continue
+                if segment_distance(*seg, cx, cy) < r + gap:
+                    return False
+        if level < 1:
+            for other in self.segments:
+                if _segments_cross(seg, other):
+                    return False
         return True
 
 
@@ -444,16 +532,24 @@ def _label_candidates(dot: PlacedDot, w: float, h: float, cx: float, gap: float,
         near = [left, up_l, down_l, *slide_l, above, below, right, up_r, down_r, *slide_r]
     for box in near:
         yield box, True
-    # further away, in 16 directions, ring by ring; the widget draws a line
+    # further away, ring by ring in 16 directions; the widget draws a line.
+    # At each point the box touches the point with its nearest side, or is
+    # slid along that side.
     step = max(h * 0.6, gap * 4)
     dirs = [(math.cos(a), math.sin(a)) for a in (i * math.pi / 8 for i in range(16))]
     dirs.sort(key=lambda v: (-(v[0] * out), abs(v[1])))
     dist = d + step
     while dist <= reach:
         for ux, uy in dirs:
-            bx = x + ux * (dist + w / 2) - w / 2
-            by = y + uy * (dist + h / 2) - h / 2
-            yield Box(bx, by, w, h), False
+            px, py = x + ux * dist, y + uy * dist
+            if abs(ux) >= abs(uy):
+                bx = px if ux > 0 else px - w
+                for shift in (0.0, 0.5, -0.5):
+                    yield Box(bx, py - h / 2 + shift * h, w, h), False
+            else:
+                by = py if uy > 0 else py - h
+                for shift in (0.0, 0.35, -0.35):
+                    yield Box(px - w / 2 + shift * w, by, w, h), False
         dist += step
 
 
@@ -467,6 +563,7 @@ def _place_labels(
     reach: float,
     pad: tuple[float, float],
     font_size: float,
+    level: int = 0,
 ) -> tuple[dict[str, PlacedLabel], list[str]]:
     obstacles = _Obstacles(geometry.size, (geometry.cx, geometry.cy, geometry.family_radius))
     obstacles.boxes = list(base.boxes)
@@ -481,14 +578,21 @@ def _place_labels(
             if not box.inside(0, 0, geometry.size, geometry.size):
                 box = _clamp_box(box, geometry.size)
                 near = near and box.distance_to_point(dot.x, dot.y) <= dot.radius + 2 * gap
-            if obstacles.free(box, gap):
-                chosen = (box, near)
-                break
+            if not obstacles.free(box, gap):
+                continue
+            if not near:
+                seg = leader_line(dot, box)
+                if not obstacles.clear_line(seg, (dot.x, dot.y), gap, level):
+                    continue
+            chosen = (box, near)
+            break
         if chosen is None:
             failed.append(person.id)
             continue
         box, near = chosen
         obstacles.boxes.append(box)
+        if not near:
+            obstacles.segments.append(leader_line(dot, box))
         placed[person.id] = PlacedLabel(
             id=person.id,
             box=box,
@@ -504,7 +608,22 @@ def _place_labels(
 def _sector_label_boxes(
     names: Sequence[str], geometry: Geometry, measure: Measure, font_size: float, dp: float
 ) -> tuple[PlacedLabel | None, ...]:
-    """Sector names just outside the rim, in the middle of their slice."""
+    """Sector names just outside the rim, in the middle of their slice: at
+    ``font_size`` when they fit there side by side, else a little smaller."""
+    placed: tuple[PlacedLabel | None, ...] = ()
+    size = font_size
+    while True:
+        placed = _sector_boxes_at(names, geometry, measure, size, dp)
+        boxes = [p.box for p in placed if p is not None]
+        apart = all(not a.intersects(b, 2 * dp) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+        if apart or size <= font_size * 0.5:
+            return placed
+        size *= 0.92
+
+
+def _sector_boxes_at(
+    names: Sequence[str], geometry: Geometry, measure: Measure, font_size: float, dp: float
+) -> tuple[PlacedLabel | None, ...]:
     out: list[PlacedLabel | None] = []
     size, outer = geometry.size, geometry.outer
     for sector in range(SECTOR_COUNT):
@@ -513,7 +632,8 @@ def _sector_label_boxes(
             out.append(None)
             continue
         padx, pady = 6 * dp, 3 * dp
-        text = fit_text(name, font_size, size * 0.3, measure)
+        _, th = measure("Hg", font_size)
+        text = fit_text(name, font_size, size * 0.3 - 2 * padx - th, measure)
         tw, th = measure(text, font_size)
         # room on the left of the text for a colour swatch
         w, h = tw + 2 * padx + th, th + 2 * pady
@@ -521,7 +641,7 @@ def _sector_label_boxes(
         ux, uy = math.cos(theta), math.sin(theta)
         rho = outer + 2 * dp
         box = None
-        for _ in range(200):
+        for _ in range(400):
             bx = geometry.cx + ux * rho - w / 2
             by = geometry.cy + uy * rho - h / 2
             box = _clamp_box(Box(bx, by, w, h), size)
@@ -571,7 +691,7 @@ def layout_map(
     size = float(size)
     half = size / 2
     gap = 2.0 * dp
-    sector_font = sector_font_size or font_size * 0.85
+    sector_font = sector_font_size or font_size
 
     # the rim outside the circles holds the sector names
     if any(sector_names):
@@ -609,7 +729,13 @@ def layout_map(
             spots.append((person, x, y))
     # when the map is so full that dots would touch, draw them all smaller
     # (all of them, so a bigger dot still means more mentions)
+    # (and never across the rim, where the sector names are, or into the
+    # family in the middle)
     shrink = 1.0
+    for a, ax, ay in spots:
+        rho = math.hypot(ax - geometry.cx, ay - geometry.cy)
+        room = min(geometry.outer - rho, rho - geometry.family_radius) - gap
+        shrink = min(shrink, room / radii_of[a.id])
     for i, (a, ax, ay) in enumerate(spots):
         for b, bx, by in spots[i + 1 :]:
             room = (math.hypot(ax - bx, ay - by) - gap) / (radii_of[a.id] + radii_of[b.id])
@@ -639,13 +765,19 @@ def layout_map(
             text = fit_text(p.label, fs, max_w * max(step, 0.8) - 2 * pad[0], measure)
             tw, th = measure(text, fs)
             texts[p.id] = (text, tw + 2 * pad[0], th + 2 * pad[1])
-        placed, failed = _place_labels(order, dots, texts, base, geometry, gap, reach, pad, fs)
-        if failed:
-            # give the ones that found no room the first pick, then retry
-            first = [p for p in order if p.id in failed] + [p for p in order if p.id not in failed]
-            again, failed_again = _place_labels(first, dots, texts, base, geometry, gap, reach, pad, fs)
-            if len(failed_again) < len(failed):
-                placed, failed = again, failed_again
+        # leader lines that cross each other or pass over dots only when needed
+        for level in (0, 1, 2):
+            placed, failed = _place_labels(order, dots, texts, base, geometry, gap, reach, pad, fs, level)
+            if failed:
+                # give the ones that found no room the first pick, then retry
+                first = [p for p in order if p.id in failed] + [p for p in order if p.id not in failed]
+                again, failed_again = _place_labels(
+                    first, dots, texts, base, geometry, gap, reach, pad, fs, level
+                )
+                if len(failed_again) < len(failed):
+                    placed, failed = again, failed_again
+            if not failed:
+                break
         if best is None or len(failed) < len(best[1]):
             best = (placed, failed, fs)
         if not failed:

@@ -42,6 +42,7 @@ from app.widgets.map_layout import (
     MapLayout,
     MapPerson,
     layout_map,
+    leader_line,
     sector_angles,
 )
 
@@ -164,7 +165,10 @@ class NetworkMap(FloatLayout):
         ox = self.x + (self.width - side) / 2
         oy = self.y + (self.height - side) / 2
         self.square = [ox, oy, side]
-        font = sp(self.label_sp) * style.scale
+        # names follow the text-size setting, but never grow past what the
+        # map can hold (a 26th of its side); crowding shrinks them further
+        font = min(sp(self.label_sp) * style.scale, side / 26)
+        font = max(font, min(sp(self.label_sp), side / 26))
         names = [theme.SECTORS[i].label for i in range(SECTOR_COUNT)]
         sector_font = self._sector_font(names, side, font)
         self.map_layout = layout_map(
@@ -245,10 +249,8 @@ class NetworkMap(FloatLayout):
             Color(*theme.INK_SOFT)
             for pid, lab in L.labels.items():
                 if lab.leader:
-                    d = L.dots[pid]
-                    bx = min(max(d.x, lab.box.x), lab.box.right)
-                    by = min(max(d.y, lab.box.y), lab.box.top)
-                    Line(points=[ox + d.x, oy + d.y, ox + bx, oy + by], width=dp(1))
+                    x0, y0, x1, y1 = leader_line(L.dots[pid], lab.box)
+                    Line(points=[ox + x0, oy + y0, ox + x1, oy + y1], width=dp(1.2))
             for pid, d in L.dots.items():
                 person = self._person(pid)
                 k = SECTOR_ORDER.index(person.sector) if person else 0

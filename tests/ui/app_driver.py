@@ -304,14 +304,164 @@ def scenario_keyboard(mode: str) -> None:
     print("RESULT " + json.dumps(result), flush=True)
 
 
+# -- accessibility audit: touch sizes and text contrast on the live screens -----------
+
+
+def _read_frame(driver):
+    """The pixels of the next drawn frame (RGBA bytes, bottom row first)."""
+    from kivy.core.window import Window
+    from kivy.graphics.opengl import GL_RGBA, GL_UNSIGNED_BYTE, glReadPixels
+    got = []
+
+    def on_flip(*_):
+        if not got:
+            w, h = Window.size
+            got.append((w, h, glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE)))
+        return False
+
+    Window.bind(on_flip=on_flip)
+    try:
+        for _ in range(10):
+            Window.canvas.ask_update()
+            driver.pump(1)
+            if got:
+                break
+    finally:
+        Window.unbind(on_flip=on_flip)
+    return got[0]
+
+
+def _visible(widget) -> bool:
+    w = widget
+    while w is not None and w.parent is not w:
+        if getattr(w, "opacity", 1) <= 0:
+            return False
+        w = w.parent
+    return widget.width > 1 and widget.height > 1
+
+
+def _clip(widget, rect):
+    """``rect`` cut to the window and to every ScrollView around the widget."""
+    from kivy.core.window import Window
+    from kivy.uix.scrollview import ScrollView
+    x0, y0, x1, y1 = rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3]
+    x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, Window.width), min(y1, Window.height)
+    p = widget.parent
+    while p is not None and p.parent is not p:
+        if isinstance(p, ScrollView):
+            sx, sy = p.to_window(p.x, p.y)
+            x0, y0 = max(x0, sx), max(y0, sy)
+            x1, y1 = min(x1, sx + p.width), min(y1, sy + p.height)
+        p = p.parent
+    return (x0, y0, x1, y1) if x1 - x0 >= 2 and y1 - y0 >= 2 else None
+
+
+AUDITED = {"labels": 0, "touchables": 0}
+
+
+def audit(driver, root, where: str) -> list[dict]:
+    """Touch targets under 48 dp and text under its WCAG contrast, under ``root``."""
+    from collections import Counter
+
+    from kivy.metrics import dp
+    from kivy.uix.behaviors import ButtonBehavior
+    from kivy.uix.label import Label
+    from kivy.uix.textinput import TextInput
+
+    from app import theme
+
+    problems = []
+    width, height, pixels = _read_frame(driver)
+    for w in root.walk(restrict=True):
+        if not _visible(w):
+            continue
+        name = f"{where}: {type(w).__name__} {getattr(w, 'text', '')[:40]!r}"
+        if isinstance(w, (ButtonBehavior, TextInput)) and not getattr(w, "audit_skip", False):
+            AUDITED["touchables"] += 1
+            if w.width < dp(theme.TOUCH) - 0.5 or w.height < dp(theme.TOUCH) - 0.5:
+                problems.append({"what": "touch", "widget": name,
+                                 "size_dp": [round(w.width / dp(1)), round(w.height / dp(1))]})
+        if isinstance(w, Label) and w.text.strip() and w.texture is not None:
+            tw, th = w.texture_size
+            cx, cy = w.to_window(w.center_x, w.center_y)
+            box = _clip(w, (cx - tw / 2, cy - th / 2, tw, th))
+            if box is None:
+                continue
+            x0, y0, x1, y1 = (int(v) for v in box)
+            AUDITED["labels"] += 1
+            colours = Counter()
+            stepx = max(1, (x1 - x0) // 60)
+            stepy = max(1, (y1 - y0) // 30)
+            for y in range(y0, y1, stepy):
+                row = y * width * 4
+                for x in range(x0, x1, stepx):
+                    i = row + x * 4
+                    colours[pixels[i:i + 3]] += 1
+            background = tuple(c / 255 for c in colours.most_common(1)[0][0])
+            fg = tuple(w.disabled_color if w.disabled else w.color)
+            a = fg[3] if len(fg) > 3 else 1
+            fg = tuple(fg[i] * a + background[i] * (1 - a) for i in range(3))
+            ratio = theme.contrast(fg, background)
+            size = w.font_size / dp(1)
+            large = size >= 24 or (w.bold and size >= 18.66)
+            need = 3.0 if large else 4.5
+            if ratio < need:
+                problems.append({"what": "contrast", "widget": name, "ratio": round(ratio, 2),
+                                 "need": need, "text": [round(c, 3) for c in fg],
+                                 "background": [round(c, 3) for c in background]})
+    return problems
+
+
+def scenario_audit(sizes: list[tuple[int, int]]) -> None:
+    from kivy.core.window import Window
+
+    from app.main import SCREENS
+    from app.screenshots import sample_game
+
+    driver = start_app()
+    app = driver.app
+    if os.environ.get("GESPREKSKAARTEN_TEXT_SIZE"):
+        app.set_text_size(os.environ["GESPREKSKAARTEN_TEXT_SIZE"])
+    sample_game(app)
+    problems: list[dict] = []
+    for w, h in sizes:
+        Window.size = (w, h)
+        driver.pump(3, 0.1)
+        for name in SCREENS:
+            if name == "summary":
+                app.show_summary()
+            else:
+                app.go(name)
+            driver.settle()
+            screen = app.root.get_screen(name)
+            problems += audit(driver, screen, f"{name} {w}x{h}")
+            if name == "table":
+                panel = screen.name_someone()
+                driver.settle()
+                problems += audit(driver, panel, f"naming {w}x{h}")
+                panel.dismiss()
+                driver.settle()
+                question = screen.ask_stop()
+                driver.settle()
+                problems += audit(driver, question, f"stop question {w}x{h}")
+                question.dismiss()
+                driver.settle()
+    print("RESULT " + json.dumps({"problems": problems, **AUDITED}, ensure_ascii=False), flush=True)
+
+
 if __name__ == "__main__":
     what = sys.argv[1]
-    configure(keyboard_mode=sys.argv[2] if what == "keyboard" else None)
+    if what == "audit":
+        configure(1280, 1280)      # the offscreen surface must fit every size
+    else:
+        configure(keyboard_mode=sys.argv[2] if what == "keyboard" else None)
     if what == "half-game":
         scenario_half_game()
     elif what == "resume":
         scenario_resume()
     elif what == "keyboard":
         scenario_keyboard(sys.argv[2])
+    elif what == "audit":
+        scenario_audit([(1280, 800), (800, 1280)])
     else:
         raise SystemExit(f"unknown scenario {what}")

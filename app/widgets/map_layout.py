@@ -24,11 +24,13 @@ not enough:
    ring's width;
 2. the ring boundaries shift so a crowded ring gets more room (the rings stay
    in order and none becomes thinner than a minimum);
-3. labels move away from their dot (the widget then draws a thin leader
-   line that crosses no label; it crosses another leader line, or passes
-   over another dot, only when there is no other way);
+3. labels move a little away from their dot (the widget then draws a thin
+   leader line that crosses no label; it crosses another leader line, or
+   passes over another dot, only when there is no other way);
 4. all labels get a smaller font;
-5. a label that still finds no room is left out (its dot stays, the name is
+5. only when no font size works, a label may sit further away, across the
+   map, with a longer line;
+6. a label that still finds no room is left out (its dot stays, the name is
    shown when the dot is tapped).
 
 Long names are cut with an ellipsis past ``max_label_width``; the full name
@@ -608,24 +610,26 @@ def _place_labels(
 def _sector_label_boxes(
     names: Sequence[str], geometry: Geometry, measure: Measure, font_size: float, dp: float
 ) -> tuple[PlacedLabel | None, ...]:
-    """Sector names just outside the rim, in the middle of their slice: at
-    ``font_size`` when they fit there side by side, else a little smaller."""
+    """Sector names just outside the rim, in the middle of their slice (or
+    slid along the rim within it): at ``font_size`` when they fit there side
+    by side, else smaller, and cut short only when even that is not enough."""
     placed: tuple[PlacedLabel | None, ...] = ()
-    size = font_size
-    while True:
-        placed = _sector_boxes_at(names, geometry, measure, size, dp)
-        boxes = [p.box for p in placed if p is not None]
-        apart = all(not a.intersects(b, 2 * dp) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
-        if apart or size <= font_size * 0.5:
-            return placed
-        size *= 0.92
+    tries = [(f, 0.42) for f in (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55, 0.5)]
+    tries += [(0.5, w) for w in (0.36, 0.3, 0.25, 0.2, 0.15)]
+    for factor, width in tries:
+        placed, ok = _sector_boxes_at(names, geometry, measure, font_size * factor, dp, width)
+        if ok:
+            break
+    return placed
 
 
 def _sector_boxes_at(
-    names: Sequence[str], geometry: Geometry, measure: Measure, font_size: float, dp: float
-) -> tuple[PlacedLabel | None, ...]:
+    names: Sequence[str], geometry: Geometry, measure: Measure, font_size: float, dp: float, width: float
+) -> tuple[tuple[PlacedLabel | None, ...], bool]:
     out: list[PlacedLabel | None] = []
     size, outer = geometry.size, geometry.outer
+    ok = True
+    boxes: list[Box] = []
     for sector in range(SECTOR_COUNT):
         name = names[sector] if sector < len(names) else ""
         if not name:
@@ -633,25 +637,26 @@ def _sector_boxes_at(
             continue
         padx, pady = 6 * dp, 3 * dp
         _, th = measure("Hg", font_size)
-        text = fit_text(name, font_size, size * 0.3 - 2 * padx - th, measure)
+        text = fit_text(name, font_size, size * width - 2 * padx - th, measure)
         tw, th = measure(text, font_size)
         # room on the left of the text for a colour swatch
         w, h = tw + 2 * padx + th, th + 2 * pady
-        theta = sector_mid_angle(sector)
-        ux, uy = math.cos(theta), math.sin(theta)
-        rho = outer + 2 * dp
-        box = None
-        for _ in range(400):
-            bx = geometry.cx + ux * rho - w / 2
-            by = geometry.cy + uy * rho - h / 2
-            box = _clamp_box(Box(bx, by, w, h), size)
-            if not box.intersects_circle(geometry.cx, geometry.cy, outer + 2 * dp):
+        chosen = None
+        for turn in (0, 8, -8, 16, -16, 24, -24):
+            box, clear = _rim_box(geometry, sector_mid_angle(sector) + math.radians(turn), w, h, dp)
+            if clear and all(not box.intersects(b, 2 * dp) for b in boxes):
+                chosen = box
                 break
-            rho += 2 * dp
+        if chosen is None:
+            # no room on a tiny map: this sector goes without its name
+            ok = False
+            out.append(None)
+            continue
+        boxes.append(chosen)
         out.append(
             PlacedLabel(
                 id=f"sector-{sector}",
-                box=box,
+                box=chosen,
                 text=text,
                 full_text=name,
                 font_size=font_size,
@@ -659,7 +664,24 @@ def _sector_boxes_at(
                 leader=False,
             )
         )
-    return tuple(out)
+    return tuple(out), ok
+
+
+def _rim_box(geometry: Geometry, theta: float, w: float, h: float, dp: float) -> tuple[Box, bool]:
+    """A w x h box just outside the rim in direction theta, inside the map,
+    and whether it stays clear of the circles."""
+    ux, uy = math.cos(theta), math.sin(theta)
+    outer = geometry.outer
+    rho = outer + 2 * dp
+    box = Box(0, 0, w, h)
+    for _ in range(400):
+        bx = geometry.cx + ux * rho - w / 2
+        by = geometry.cy + uy * rho - h / 2
+        box = _clamp_box(Box(bx, by, w, h), geometry.size)
+        if not box.intersects_circle(geometry.cx, geometry.cy, outer + 2 * dp):
+            return box, True
+        rho += 2 * dp
+    return box, False
 
 
 # --------------------------------------------------------------------------
@@ -754,10 +776,9 @@ def layout_map(
 
     # labels: people named most often choose their spot first
     order = sorted(people, key=lambda p: -p.mentions)
-    reach = size * 0.45
     max_w = max_label_width if max_label_width is not None else min(10 * font_size, size * 0.32)
-    best: tuple[dict[str, PlacedLabel], list[str], float] | None = None
-    for step in FONT_STEPS:
+
+    def texts_at(step: float):
         fs = font_size * step
         pad = (0.3 * fs, 0.08 * fs)
         texts = {}
@@ -765,6 +786,11 @@ def layout_map(
             text = fit_text(p.label, fs, max_w * max(step, 0.8) - 2 * pad[0], measure)
             tw, th = measure(text, fs)
             texts[p.id] = (text, tw + 2 * pad[0], th + 2 * pad[1])
+        return fs, pad, texts
+
+    def attempt(step: float, reach_of) -> tuple[dict[str, PlacedLabel], list[str], float]:
+        fs, pad, texts = texts_at(step)
+        reach = reach_of(fs)
         # leader lines that cross each other or pass over dots only when needed
         for level in (0, 1, 2):
             placed, failed = _place_labels(order, dots, texts, base, geometry, gap, reach, pad, fs, level)
@@ -778,9 +804,19 @@ def layout_map(
                     placed, failed = again, failed_again
             if not failed:
                 break
-        if best is None or len(failed) < len(best[1]):
-            best = (placed, failed, fs)
-        if not failed:
+        return placed, failed, fs
+
+    # A name stays near its dot (a short line at most); only when that fails
+    # at every font size may a line run further across the map.
+    best: tuple[dict[str, PlacedLabel], list[str], float] | None = None
+    for reach_of in (lambda fs: max(5 * fs, 0.2 * size), lambda fs: 0.45 * size):
+        for step in FONT_STEPS:
+            placed, failed, fs = attempt(step, reach_of)
+            if best is None or len(failed) < len(best[1]):
+                best = (placed, failed, fs)
+            if not failed:
+                break
+        if not best[1]:
             break
     placed, failed, fs = best
     return MapLayout(

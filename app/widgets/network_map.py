@@ -168,7 +168,6 @@ class NetworkMap(FloatLayout):
         # names follow the text-size setting, but never grow past what the
         # map can hold (a 26th of its side); crowding shrinks them further
         font = min(sp(self.label_sp) * style.scale, side / 26)
-        font = max(font, min(sp(self.label_sp), side / 26))
         names = [theme.SECTORS[i].label for i in range(SECTOR_COUNT)]
         sector_font = self._sector_font(names, side, font)
         self.map_layout = layout_map(
@@ -188,7 +187,7 @@ class NetworkMap(FloatLayout):
         longest name would not fit in a third of the map."""
         size = font
         longest = max(names, key=lambda n: measure_text(n, size)[0])
-        while size > font * 0.55 and measure_text(longest, size)[0] > side * 0.28:
+        while size > font * 0.55 and measure_text(longest, size)[0] > side * 0.36:
             size *= 0.92
         return size
 

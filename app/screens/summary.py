@@ -1,0 +1,249 @@
+"""The summary: "Jouw mensen", the family's own network map.
+
+The map (:class:`app.widgets.network_map.NetworkMap`) and beside it
+(landscape) or under it (portrait) a panel that speaks to the family: who is
+often there for them, the parts of life where nobody was named yet (gently:
+"Nog geen buren genoemd"), how many people, and the date. "Klaar" goes home;
+"Verder spelen" goes back to the table while the game is not finished.
+
+Every figure comes from ``session.summary()`` (:mod:`kaarten.summary`); this
+screen only words and arranges them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, ColorProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+
+from kaarten.network import Sector
+from app import theme
+from app.i18n import tr
+from app.text import Tekst, resolve_halign, style
+from app.widgets import layout as _layout  # noqa: F401  (Scherm, Rij for kv)
+from app.widgets.layout import Scherm
+from app.widgets.network_map import DOT_COLOURS_HEX, SECTOR_ORDER, NetworkMap  # noqa: F401
+
+__all__ = ["SummaryScreen", "empty_sector_text", "people_text", "mentions_text"]
+
+
+def empty_sector_text(sector: Sector) -> str:
+    """A gentle line for a part of life where nobody was named yet."""
+    return {
+        Sector.FAMILY: tr._("Nog geen familie genoemd"),
+        Sector.FRIENDS: tr._("Nog geen vrienden genoemd"),
+        Sector.NEIGHBOURHOOD: tr._("Nog geen buren genoemd"),
+        Sector.SCHOOL_WORK: tr._("Nog niemand van school of werk genoemd"),
+        Sector.CLUB_FAITH_LEISURE: tr._("Nog niemand van club, geloof of vrije tijd genoemd"),
+        Sector.PROFESSIONALS: tr._("Nog geen hulpverleners genoemd"),
+    }[Sector(sector)]
+
+
+def people_text(n: int) -> str:
+    """'1 persoon', '3 personen'."""
+    return tr.ngettext("{n} persoon", "{n} personen", n).format(n=n)
+
+
+def mentions_text(n: int) -> str:
+    """'1 keer genoemd', '4 keer genoemd'."""
+    return tr.ngettext("{n} keer genoemd", "{n} keer genoemd", n).format(n=n)
+
+
+def named_by_text(n: int) -> str:
+    return tr.ngettext("door {n} persoon", "door {n} mensen", n).format(n=n)
+
+
+class NaamTekst(Tekst):
+    """A name in a list: drawn like any Tekst (an Arabic name is shaped and
+    gets its font), but lined up with the screen's reading direction, so a
+    list of names in a Dutch screen keeps one left edge."""
+
+    @staticmethod
+    def pick_halign(align: str, lang: str, text: str) -> str:
+        return resolve_halign(align, tr.lang, "")
+
+
+class SupporterRow(BoxLayout):
+    """A key supporter: a dot in their sector's colour, name, how often named."""
+
+    name = StringProperty("")
+    detail = StringProperty("")
+    colour = ColorProperty(theme.PRIMARY)
+
+
+class GentleRow(BoxLayout):
+    """An empty sector: its colour and a gentle sentence."""
+
+    text = StringProperty("")
+    colour = ColorProperty(theme.SECTORS[0].colour)
+
+
+class SummaryScreen(Scherm):
+    session = ObjectProperty(None, allownone=True)
+    #: shown under the title: date and deck
+    subtitle = StringProperty("")
+    totals = StringProperty("")
+    finished = BooleanProperty(True)
+    has_supporters = BooleanProperty(False)
+    has_empty = BooleanProperty(False)
+    only_professionals = BooleanProperty(False)
+    landscape = BooleanProperty(True)
+    #: ids of the key supporters, in order (for tests)
+    supporter_ids = ListProperty([])
+
+    def __init__(self, **kwargs):
+        self._arrange_trigger = Clock.create_trigger(self._arrange, -1)
+        super().__init__(**kwargs)
+        self.bind(size=self._arrange_trigger)
+        style.bind(scale=self._arrange_trigger)
+        tr.bind(lang=lambda *_: self.refresh())
+
+    def on_kv_post(self, *_):
+        # strong references: these move between containers (and the button
+        # leaves the tree when the game is finished)
+        self._parts = {k: self.ids[k].__self__ for k in ("body", "side_box", "header", "side", "panel", "buttons", "map", "play_on")}
+        self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
+        self.on_finished()
+        self._arrange()
+
+    # -- showing a session -------------------------------------------------------
+
+    def show(self, session) -> None:
+        """Show the summary of ``session`` (called by the App)."""
+        self.session = session
+        self.refresh()
+
+    def on_pre_enter(self, *_):
+        app = self.app()
+        if app is not None and getattr(app, "session", None) is not None and self.session is not app.session:
+            self.session = app.session
+        self.refresh()
+
+    def _deck(self):
+        app = self.app()
+        decks = getattr(app, "decks", None) if app is not None else None
+        if decks is None or self.session is None:
+            return None
+        try:
+            return decks.get(self.session.deck_id)
+        except KeyError:
+            return None
+
+    def refresh(self, *_) -> None:
+        session = self.session
+        m = self.ids.map
+        if session is None:
+            m.session = None
+            self.subtitle = self.totals = ""
+            self.finished = True
+            self._fill([], [])
+            return
+        deck = self._deck()
+        if m.session is not session:
+            m.deck = deck
+            m.session = session
+        else:
+            m.refresh()
+        s = m.summary
+        self.finished = bool(session.finished)
+        title = deck.localized(tr.lang).title if deck is not None else s.deck_id
+        self.subtitle = " \u00b7 ".join(t for t in (tr.format_date(s.date), title) if t)
+        self.totals = tr._("Samen: {people}, {mentions}.").format(
+            people=people_text(s.totals.people), mentions=mentions_text(s.totals.mentions)
+        )
+        self.only_professionals = bool(s.only_professionals)
+        self._fill(s.key_supporters, s.empty_sectors)
+
+    def _fill(self, supporters, empty) -> None:
+        box = self.ids.supporters
+        box.clear_widgets()
+        s = self.ids.map.summary
+        for person in supporters:
+            mentions = len(s.mentions_by_person.get(person.id, ()))
+            players = len(s.players_by_person.get(person.id, ()))
+            detail = mentions_text(mentions)
+            if players > 1:
+                detail += " " + named_by_text(players)
+            box.add_widget(SupporterRow(
+                name=person.name,
+                detail=detail,
+                colour=theme.rgba(DOT_COLOURS_HEX[SECTOR_ORDER.index(person.sector)]),
+            ))
+        self.supporter_ids = [p.id for p in supporters]
+        self.has_supporters = bool(supporters)
+        gentle = self.ids.empty
+        gentle.clear_widgets()
+        for sector in empty:
+            gentle.add_widget(GentleRow(
+                text=empty_sector_text(sector),
+                colour=theme.sector_look(sector).colour,
+            ))
+        self.has_empty = bool(empty)
+
+    # -- landscape: map left, panel right; portrait: map on top -------------------
+
+    def _arrange(self, *_) -> None:
+        parts = getattr(self, "_parts", None)
+        if parts is None:
+            return
+        body, side, header, buttons, m = (parts["body"], parts["side"], parts["header"],
+                                         parts["buttons"], parts["map"])
+        pad = dp(theme.PAD)
+        self.landscape = self.width >= self.height
+        for w in (header, m, side, buttons):
+            if w.parent is not None:
+                w.parent.remove_widget(w)
+        body.clear_widgets()
+        side_box = parts["side_box"]
+        side_box.clear_widgets()
+        panel = parts["panel"]
+        if self.landscape:
+            # map on the left, full height; on the right the words, which
+            # scroll (title included, so big text never squeezes them), and
+            # the buttons
+            body.orientation = "horizontal"
+            m.size_hint = (None, 1)
+            m.width = max(dp(200), min(self.height - 2 * pad, self.width * 0.6))
+            body.add_widget(m)
+            panel.add_widget(header, index=len(panel.children))
+            side_box.add_widget(side)
+            side_box.add_widget(buttons)
+            body.add_widget(side_box)
+        else:
+            # title on top, the map under it, then the words and the buttons
+            body.orientation = "vertical"
+            m.size_hint = (1, None)
+            body.add_widget(header)
+            m.height = max(dp(200), min(self.width - 2 * pad, self.height * 0.56))
+            body.add_widget(m)
+            body.add_widget(side)
+            body.add_widget(buttons)
+
+    def on_finished(self, *_):
+        # "Verder spelen" only while the game is not finished
+        parts = getattr(self, "_parts", None)
+        if parts is None:
+            return
+        buttons, play_on = parts["buttons"], parts["play_on"]
+        if self.finished and play_on.parent is not None:
+            buttons.remove_widget(play_on)
+        elif not self.finished and play_on.parent is None:
+            buttons.add_widget(play_on, index=len(buttons.children))
+
+    # -- buttons ----------------------------------------------------------------------
+
+    def done(self) -> None:
+        self.app().go("start")
+
+    def play_on(self) -> None:
+        app = self.app()
+        if self.session is not None and app.session is not self.session:
+            app.session = self.session
+        app.go("table")
+
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -1,0 +1,140 @@
+"""Earlier sessions: look at a map again, carry on, or delete.
+
+One card per saved session, newest first: the date, the deck, who played and
+how many people were named ("4 mensen"). "Bekijken" opens the summary;
+"Verder spelen" (only while a game is unfinished) goes back to the table;
+"Wissen" asks first, and says it cannot be undone, then deletes the session
+for real (the store overwrites it on disk).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, NumericProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+
+from app.i18n import tr
+from app.widgets import layout as _layout  # noqa: F401  (Kop, Kolom, PassendRaster for kv)
+from app.widgets.dialog import ask
+from app.widgets.layout import Scherm
+
+__all__ = ["SessionsScreen", "SessionCard", "people_count_text"]
+
+
+def people_count_text(n: int) -> str:
+    """'1 persoon', '4 mensen'."""
+    return tr.ngettext("{n} persoon", "{n} mensen", n).format(n=n)
+
+
+class SessionCard(BoxLayout):
+    """One saved session in the list."""
+
+    session_id = NumericProperty(0)
+    title = StringProperty("")
+    detail = StringProperty("")
+    finished = BooleanProperty(True)
+
+    def on_kv_post(self, *_):
+        self._resume = self.ids.resume.__self__
+        self.on_finished()
+
+    def on_finished(self, *_):
+        """"Verder spelen" only on an unfinished game."""
+        resume = getattr(self, "_resume", None)
+        if resume is None:
+            return
+        actions = self.ids.actions
+        if self.finished and resume.parent is not None:
+            actions.remove_widget(resume)
+        elif not self.finished and resume.parent is None:
+            actions.add_widget(resume, index=len(actions.children) - 1)
+
+
+class SessionsScreen(Scherm):
+    #: True when there is no saved session (the list shows a friendly line)
+    empty = BooleanProperty(True)
+
+    def on_pre_enter(self, *_):
+        self.refresh()
+
+    def on_kv_post(self, *_):
+        tr.fbind("lang", self.refresh)
+
+    def refresh(self, *_) -> None:
+        app = self.app()
+        box = self.ids.list
+        box.clear_widgets()
+        store = getattr(app, "store", None) if app is not None else None
+        infos = store.sessions() if store is not None else []
+        for info in infos:
+            box.add_widget(SessionCard(
+                session_id=int(info.id),
+                title=self.title_of(info),
+                detail=self.detail_of(info),
+                finished=bool(info.finished),
+            ))
+        self.empty = not infos
+
+    def title_of(self, info) -> str:
+        """'25 november 2026 · Wie is er voor jou?'"""
+        moment = info.created.astimezone() if info.created.tzinfo else info.created
+        return " \u00b7 ".join(t for t in (tr.format_date(moment), self._deck_title(info)) if t)
+
+    @staticmethod
+    def detail_of(info) -> str:
+        """'Mama, Sam en Noor · 4 mensen · nog bezig'"""
+        parts = [tr.format_list(info.player_names), people_count_text(info.people_count)]
+        if not info.finished:
+            parts.append(tr._("nog bezig"))
+        return " \u00b7 ".join(p for p in parts if p)
+
+    def _deck_title(self, info) -> str:
+        decks = getattr(self.app(), "decks", None)
+        try:
+            deck = decks.get(info.deck_id)
+        except (AttributeError, KeyError):
+            return info.deck_id
+        return deck.localized(tr.lang).title if hasattr(deck, "localized") else deck.title
+
+    # -- the three actions --------------------------------------------------------
+
+    def open_summary(self, session_id: int) -> None:
+        """Show the map of a session (finished or not) without playing on."""
+        app = self.app()
+        try:
+            session = app.store.resume(session_id)
+        except Exception as e:  # noqa: BLE001 - say it, do not crash
+            app.show_error(e)
+            return
+        app.session = session
+        app.show_summary()
+
+    def resume(self, session_id: int) -> None:
+        self.app().resume_session(session_id)
+
+    def ask_delete(self, session_id: int):
+        """Ask first; delete only on "Wissen"."""
+        return ask(
+            tr._("Dit gesprek wissen?"),
+            tr._("Weet je het zeker? Dit kan niet ongedaan worden gemaakt."),
+            yes=tr._("Wissen"),
+            no=tr._("Niet wissen"),
+            on_yes=lambda: self.delete(session_id),
+            yes_kind="danger",
+        )
+
+    def delete(self, session_id: int) -> None:
+        app = self.app()
+        try:
+            app.store.delete_session(session_id)
+        except Exception as e:  # noqa: BLE001
+            app.show_error(e)
+            return
+        if app.session is not None and int(getattr(app.session, "id", 0)) == session_id:
+            app.session = None
+        self.refresh()
+
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

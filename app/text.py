@@ -238,6 +238,29 @@ class Tekst(Label):
     pad_y = NumericProperty(0)
     #: the app-wide :data:`style` (a property so kv can watch its scale)
     text_style = ObjectProperty(style)
+    #: rather than break a word that is wider than the line, make the text
+    #: smaller (never below :data:`theme.FONT_SMALL` sp); for titles and buttons
+    shrink_words = BooleanProperty(False)
+    fit_factor = NumericProperty(1.0)
+
+    def __init__(self, **kwargs):
+        self._shrink = Clock.create_trigger(self._shrink_now, -1)
+        super().__init__(**kwargs)
+        for name in ("text", "width", "size_sp", "pad_x", "shrink_words", "font_name", "bold"):
+            self.fbind(name, self._shrink)
+        style.fbind("scale", self._shrink)
+        self._shrink()
+
+    def _shrink_now(self, *_):
+        if not self.shrink_words or not self.text.strip() or self.width <= 1:
+            self.fit_factor = 1.0
+            return
+        base = sp(self.size_sp) * style.scale
+        lang = self.lang or tr.lang
+        widest = max(self._measure(display_text(w, lang), base) for w in self.text.split())
+        room = self.width - 2 * self.pad_x - dp(2)
+        factor = 1.0 if widest <= room else room / widest
+        self.fit_factor = max(factor, min(1.0, sp(theme.FONT_SMALL) / base))
 
     @staticmethod
     def pick_font(lang: str, text: str) -> str:
@@ -255,10 +278,10 @@ class Tekst(Label):
             self._label.text = display_text(self.text, lang, width, self._measure)
         super().texture_update(*largs)
 
-    def _measure(self, visual: str) -> float:
+    def _measure(self, visual: str, font_size: float | None = None) -> float:
         from kivy.core.text import Label as CoreLabel
-        probe = CoreLabel(text=visual, font_name=self.font_name, font_size=self.font_size,
-                          bold=self.bold)
+        size = font_size or self.font_size
+        probe = CoreLabel(text=visual, font_name=self.font_name, font_size=size, bold=self.bold)
         return probe.get_extents(visual)[0]
 
 
@@ -396,7 +419,7 @@ Builder.load_string(
 
 <Tekst>:
     font_name: self.pick_font(self.lang or tr.lang, self.text)
-    font_size: sp(self.size_sp) * self.text_style.scale
+    font_size: sp(self.size_sp) * self.text_style.scale * self.fit_factor
     color: theme.INK
     halign: self.pick_halign(self.align, self.lang or tr.lang, self.text)
     valign: 'middle'
@@ -427,6 +450,7 @@ Builder.load_string(
             width: dp(2) if self.focus else dp(1.2)
 
 <TekstKnop>:
+    shrink_words: True
     size_sp: theme.FONT_BUTTON
     align: 'center'
     bold: True

@@ -51,9 +51,13 @@ class StartScreen(Scherm):
         date = tr.format_date(info.updated.astimezone() if info.updated.tzinfo else info.updated)
         return " · ".join(p for p in (names, people, date) if p)
 
+    def on_kv_post(self, *_):
+        # ids are weak: keep the block alive while it is off the screen
+        self._resume_block = self.ids.resume_block.__self__
+
     def _show_resume(self, show: bool) -> None:
         box = self.ids.column
-        block = self.ids.resume_block
+        block = self._resume_block
         if show and block.parent is None:
             box.add_widget(block, index=len(box.children) - 3)  # after the subtitle
         elif not show and block.parent is not None:

@@ -29,12 +29,13 @@ class Vraag(ModalView):
     yes_action = ObjectProperty(None, allownone=True)
 
     def on_kv_post(self, *_):
+        self._no = self.ids.no.__self__   # ids are weak; keep it while off screen
         self.fbind("no_text", self._one_or_two)
         self._one_or_two()
 
     def _one_or_two(self, *_):
         """Without a "no" text, only the "yes" button shows (a message)."""
-        row, no = self.ids.answers, self.ids.no
+        row, no = self.ids.answers, self._no
         if not self.no_text and no.parent is not None:
             row.remove_widget(no)
         elif self.no_text and no.parent is None:
@@ -90,8 +91,9 @@ Builder.load_string(
             Tekst:
                 text: root.message
                 height: self.texture_size[1] if self.text else 0
-            Rij:
+            PassendRaster:
                 id: answers
+                col_options: [2, 1]
                 TekstKnop:
                     id: no
                     text: root.no_text

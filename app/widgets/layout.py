@@ -152,6 +152,7 @@ Builder.load_string(
     Tekst:
         id: title
         text: root.title
+        shrink_words: True
         size_sp: theme.FONT_HEADING
         bold: True
         pos_hint: {'center_y': .5}

@@ -88,7 +88,15 @@ class Driver:
         if scroll is not None:
             scroll.scroll_to(widget, padding=10, animate=False)
             self.pump(2)
-        x, y, w, h = self.window_rect(widget)
+        # wait until layouts have settled: the same place two frames running
+        rect = None
+        for _ in range(30):
+            now = self.window_rect(widget)
+            if now == rect:
+                break
+            rect = now
+            self.pump(1)
+        x, y, w, h = rect
         assert w > 0 and h > 0, f"{widget!r} has no size"
         touch = UnitTestTouch(x + w / 2, y + h / 2)
         touch.touch_down()
@@ -132,9 +140,13 @@ class Driver:
 
     def new_game(self, players: list[str]) -> None:
         """From the start screen: set up ``players`` on the family deck and begin."""
-        self.tap(self.get("start", "new_game"))
+        button = self.get("start", "new_game")
+        self.tap(button)
         self.settle()
-        assert self.app.root.current == "setup"
+        assert self.app.root.current == "setup", (
+            f"still on {self.app.root.current}: button at {self.window_rect(button)}, "
+            f"window {__import__('kivy.core.window', fromlist=['Window']).Window.size}, "
+            f"children {[type(c).__name__ for c in __import__('kivy.core.window', fromlist=['Window']).Window.children]}")
         setup = self.app.root.get_screen("setup")
         family = [t for t in setup.ids.decks.children if t.value == "wie-is-er-voor-jou"]
         if family:
@@ -169,7 +181,7 @@ class Driver:
         """Type a name and tap the chip of the person named before."""
         self.type_into(panel.ids.name, typed)
         panel.ids.name.focus = False
-        self.pump(3)
+        self.settle(0.1)
         chips = list(reversed(panel.ids.chips.children))
         assert chips, "no chips of people named before"
         assert chips[0].text == person_name, f"first chip is {chips[0].text!r}"
@@ -197,6 +209,8 @@ def stop_app(driver: Driver) -> None:
         Window.remove_widget(child)
     if driver.app.store is not None:
         driver.app.store.close()
+    # kv's `app` is a proxy that keeps the first app it met until on_stop
+    driver.app.dispatch("on_stop")
     App._running_app = None
 
 
@@ -383,6 +397,16 @@ def audit(driver, root, where: str) -> list[dict]:
                                  "size_dp": [round(w.width / dp(1)), round(w.height / dp(1))]})
         if isinstance(w, Label) and w.text.strip() and w.texture is not None:
             tw, th = w.texture_size
+            if tw > w.width + 1 or th > w.height + 1:
+                problems.append({"what": "clipped", "widget": name, "texture": [tw, th],
+                                 "box": [round(w.width), round(w.height)]})
+            if w.text_size and w.text_size[0] and hasattr(w, "_measure") and not w.markup:
+                from app.text import display_text
+                lang = w.lang or ""
+                widest = max(w._measure(display_text(word, lang)) for word in w.text.split())
+                if widest > w.text_size[0] + 1:
+                    problems.append({"what": "word broken", "widget": name,
+                                     "word_px": round(widest), "line_px": round(w.text_size[0])})
             cx, cy = w.to_window(w.center_x, w.center_y)
             box = _clip(w, (cx - tw / 2, cy - th / 2, tw, th))
             if box is None:

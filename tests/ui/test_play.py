@@ -24,6 +24,13 @@ EXPECTED = {
 def driver(tmp_path_factory):
     app_driver.configure()
     from kivy.core.window import Window
+
+    from app.i18n import tr
+    from app.text import style
+    for child in list(Window.children):     # whatever an earlier test left on the window
+        Window.remove_widget(child)
+    style.scale = 1.0
+    tr.switch("nl")
     Window.size = (1280, 800)
     d = app_driver.start_app(tmp_path_factory.mktemp("play-data"))
     yield d

@@ -40,6 +40,7 @@ def test_killed_mid_game_resumes_with_everyone(tmp_path):
         game.wait(timeout=30)
     assert game.returncode == -9
     assert len(ready["people"]) == 4
+    assert {p["name"]: p["mentions"] for p in ready["people"]}["oma"] == 2   # once by her chip
 
     again = subprocess.run([sys.executable, str(DRIVER), "resume"], env=_env(data),
                            capture_output=True, text=True, timeout=120)

@@ -107,6 +107,11 @@ class SummaryScreen(Scherm):
         # leaves the tree when the game is finished)
         self._parts = {k: self.ids[k].__self__ for k in ("body", "side_box", "header", "side", "panel", "buttons", "map", "play_on")}
         self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
+        self._fit_trigger = Clock.create_trigger(self._fit, -1)
+        for name in ("header", "buttons"):
+            self._parts[name].bind(height=self._fit_trigger)
+        self._parts["buttons"].bind(width=self._fit_trigger)
+        self._parts["side_box"].bind(width=self._fit_trigger)
         self.on_finished()
         self._arrange()
 
@@ -218,10 +223,29 @@ class SummaryScreen(Scherm):
             body.orientation = "vertical"
             m.size_hint = (1, None)
             body.add_widget(header)
-            m.height = max(dp(200), min(self.width - 2 * pad, self.height * 0.56))
             body.add_widget(m)
             body.add_widget(side)
             body.add_widget(buttons)
+
+        self._fit()
+
+    def _fit(self, *_) -> None:
+        """Buttons side by side when both fit on one line, else stacked; in
+        portrait the map takes what the title, the buttons and a little of
+        the word panel leave free."""
+        parts = getattr(self, "_parts", None)
+        if parts is None:
+            return
+        buttons, m, header = parts["buttons"], parts["map"], parts["header"]
+        pad, gap = dp(theme.PAD), dp(theme.GAP)
+        shown = [b for b in buttons.children if hasattr(b, "natural_width")]
+        width = parts["side_box"].width if self.landscape else self.width - 2 * pad
+        need = sum(b.natural_width() for b in shown) + gap * max(len(shown) - 1, 0)
+        buttons.orientation = "horizontal" if need <= width else "vertical"
+        if not self.landscape:
+            free = self.height - 2 * pad - header.height - buttons.height - 3 * dp(theme.PAD)
+            panel = max(dp(96), free * 0.22)
+            m.height = max(dp(160), min(self.width - 2 * pad, free - panel))
 
     def on_finished(self, *_):
         # "Verder spelen" only while the game is not finished
@@ -233,6 +257,9 @@ class SummaryScreen(Scherm):
             buttons.remove_widget(play_on)
         elif not self.finished and play_on.parent is None:
             buttons.add_widget(play_on, index=len(buttons.children))
+        trigger = getattr(self, "_fit_trigger", None)
+        if trigger is not None:
+            trigger()
 
     # -- buttons ----------------------------------------------------------------------
 

@@ -101,6 +101,7 @@ class GesprekskaartenApp(App):
             log.warning("Deck problem: %s", problem)
         self._open_store()
 
+        Window.bind(on_keyboard=self._on_back)
         sm = ScreenManager(transition=FadeTransition(duration=0.15))
         for name, (module, cls) in SCREENS.items():
             sm.add_widget(_screen_class(module, cls)(name=name))
@@ -118,6 +119,24 @@ class GesprekskaartenApp(App):
         if self.store.damaged_notice:
             self.notice = tr._("Het bestand met gesprekken was beschadigd. Er is een nieuw "
                                "bestand begonnen; het oude is bewaard.")
+
+    def _on_back(self, window, key, *_):
+        """Escape (or Android's back button) steps back instead of closing:
+        it closes an open panel, leaves a side screen for the start screen,
+        and never ends a game by accident. On the start screen it closes."""
+        if key != 27:
+            return False
+        from kivy.uix.modalview import ModalView
+        modals = [w for w in window.children if isinstance(w, ModalView)]
+        if modals:
+            modals[0].dismiss()
+            return True
+        current = self.root.current if self.root else "start"
+        if current == "start":
+            return False
+        if current != "table":
+            self.go("start")
+        return True
 
     def on_start(self):
         # Android: keep the game when the app goes to the background.

@@ -307,8 +307,9 @@ class TekstKnop(ButtonBehavior, Tekst):
     def __init__(self, **kwargs):
         self._fit = Clock.create_trigger(self._fit_now, -1)
         super().__init__(**kwargs)
-        for name in ("text", "font_size", "font_name", "bold", "max_width", "pad_x", "fit_width"):
+        for name in ("text", "size_sp", "font_name", "bold", "max_width", "pad_x", "fit_width"):
             self.fbind(name, self._fit)
+        style.fbind("scale", self._fit)
         self._fit()
 
     def on_parent(self, _instance, parent):
@@ -321,9 +322,11 @@ class TekstKnop(ButtonBehavior, Tekst):
         self._fit()
 
     def natural_width(self) -> float:
-        """How wide this button is with its text on one line."""
+        """How wide this button wants to be: its text on one line, at full
+        size (before any shrinking to fit)."""
         text = display_text(self.text, self.lang or tr.lang) if self.text else ""
-        return (self._measure(text) if text else 0) + 2 * self.pad_x + dp(2)
+        base = sp(self.size_sp) * style.scale
+        return (self._measure(text, base) if text else 0) + 2 * self.pad_x + dp(2)
 
     def _fit_now(self, *_):
         if not self.fit_width:

@@ -1,7 +1,7 @@
 """Earlier sessions: look at a map again, carry on, or delete.
 
 One card per saved session, newest first: the date, the deck, who played and
-how many people were named ("4 mensen"). "Bekijken" opens the summary;
+how many people were named ("4 mensen genoemd"). "Bekijken" opens the summary;
 "Verder spelen" (only while a game is unfinished) goes back to the table;
 "Wissen" asks first, and says it cannot be undone, then deletes the session
 for real (the store overwrites it on disk).
@@ -24,8 +24,10 @@ __all__ = ["SessionsScreen", "SessionCard", "people_count_text"]
 
 
 def people_count_text(n: int) -> str:
-    """'1 persoon', '4 mensen'."""
-    return tr.ngettext("{n} persoon", "{n} mensen", n).format(n=n)
+    """'1 persoon genoemd', '4 mensen genoemd' (the same words as on the
+    start screen; "{n} persoon" alone is the summary's "1 persoon / 3
+    personen", and one msgid can have only one plural)."""
+    return tr.ngettext("{n} persoon genoemd", "{n} mensen genoemd", n).format(n=n)
 
 
 class SessionCard(BoxLayout):
@@ -84,7 +86,7 @@ class SessionsScreen(Scherm):
 
     @staticmethod
     def detail_of(info) -> str:
-        """'Mama, Sam en Noor · 4 mensen · nog bezig'"""
+        """'Mama, Sam en Noor · 4 mensen genoemd · nog bezig'"""
         parts = [tr.format_list(info.player_names), people_count_text(info.people_count)]
         if not info.finished:
             parts.append(tr._("nog bezig"))

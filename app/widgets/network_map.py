@@ -119,6 +119,7 @@ class NetworkMap(FloatLayout):
         self._sector_tekst: list[Tekst] = []
         self._family_tekst: Tekst | None = None
         self._drag: dict | None = None
+        self._layout_key = None
         self._panel: PersonPanel | None = None
         self._trigger = Clock.create_trigger(self._relayout, -1)
         super().__init__(**kwargs)
@@ -170,15 +171,20 @@ class NetworkMap(FloatLayout):
         font = min(sp(self.label_sp) * style.scale, side / 26)
         names = [theme.SECTORS[i].label for i in range(SECTOR_COUNT)]
         sector_font = self._sector_font(names, side, font)
-        self.map_layout = layout_map(
-            side,
-            self._people(),
-            measure_text,
-            dp=dp(1),
-            font_size=font,
-            sector_names=names,
-            sector_font_size=sector_font,
-        )
+        people = self._people()
+        key = (side, tuple(people), font, tuple(names), sector_font, dp(1), tr.lang)
+        if key != self._layout_key:
+            # laying out a crowded map takes a moment: only when something changed
+            self._layout_key = key
+            self.map_layout = layout_map(
+                side,
+                people,
+                measure_text,
+                dp=dp(1),
+                font_size=font,
+                sector_names=names,
+                sector_font_size=sector_font,
+            )
         self._draw()
 
     @staticmethod

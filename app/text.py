@@ -144,13 +144,17 @@ def font_for(lang: str | None, text: str = "") -> str:
 Measure = Callable[[str], float]
 
 
-def _visual_line(line: str) -> str:
-    """One line of logical text in the order it must be drawn, letters joined."""
+def _visual_line(line: str, rtl: bool) -> str:
+    """One line of logical text in the order it must be drawn, letters joined.
+
+    ``rtl`` is the paragraph's direction (from its language): an Arabic name
+    inside a Dutch sentence stays where Dutch puts it.
+    """
     import arabic_reshaper
     from bidi.algorithm import get_display
 
     reshaped = _RESHAPER(arabic_reshaper).reshape(line)
-    return get_display(reshaped)
+    return get_display(reshaped, base_dir="R" if rtl else "L")
 
 
 _reshaper = None
@@ -164,7 +168,7 @@ def _RESHAPER(module):
     return _reshaper
 
 
-def _wrap(paragraph: str, width: float | None, measure: Measure | None) -> list[str]:
+def _wrap(paragraph: str, width: float | None, measure: Measure | None, rtl: bool) -> list[str]:
     """Break a logical paragraph into lines no wider than ``width``."""
     if not width or measure is None:
         return [paragraph]
@@ -172,7 +176,7 @@ def _wrap(paragraph: str, width: float | None, measure: Measure | None) -> list[
     current = ""
     for word in paragraph.split(" "):
         candidate = f"{current} {word}" if current else word
-        if current and measure(_visual_line(candidate)) > width:
+        if current and measure(_visual_line(candidate, rtl)) > width:
             lines.append(current)
             current = word
         else:
@@ -190,21 +194,25 @@ def display_text(text: str, lang: str | None = None, width: float | None = None,
     and ``measure`` say how wide a line may be), then each line is shaped
     (joined letter forms, vowel marks kept) and put in visual order, so the
     lines stay top to bottom and numbers and Latin words keep their order.
+    The paragraph direction follows ``lang`` (right to left for Arabic),
+    or the text itself when no language is given.
     """
     if not text or script_of(text) not in _RTL_SCRIPTS:
         return text
+    rtl = text_is_rtl(text, lang)
     out: list[str] = []
     for paragraph in text.split("\n"):
-        for line in _wrap(paragraph, width, measure):
-            out.append(_visual_line(line))
+        for line in _wrap(paragraph, width, measure, rtl):
+            out.append(_visual_line(line, rtl))
     return "\n".join(out)
 
 
 def text_is_rtl(text: str, lang: str | None = None) -> bool:
+    """The paragraph direction: the language's, else the text's first script."""
+    if lang:
+        return is_rtl(lang)
     script = script_of(text)
-    if script:
-        return script in _RTL_SCRIPTS
-    return is_rtl(lang or "")
+    return script in _RTL_SCRIPTS if script else False
 
 
 def resolve_halign(align: str, lang: str | None, text: str = "") -> str:

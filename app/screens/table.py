@@ -347,6 +347,7 @@ class TableScreen(Scherm):
             chip = Chip(text=person.name, bg=theme.sector_look(person.sector).colour,
                         size_sp=theme.FONT_SMALL)
             chip.person_id = pid
+            chip.bind(on_release=lambda c: self.ask_take_back(c.person_id))
             box.add_widget(chip)
         self.named_text = tr._("Genoemd bij deze kaart:") if seen else ""
 
@@ -386,6 +387,29 @@ class TableScreen(Scherm):
             return None
         self._show_named()
         return session.network.person(person_id)
+
+    def ask_take_back(self, person_id):
+        """A name recorded by mistake: tap its chip to take it back from this card."""
+        person = self.session.network.person(person_id)
+        return ask(tr._("{name} weghalen?").format(name=person.name),
+                   tr._("{name} wordt weggehaald bij deze kaart.").format(name=person.name),
+                   yes=tr._("Weghalen"), no=tr._("Laten staan"),
+                   on_yes=lambda: self.take_back(person_id), yes_kind="danger")
+
+    def take_back(self, person_id) -> None:
+        """Undo: remove this card's mentions of the person; a person named
+        nowhere else is removed altogether (nothing stays behind by mistake)."""
+        session = self.session
+        card = session.current_card
+        network = session.network
+        try:
+            for mention in [m for m in network.mentions_of(person_id) if m.card_id == card]:
+                session.remove_mention(mention.id)
+            if not network.mentions_of(person_id):
+                session.remove_person(person_id)
+        except Exception as e:  # noqa: BLE001 - the worker is told
+            self.app().show_error(e)
+        self._show_named()
 
     def pass_card(self) -> None:
         self._after_move(self._do(self.session.pass_card))

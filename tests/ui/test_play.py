@@ -120,3 +120,49 @@ def test_a_whole_game_by_touch(driver):
         assert {p.name: (str(p.sector), int(p.closeness), len(saved.network.mentions_of(p.id)))
                 for p in saved.network.people} == EXPECTED
         assert saved.finished
+
+
+@pytest.mark.timeout(180)
+def test_a_name_recorded_by_mistake_can_be_taken_back(driver):
+    d = driver
+    app = d.app
+    app.go("start")
+    d.settle()
+    d.new_game(["papa"])
+    session = app.session
+    table = app.root.get_screen("table")
+    panel = d.open_naming()
+    d.name_new(panel, "buurman Kees", "neighbourhood", 2)
+    d.name_new(panel, "oom Jan", "family", 2)
+    d.close_naming(panel)
+    kees = [c for c in table.ids.named.children if c.text == "buurman Kees"][0]
+    d.tap(kees)
+    d.settle()
+    from kivy.core.window import Window
+    question = [w for w in Window.children if type(w).__name__ == "Vraag"][0]
+    d.tap(question.ids.yes)
+    d.settle()
+    assert [p.name for p in session.network.people] == ["oom Jan"]
+    assert [c.text for c in table.ids.named.children] == ["oom Jan"]
+
+
+@pytest.mark.timeout(180)
+def test_practice_mode_writes_nothing(driver):
+    d = driver
+    app = d.app
+    app.go("start")
+    d.settle()
+    before = [s.id for s in app.store.sessions()]
+    start = app.root.get_screen("start")
+    d.tap(start.ids.practice_button)
+    assert app.practice
+    try:
+        d.new_game(["student", "docent"])
+        panel = d.open_naming()
+        d.name_new(panel, "mentor", "school-work", 2)
+        d.close_naming(panel)
+        assert app.practice_session
+        assert [p.name for p in app.session.network.people] == ["mentor"]
+        assert [s.id for s in app.store.sessions()] == before      # nothing in the real file
+    finally:
+        app.practice = False

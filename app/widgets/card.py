@@ -7,6 +7,8 @@ a card being dealt.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kivy.animation import Animation
 from kivy.lang import Builder
 from kivy.metrics import dp
@@ -59,85 +61,4 @@ class Kaart(BoxLayout):
         Animation(shift=0, turn=1, opacity=1, d=duration, t="out_cubic").start(self)
 
 
-Builder.load_string(
-    """
-#:import theme app.theme
-#:import tr app.i18n.tr
-
-<Kaart>:
-    orientation: 'vertical'
-    padding: dp(28), dp(24)
-    spacing: dp(14)
-    size_hint_y: None
-    height: max(self.minimum_height, self.min_card_height)
-    canvas.before:
-        PushMatrix
-        Translate:
-            x: self.shift + self.center_x * (1 - self.turn)
-        Scale:
-            origin: 0, 0
-            x: self.turn
-        Color:
-            rgba: 0.12, 0.14, 0.19, 0.10
-        RoundedRectangle:
-            pos: self.x + dp(3), self.y - dp(5)
-            size: self.size
-            radius: [dp(theme.CARD_RADIUS)]
-        Color:
-            rgba: self.colour
-        RoundedRectangle:
-            pos: self.pos
-            size: self.size
-            radius: [dp(theme.CARD_RADIUS)]
-        Color:
-            rgba: theme.mix(self.colour, theme.INK, 0.25)
-        Line:
-            rounded_rectangle: (self.x, self.y, self.width, self.height, dp(theme.CARD_RADIUS))
-            width: dp(1.2)
-    canvas.after:
-        PopMatrix
-
-    Widget:
-        # spacer: centres the content when the card is higher than it
-    Tekst:
-        id: label
-        text: root.theme_label
-        lang: tr.lang
-        size_sp: theme.FONT_SMALL
-        bold: True
-        color: theme.INK_SOFT
-        align: 'center'
-        opacity: 1 if self.text else 0
-    Image:
-        source: root.pictogram_source
-        fit_mode: 'contain'
-        size_hint_y: None
-        height: root.pictogram_height(label.height + question.height + follow.height + second.height, root.min_card_height) if root.pictogram_source else 0
-        opacity: 1 if root.pictogram_source else 0
-    Tekst:
-        id: question
-        text: root.question
-        lang: root.lang
-        size_sp: theme.FONT_CARD
-        bold: True
-        align: 'center'
-    Tekst:
-        id: follow
-        text: root.follow_up
-        lang: root.lang
-        size_sp: theme.FONT_FOLLOW_UP
-        align: 'center'
-        color: theme.INK_SOFT
-        height: self.texture_size[1] if self.text else 0
-    Tekst:
-        id: second
-        text: root.second_question
-        lang: tr.lang
-        size_sp: theme.FONT_SMALL
-        align: 'center'
-        color: theme.INK_SOFT
-        height: self.texture_size[1] if self.text else 0
-    Widget:
-        # spacer
-"""
-)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -6,6 +6,7 @@ the left and never red; the other one can be ``yes_kind='danger'``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from kivy.lang import Builder
@@ -55,54 +56,4 @@ def ask(title: str, message: str, yes: str, no: str = "", on_yes: Callable[[], N
     return view
 
 
-Builder.load_string(
-    """
-#:import theme app.theme
-#:import Window kivy.core.window.Window
-
-<Vraag>:
-    size_hint: None, None
-    width: min(dp(620), Window.width - dp(32))
-    height: min(box.height, Window.height - dp(32))
-    auto_dismiss: True
-    overlay_color: theme.SHADE
-    background: ''
-    background_color: 0, 0, 0, 0
-    ScrollView:
-        do_scroll_x: False
-        canvas.before:
-            Color:
-                rgba: theme.SURFACE
-            RoundedRectangle:
-                pos: self.pos
-                size: self.size
-                radius: [dp(theme.RADIUS)]
-        BoxLayout:
-            id: box
-            orientation: 'vertical'
-            size_hint_y: None
-            height: self.minimum_height
-            padding: dp(28)
-            spacing: dp(18)
-            Tekst:
-                text: root.title
-                size_sp: theme.FONT_HEADING
-                bold: True
-            Tekst:
-                text: root.message
-                height: self.texture_size[1] if self.text else 0
-            PassendRaster:
-                id: answers
-                col_options: [2, 1]
-                TekstKnop:
-                    id: no
-                    text: root.no_text
-                    kind: 'secondary'
-                    on_release: root.answer(False)
-                TekstKnop:
-                    id: yes
-                    text: root.yes_text
-                    kind: root.yes_kind
-                    on_release: root.answer(True)
-"""
-)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
@@ -99,81 +101,4 @@ class Stip(Widget):
     colour = ColorProperty(theme.PRIMARY)
 
 
-Builder.load_string(
-    """
-#:import theme app.theme
-#:import tr app.i18n.tr
-
-<Scherm>:
-    canvas.before:
-        Color:
-            rgba: theme.BACKGROUND
-        Rectangle:
-            pos: self.pos
-            size: self.size
-
-<Kolom>:
-    orientation: 'vertical'
-    size_hint_y: None
-    height: self.minimum_height
-    spacing: dp(theme.GAP)
-    padding: max(dp(theme.PAD), (self.width - self.max_width) / 2), dp(theme.PAD), max(dp(theme.PAD), (self.width - self.max_width) / 2), dp(theme.PAD) + self.keyboard_room
-
-<Rij>:
-    rows: 1
-    size_hint_y: None
-    height: self.minimum_height
-    spacing: dp(theme.GAP)
-
-<PassendRaster>:
-    size_hint_y: None
-    height: self.minimum_height
-    spacing: dp(10)
-
-<Kop>:
-    size_hint_y: None
-    height: max(dp(theme.BUTTON) + dp(16), back.height + dp(16), title.height + dp(16))
-    padding: dp(theme.PAD), dp(8)
-    spacing: dp(theme.GAP)
-    canvas.before:
-        Color:
-            rgba: theme.SURFACE_WARM
-        Rectangle:
-            pos: self.pos
-            size: self.size
-    TekstKnop:
-        id: back
-        text: root.back_text or tr._('Terug')
-        kind: 'quiet'
-        fit_width: True
-        max_width: root.width * 0.4
-        pos_hint: {'center_y': .5}
-        on_release: app.go(root.back_screen)
-    Tekst:
-        id: title
-        text: root.title
-        shrink_words: True
-        size_sp: theme.FONT_HEADING
-        bold: True
-        pos_hint: {'center_y': .5}
-
-<Chip>:
-    fit_width: True
-    size_sp: theme.FONT_BODY
-    bold: False
-    pad_x: dp(18)
-    pad_y: dp(8)
-    min_height: dp(theme.TOUCH)
-    radius: min(self.height / 2, dp(24))
-
-<Stip>:
-    size_hint: None, None
-    size: dp(28), dp(28)
-    canvas:
-        Color:
-            rgba: self.colour
-        Ellipse:
-            pos: self.pos
-            size: self.size
-"""
-)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -19,6 +19,7 @@ text is drawn by :class:`app.text.Tekst`, so Arabic names are shaped.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 from kivy.clock import Clock
@@ -545,78 +546,4 @@ class MentionRow(BoxLayout):
     card = ObjectProperty("")
 
 
-Builder.load_string(
-    """
-#:import theme app.theme
-#:import tr app.i18n.tr
-#:import Window kivy.core.window.Window
-
-<PersonPanel>:
-    size_hint: None, None
-    width: min(Window.width - dp(32), max(dp(420), Window.width * 0.5))
-    height: min(Window.height - dp(32), content.height)
-    background_color: 0, 0, 0, 0
-    overlay_color: theme.SHADE
-    BoxLayout:
-        canvas.before:
-            Color:
-                rgba: theme.SURFACE
-            RoundedRectangle:
-                pos: self.pos
-                size: self.size
-                radius: [dp(theme.RADIUS)]
-        ScrollView:
-            do_scroll_x: False
-            bar_width: dp(6)
-            BoxLayout:
-                id: content
-                orientation: 'vertical'
-                size_hint_y: None
-                height: self.minimum_height
-                padding: dp(theme.PAD)
-                spacing: dp(theme.GAP)
-                Tekst:
-                    text: root.person.name if root.person else ''
-                    size_sp: theme.FONT_HEADING
-                    bold: True
-                Tekst:
-                    text: root.place_text() if root.person else ''
-                    color: theme.INK_SOFT
-                Tekst:
-                    text: tr._('Genoemd door')
-                    bold: True
-                BoxLayout:
-                    id: mentions
-                    orientation: 'vertical'
-                    size_hint_y: None
-                    height: self.minimum_height
-                    spacing: dp(8)
-                Tekst:
-                    text: root.person.note if root.person and root.person.note else ''
-                    opacity: 1 if self.text else 0
-                    height: (self.texture_size[1] + 2 * self.pad_y) if self.text else 0
-                    color: theme.INK_SOFT
-                TekstKnop:
-                    text: tr._('Sluiten')
-                    kind: 'primary'
-                    on_release: root.dismiss()
-
-<MentionRow>:
-    size_hint_y: None
-    height: max(dp(28), words.height)
-    spacing: dp(10)
-    Widget:
-        size_hint: None, None
-        size: dp(22), dp(22)
-        pos_hint: {'top': 1}
-        canvas:
-            Color:
-                rgba: root.colour
-            Ellipse:
-                pos: self.x, self.top - dp(26)
-                size: self.size
-    Tekst:
-        id: words
-        text: root.player + ': ' + root.card
-"""
-)
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -10,9 +10,16 @@ import sys
 def _screenshots(args) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
     os.environ["KIVY_NO_ARGS"] = "1"
-    from app.screenshots import render_all
+    from app import screenshots
 
-    for path in render_all(args.outdir):
+    languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
+    if args.cards:
+        files = []
+        for lang in languages:
+            files += screenshots.render_cards(args.outdir, args.cards, lang, args.count)
+    else:
+        files = screenshots.render_all(args.outdir, languages=languages)
+    for path in files:
         print(path)
     return 0
 

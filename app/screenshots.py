@@ -95,10 +95,13 @@ def save_png(path: Path) -> Path:
     return path
 
 
-def sample_game(app) -> None:
-    """One finished earlier game and one game in progress, with people named."""
+def sample_game(app, language: str = "nl") -> None:
+    """One finished earlier game and one game in progress (cards in
+    ``language``), with people named."""
     decks = app.decks.decks
     family = next((d for d in decks if d.audience == "family"), decks[0])
+    if language not in family.languages:
+        language = family.language
 
     # an earlier, finished game (for the sessions screen)
     app.start_game(family.id, "nl", [("papa", "#2F5DA8"), ("Lina", "#7B4DA3")])
@@ -107,7 +110,7 @@ def sample_game(app) -> None:
     s.record_person("trainer Kees", "club-faith-leisure", 2)
     s.end()
 
-    app.start_game(family.id, "nl", list(PLAYERS))
+    app.start_game(family.id, language, list(PLAYERS))
     s = app.session
     oma = s.record_person("oma", "family", 1)
     s.record_person("buurvrouw Els", "neighbourhood", 2)
@@ -121,57 +124,93 @@ def sample_game(app) -> None:
     s.pass_card()
 
 
-def render_all(outdir, text_size: str | None = None) -> list[Path]:
-    """Render every screen at every size into ``outdir``; returns the files."""
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
+def _start_app(text_size: str | None):
     scratch = Path(tempfile.mkdtemp(prefix="gesprekskaarten-shots-"))
     _prepare_environment(scratch)
-
-    from kivy.core.window import Window
-
-    from app.main import SCREENS, GesprekskaartenApp
+    from app.main import GesprekskaartenApp
 
     app = GesprekskaartenApp()
     app._run_prepare()
     text_size = text_size or os.environ.get("GESPREKSKAARTEN_TEXT_SIZE") or "normal"
     if text_size != "normal":
         app.set_text_size(text_size)
-    sample_game(app)
-    table = app.root.get_screen("table")
+    return app
+
+
+def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[Path]:
+    """Render every screen at every size into ``outdir``; returns the files.
+
+    For each language in ``languages`` the app speaks that language and the
+    sample game's cards are in it (with the Dutch question below, as a worker
+    sees it); files of languages other than Dutch end in ``-<lang>.png``.
+    """
+    out = Path(outdir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    app = _start_app(text_size)
+
+    from kivy.core.window import Window
+
+    from app.main import SCREENS
 
     files: list[Path] = []
-    for w, h in SIZES:
-        Window.size = (w, h)
-        pump(0.1, frames=3)
-        for name in SCREENS:
-            if name == "summary":
-                app.show_summary()
-            elif name == "setup":
-                setup = app.root.get_screen("setup")
-                app.go("setup")
+    for lang in languages:
+        app.set_ui_language(lang)
+        sample_game(app, lang)
+        table = app.root.get_screen("table")
+        suffix = "" if lang == "nl" else f"-{lang}"
+        for w, h in SIZES:
+            Window.size = (w, h)
+            pump(0.1, frames=3)
+            for name in SCREENS:
+                if name == "summary":
+                    app.show_summary()
+                elif name == "setup":
+                    setup = app.root.get_screen("setup")
+                    app.go("setup")
+                    settle(app)
+                    setup.reset()
+                    for who, _ in PLAYERS:
+                        setup.quick_role(who)
+                else:
+                    app.go(name)
                 settle(app)
-                setup.reset()
-                for who, _ in PLAYERS:
-                    setup.quick_role(who)
-            else:
-                app.go(name)
-            settle(app)
-            files.append(save_png(out / f"{name}-{w}x{h}.png"))
-            if name == "table":
-                panel = table.name_someone()
-                settle(app)
-                panel.ids.name.text = "oma"
-                panel.ids.name.focus = False
-                settle(app)
-                files.append(save_png(out / f"table-naming-{w}x{h}.png"))
-                panel.dismiss()
-                settle(app)
-                question = table.ask_stop()
-                settle(app)
-                files.append(save_png(out / f"table-stop-{w}x{h}.png"))
-                question.dismiss()
-                settle(app)
+                files.append(save_png(out / f"{name}-{w}x{h}{suffix}.png"))
+                if name == "table":
+                    panel = table.name_someone()
+                    settle(app)
+                    panel.ids.name.text = "oma"
+                    panel.ids.name.focus = False
+                    settle(app)
+                    files.append(save_png(out / f"table-naming-{w}x{h}{suffix}.png"))
+                    panel.dismiss()
+                    settle(app)
+                    question = table.ask_stop()
+                    settle(app)
+                    files.append(save_png(out / f"table-stop-{w}x{h}{suffix}.png"))
+                    question.dismiss()
+                    settle(app)
+    app.set_ui_language("nl")
+    return files
+
+
+def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
+                 size: tuple[int, int] = (1280, 800), text_size: str | None = None) -> list[Path]:
+    """The first ``count`` cards of a game with ``deck_id`` in ``language`` on
+    the table screen (the worker's Dutch below when ``language`` is not
+    Dutch): ``cards-<deck>-<lang>-<n>.png``."""
+    out = Path(outdir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    app = _start_app(text_size)
+    from kivy.core.window import Window
+
+    Window.size = size
+    app.start_game(deck_id, language, list(PLAYERS))
+    table = app.root.get_screen("table")
+    files = []
+    for n in range(1, count + 1):
+        settle(app)
+        files.append(save_png(out / f"cards-{deck_id}-{language}-{n}.png"))
+        table.next_turn()
     return files
 
 

@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("screenshots", help="render every screen to PNG files, without a display")
     p.add_argument("outdir", metavar="OUTDIR")
+    p.add_argument("--languages", default="nl", metavar="LANGS",
+                   help="comma-separated UI and card languages to render, e.g. nl,ar,ti,uk (default nl)")
+    p.add_argument("--cards", metavar="DECK", help="instead: the first cards of DECK on the table screen")
+    p.add_argument("--count", type=int, default=5, help="with --cards: how many cards (default 5)")
     return parser
 
 

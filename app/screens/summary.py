@@ -22,10 +22,10 @@ from kivy.uix.boxlayout import BoxLayout
 
 from kaarten.network import Sector
 from app import theme
-from app.i18n import tr
+from app.i18n import available_languages, tr
 from app.text import Tekst, resolve_halign, style
 from app.widgets import layout as _layout  # noqa: F401  (Scherm, Rij for kv)
-from app.widgets.layout import Scherm
+from app.widgets.layout import Scherm, SpiegelRij
 from app.widgets.network_map import DOT_COLOURS_HEX, SECTOR_ORDER, NetworkMap  # noqa: F401
 
 __all__ = ["SummaryScreen", "empty_sector_text", "people_text", "mentions_text"]
@@ -67,7 +67,7 @@ class NaamTekst(Tekst):
         return resolve_halign(align, tr.lang, "")
 
 
-class SupporterRow(BoxLayout):
+class SupporterRow(SpiegelRij):
     """A key supporter: a dot in their sector's colour, name, how often named."""
 
     name = StringProperty("")
@@ -75,7 +75,7 @@ class SupporterRow(BoxLayout):
     colour = ColorProperty(theme.PRIMARY)
 
 
-class GentleRow(BoxLayout):
+class GentleRow(SpiegelRij):
     """An empty sector: its colour and a gentle sentence."""
 
     text = StringProperty("")
@@ -94,6 +94,9 @@ class SummaryScreen(Scherm):
     landscape = BooleanProperty(True)
     #: ids of the key supporters, in order (for tests)
     supporter_ids = ListProperty([])
+    #: the other language this summary can be read in: the family's (the
+    #: cards' language) or the worker's; '' when they are the same
+    other_language = StringProperty("")
 
     def __init__(self, **kwargs):
         self._arrange_trigger = Clock.create_trigger(self._arrange, -1)
@@ -105,7 +108,7 @@ class SummaryScreen(Scherm):
     def on_kv_post(self, *_):
         # strong references: these move between containers (and the button
         # leaves the tree when the game is finished)
-        self._parts = {k: self.ids[k].__self__ for k in ("body", "side_box", "header", "side", "panel", "buttons", "map", "play_on")}
+        self._parts = {k: self.ids[k].__self__ for k in ("body", "side_box", "header", "side", "panel", "buttons", "map", "play_on", "language")}
         self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
         self._fit_trigger = Clock.create_trigger(self._fit, -1)
         for name in ("header", "buttons"):
@@ -113,6 +116,7 @@ class SummaryScreen(Scherm):
         self._parts["buttons"].bind(width=self._fit_trigger)
         self._parts["side_box"].bind(width=self._fit_trigger)
         self.on_finished()
+        self.on_other_language()
         self._arrange()
 
     # -- showing a session -------------------------------------------------------
@@ -145,6 +149,7 @@ class SummaryScreen(Scherm):
             m.session = None
             self.subtitle = self.totals = ""
             self.finished = True
+            self.other_language = ""
             self._fill([], [])
             return
         deck = self._deck()
@@ -155,6 +160,7 @@ class SummaryScreen(Scherm):
             m.refresh()
         s = m.summary
         self.finished = bool(session.finished)
+        self.other_language = self._language_choice()
         title = deck.localized(tr.lang).title if deck is not None else s.deck_id
         self.subtitle = " \u00b7 ".join(t for t in (tr.format_date(s.date), title) if t)
         self.totals = tr._("Samen: {people}, {mentions}.").format(
@@ -246,6 +252,41 @@ class SummaryScreen(Scherm):
             free = self.height - 2 * pad - header.height - buttons.height - 3 * dp(theme.PAD)
             panel = max(dp(96), free * 0.22)
             m.height = max(dp(160), min(self.width - 2 * pad, free - panel))
+
+    # -- the family's language or the worker's ------------------------------------------
+
+    def _language_choice(self) -> str:
+        session, app = self.session, self.app()
+        if session is None or app is None:
+            return ""
+        worker, family = app.ui_language, session.language
+        if family == worker or family not in available_languages():
+            return ""
+        return worker if tr.lang == family else family
+
+    def switch_language(self) -> None:
+        """Read the summary in the family's language, or back in the worker's
+        (for now only: the saved UI language stays)."""
+        if self.other_language:
+            tr.switch(self.other_language)
+
+    def on_leave(self, *_):
+        app = self.app()
+        if app is not None and tr.lang != app.ui_language:
+            tr.switch(app.ui_language)
+
+    def on_other_language(self, *_):
+        parts = getattr(self, "_parts", None)
+        if parts is None:
+            return
+        buttons, button = parts["buttons"], parts["language"]
+        if self.other_language and button.parent is None:
+            buttons.add_widget(button, index=len(buttons.children))
+        elif not self.other_language and button.parent is not None:
+            buttons.remove_widget(button)
+        trigger = getattr(self, "_fit_trigger", None)
+        if trigger is not None:
+            trigger()
 
     def on_finished(self, *_):
         # "Verder spelen" only while the game is not finished

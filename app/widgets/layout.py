@@ -5,6 +5,9 @@
   ``max_width`` wide, centred (put it in a ScrollView: nothing is ever cut
   off, however large the text).
 - :class:`Rij`: a row of widgets as high as the highest of them.
+- :class:`SpiegelRij`: a horizontal BoxLayout whose children swap sides in
+  a right-to-left UI language (Rij, PassendRaster and the chip stacks do the
+  same through their ``orientation``); the network map is never mirrored.
 - :class:`PassendRaster`: a grid that takes fewer columns when the texts of
   its children would not fit (big text, narrow screen).
 - :class:`Kop`: the top bar of a screen: "Terug" and a title.
@@ -28,10 +31,10 @@ from kivy.uix.widget import Widget
 
 from app import text as _text  # noqa: F401  (registers Tekst for kv)
 from app import theme
-from app.i18n import tr
+from app.i18n import is_rtl, tr
 from app.text import TekstKnop, style
 
-__all__ = ["Scherm", "Kolom", "Rij", "PassendRaster", "Kop", "Chip", "Stip"]
+__all__ = ["Scherm", "Kolom", "Rij", "SpiegelRij", "PassendRaster", "Kop", "Chip", "Stip"]
 
 
 class Scherm(Screen):
@@ -46,6 +49,20 @@ class Kolom(BoxLayout):
     max_width = NumericProperty(dp(760))
     #: extra room at the end while an on-screen keyboard is up (see TekstVeld)
     keyboard_room = NumericProperty(0)
+
+
+class SpiegelRij(BoxLayout):
+    """A row laid out as a BoxLayout, then mirrored when the UI reads right to left."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        tr.fbind("lang", self._trigger_layout)
+
+    def do_layout(self, *largs):
+        super().do_layout(*largs)
+        if self.orientation == "horizontal" and is_rtl(tr.lang):
+            for child in self.children:
+                child.x = self.x + (self.right - child.right)
 
 
 class Rij(GridLayout):
@@ -87,7 +104,7 @@ class PassendRaster(GridLayout):
             self.cols = cols
 
 
-class Kop(BoxLayout):
+class Kop(SpiegelRij):
     title = StringProperty("")
     back_text = StringProperty("")
     back_screen = StringProperty("start")

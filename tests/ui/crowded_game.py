@@ -54,11 +54,11 @@ def deck():
     return load_decks().get(DECK_ID)
 
 
-def play(store, *, people=PEOPLE, named_again=NAMED_AGAIN, finish=False):
-    """A session in ``store`` with ``people`` recorded turn by turn."""
+def play(store, *, people=PEOPLE, named_again=NAMED_AGAIN, finish=False, language="nl"):
+    """A session in ``store`` with ``people`` recorded turn by turn (cards in ``language``)."""
     d = deck()
     session = store.new_session(
-        d.id, "nl", [c.id for c in d.cards], {c.id: c.theme for c in d.cards}, PLAYERS, seed=7
+        d.id, language, [c.id for c in d.cards], {c.id: c.theme for c in d.cards}, PLAYERS, seed=7
     )
     ids = []
     session.deal()

@@ -333,7 +333,8 @@ class NetworkMap(FloatLayout):
                 self.remove_widget(self._labels.pop(pid))
         # sectors
         while len(self._sector_tekst) < SECTOR_COUNT:
-            t = Tekst(size_hint=(None, None), align="center")
+            # shrink rather than break a word (Ethiopic measures a little narrow)
+            t = Tekst(size_hint=(None, None), align="center", shrink_words=True)
             self._sector_tekst.append(t)
             self.add_widget(t)
         for k, lab in enumerate(L.sector_labels):

@@ -135,7 +135,13 @@ def font_for(lang: str | None, text: str = "") -> str:
     base = (lang or "").split("-")[0].split("_")[0]
     if base in _FONTS:
         return _FONTS[base]
-    script = script_of(text) or _LANGUAGE_SCRIPTS.get(base)
+    script = script_of(text)
+    if script is None and any(ch.isalpha() for ch in text):
+        # Latin, Cyrillic or Greek letters (a language's own name in the
+        # picker, a Dutch name in an Arabic screen): the default font has
+        # them all, the script fonts only Latin
+        return DEFAULT_FONT
+    script = script or _LANGUAGE_SCRIPTS.get(base)
     return _FONTS.get(script, DEFAULT_FONT) if script else DEFAULT_FONT
 
 

@@ -18,7 +18,7 @@ from kivy.uix.boxlayout import BoxLayout
 from app import theme
 from app.i18n import language_name, tr
 from app.text import TekstKnop
-from app.widgets.layout import Chip, Scherm
+from app.widgets.layout import Chip, Scherm, SpiegelRij
 
 __all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES"]
 
@@ -48,7 +48,7 @@ class KeuzeTegel(ButtonBehavior, BoxLayout):
     value = StringProperty("")
 
 
-class SpelerRij(BoxLayout):
+class SpelerRij(SpiegelRij):
     """One player: colour (tap to change), name field, remove."""
 
     colour_hex = StringProperty(theme.PLAYER_COLOURS[0])

@@ -89,3 +89,18 @@ def test_rows_mirror_in_arabic_but_the_map_does_not(driver):
     finally:
         driver.app.set_ui_language("nl")
         driver.settle()
+
+
+def test_every_language_name_in_the_picker_gets_a_font_that_has_its_letters():
+    """In an Arabic or Tigrinya screen, 'Українська' must not fall to the
+    script font (it has Latin but no Cyrillic: empty boxes)."""
+    from kivy.core.text import DEFAULT_FONT
+
+    from app.i18n import language_name
+    from app.text import font_for
+    for ui in ("ar", "ti", "nl"):
+        assert font_for(ui, language_name("uk")) == DEFAULT_FONT
+        assert font_for(ui, language_name("tr")) == DEFAULT_FONT
+        assert font_for(ui, language_name("ar")) == font_for("nl", "العربية") != DEFAULT_FONT
+        assert font_for(ui, language_name("ti")) == font_for("nl", "ትግርኛ") != DEFAULT_FONT
+    assert font_for("ar", "12") != DEFAULT_FONT       # no letters: the language's font

@@ -17,17 +17,6 @@ def msgstr(lang: str, msgid: str) -> str:
         return read_po(f, locale=lang)[msgid].string
 
 
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    app_driver.configure()
-    from kivy.core.window import Window
-    Window.size = (1280, 800)
-    d = app_driver.start_app(tmp_path_factory.mktemp("lang-data"))
-    yield d
-    d.app.set_ui_language("nl")
-    app_driver.stop_app(d)
-
-
 def show_summary(driver, language: str):
     app = driver.app
     session, _ = crowded_game.play(app.store, language=language)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-import app_driver
 
 EXPECTED = {
     # name: (sector, circle, mentions)
@@ -18,23 +17,6 @@ EXPECTED = {
     "سارة": ("friends", 1, 1),
     "coach Mo": ("club-faith-leisure", 3, 1),
 }
-
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    app_driver.configure()
-    from kivy.core.window import Window
-
-    from app.i18n import tr
-    from app.text import style
-    for child in list(Window.children):     # whatever an earlier test left on the window
-        Window.remove_widget(child)
-    style.scale = 1.0
-    tr.switch("nl")
-    Window.size = (1280, 800)
-    d = app_driver.start_app(tmp_path_factory.mktemp("play-data"))
-    yield d
-    app_driver.stop_app(d)
 
 
 @pytest.mark.timeout(240)

@@ -11,20 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-import app_driver
 import crowded_game
 
 pytestmark = pytest.mark.timeout(120)
-
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    app_driver.configure()
-    from kivy.core.window import Window
-    Window.size = (1280, 800)
-    d = app_driver.start_app(tmp_path_factory.mktemp("sessions-data"))
-    yield d
-    app_driver.stop_app(d)
 
 
 def cards(screen):

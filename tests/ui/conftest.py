@@ -1,0 +1,28 @@
+"""The one App every UI test module drives (Kivy keeps one window per process)."""
+
+from __future__ import annotations
+
+import pytest
+
+import app_driver
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    """The whole App in the window at 1280x800, in Dutch at the normal text
+    size, with its own data folder; whatever an earlier module left on the
+    window is cleared first."""
+    app_driver.configure()
+    from kivy.core.window import Window
+
+    from app.i18n import tr
+    from app.text import style
+    for child in list(Window.children):
+        Window.remove_widget(child)
+    style.scale = 1.0
+    tr.switch("nl")
+    Window.size = (1280, 800)
+    d = app_driver.start_app(tmp_path_factory.mktemp("ui-data"))
+    yield d
+    tr.switch("nl")
+    app_driver.stop_app(d)

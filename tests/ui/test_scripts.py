@@ -171,20 +171,6 @@ def catalogs(tmp_path_factory):
     return folder, read
 
 
-@pytest.fixture(scope="module")
-def driver(window, tmp_path_factory):
-    from app.i18n import tr
-    from app.text import style
-    for child in list(window.children):     # whatever an earlier test left on the window
-        window.remove_widget(child)
-    style.scale = 1.0
-    tr.switch("nl")
-    window.size = (1280, 800)
-    d = app_driver.start_app(tmp_path_factory.mktemp("scripts-data"))
-    yield d
-    app_driver.stop_app(d)
-
-
 def pump(frames: int = 5) -> None:
     from kivy.base import EventLoop
     for _ in range(frames):

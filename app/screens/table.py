@@ -301,36 +301,14 @@ class TableScreen(Scherm):
             source = app.decks.get(session.deck_id)
         except KeyError:
             source = None
-        card = theme_ = None
-        if source is not None:
-            deck = source.localized(session.language)
-            try:
-                card = deck.card(card_id)
-                theme_ = deck.theme(card.theme)
-            except KeyError:
-                card = None
-        if card is None:        # the deck changed since this game began
+        if source is None or not view.show(source, session.language, card_id, tr.lang):
+            # the deck changed since this game began
             view.question = tr._("Deze kaart is er niet meer. Tik op Volgende.")
             view.follow_up = view.second_question = view.theme_label = view.pictogram = ""
             view.colour = theme.SURFACE
             self.asks_people = False
             return
-        view.lang = card.language or session.language
-        view.question = card.text
-        view.follow_up = card.follow_up or ""
-        view.theme_label = theme_.label if theme_ else ""
-        view.colour = theme.rgba(theme_.colour) if theme_ else theme.SURFACE
-        view.pictogram = card.pictogram or (theme_.pictogram if theme_ else "") or ""
-        second = ""
-        if view.lang != tr.lang and tr.lang in source.languages:
-            try:
-                other = source.localized(tr.lang).card(card_id)
-                if other.text != card.text:
-                    second = other.text
-            except KeyError:
-                pass
-        view.second_question = second
-        self.asks_people = card.asks_for_people
+        self.asks_people = source.localized(session.language).card(card_id).asks_for_people
 
     def _show_named(self) -> None:
         session = self.session

@@ -41,6 +41,34 @@ class Kaart(BoxLayout):
     #: the card is at least this high (its content is centred in it)
     min_card_height = NumericProperty(0)
 
+    def show(self, source, language: str, card_id: str, worker_language: str) -> bool:
+        """Show card ``card_id`` of deck ``source`` as a family reading
+        ``language`` sees it, with the question in ``worker_language`` below
+        when that differs. False (and nothing shown) when the deck has no such
+        card any more."""
+        deck = source.localized(language)
+        try:
+            card = deck.card(card_id)
+            theme_ = deck.theme(card.theme)
+        except KeyError:
+            return False
+        self.lang = card.language or language
+        self.question = card.text
+        self.follow_up = card.follow_up or ""
+        self.theme_label = theme_.label
+        self.colour = theme.rgba(theme_.colour)
+        self.pictogram = card.pictogram or theme_.pictogram or ""
+        second = ""
+        if self.lang != worker_language and worker_language in source.languages:
+            try:
+                other = source.localized(worker_language).card(card_id)
+            except KeyError:  # a card of the family's language deck only
+                other = card
+            if other.text != card.text:
+                second = other.text
+        self.second_question = second
+        return True
+
     def on_pictogram(self, _instance, name):
         self.pictogram_source = pictogram_path(name)
 

@@ -182,22 +182,7 @@ def pump(frames: int = 5) -> None:
 
 def fill_card(view, deck, lang: str, card_id: str, ui_lang: str = "nl") -> None:
     """Fill the card widget as TableScreen._show_card does."""
-    from app import theme
-    localized = deck.localized(lang)
-    card = localized.card(card_id)
-    theme_ = localized.theme(card.theme)
-    view.lang = card.language or lang
-    view.question = card.text
-    view.follow_up = card.follow_up or ""
-    view.theme_label = theme_.label if theme_ else ""
-    view.colour = theme.rgba(theme_.colour) if theme_ else theme.SURFACE
-    view.pictogram = card.pictogram or (theme_.pictogram if theme_ else "") or ""
-    second = ""
-    if view.lang != ui_lang and ui_lang in deck.languages:
-        other = deck.localized(ui_lang).card(card_id)
-        if other.text != card.text:
-            second = other.text
-    view.second_question = second
+    assert view.show(deck, lang, card_id, ui_lang)
 
 
 @pytest.mark.timeout(120)

@@ -105,6 +105,7 @@ class GesprekskaartenApp(App):
         sm = ScreenManager(transition=FadeTransition(duration=0.15))
         for name, (module, cls) in SCREENS.items():
             sm.add_widget(_screen_class(module, cls)(name=name))
+        sm.bind(current=self._on_screen)
         return sm
 
     def _open_store(self) -> None:
@@ -185,21 +186,50 @@ class GesprekskaartenApp(App):
         if self.root is not None and self.root.has_screen(name):
             self.root.current = name
 
+    #: the screens that show the session in play; going to any other
+    #: screen leaves the session (see :meth:`leave_session`)
+    SESSION_SCREENS = ("table", "summary")
+
+    @property
+    def sessions_store(self):
+        """Where sessions are kept and listed: the real file, or (practice
+        mode) a store that keeps nothing, so no real session shows."""
+        if self.practice:
+            if self.practice_store is None:
+                self.practice_store = Store.memory()
+            return self.practice_store
+        return self.store
+
     @property
     def practice_session(self) -> bool:
+        """True while the session in play is a practice game (nothing kept)."""
         return self.session is not None and self.practice_store is not None \
             and getattr(self.session, "_store", None) is self.practice_store
+
+    def on_practice(self, *_) -> None:
+        """Switching practice mode on or off leaves any session in play and
+        empties the practice store: the next group starts with nothing."""
+        self.leave_session()
+
+    def _on_screen(self, _manager, name: str) -> None:
+        if name not in self.SESSION_SCREENS:
+            self.leave_session()
+
+    def leave_session(self) -> None:
+        """No session in play any more: every screen that showed it clears
+        itself (they watch :attr:`session`); a practice game is emptied."""
+        self.session = None
+        if self.practice_store is not None:
+            self.practice_store.close()
+            self.practice_store = None
 
     def start_game(self, deck_id: str, language: str, players) -> bool:
         """A new game with ``players`` [(name, colour)]: saved, first card dealt.
         False (and the worker is told why) when it could not start."""
         deck = self.decks.get(deck_id)
         cards = deck.localized(language).cards
-        store = self.store
-        if self.practice:
-            if self.practice_store is None:
-                self.practice_store = Store.memory()
-            store = self.practice_store
+        self.leave_session()
+        store = self.sessions_store
         try:
             session = store.new_session(
                 deck.id, language, [c.id for c in cards],
@@ -212,18 +242,25 @@ class GesprekskaartenApp(App):
         self.go("table")
         return True
 
-    def resume_session(self, session_id) -> None:
-        """Carry on with a saved game (or look at a finished one)."""
+    def open_session(self, session_id) -> None:
+        """Look at a saved game's summary (finished or not), without playing on."""
         try:
-            session = self.store.resume(session_id)
+            session = self.sessions_store.resume(session_id)
         except Exception as e:  # noqa: BLE001
             self.show_error(e)
             return
         self.session = session
-        if session.finished:
-            self.show_summary()
-        else:
-            self.go("table")
+        self.go("summary")
+
+    def resume_session(self, session_id) -> None:
+        """Carry on with a saved game (or look at a finished one)."""
+        try:
+            session = self.sessions_store.resume(session_id)
+        except Exception as e:  # noqa: BLE001
+            self.show_error(e)
+            return
+        self.session = session
+        self.go("summary" if session.finished else "table")
 
     def end_game(self) -> None:
         """The worker stops: the game ends and the family sees its map."""
@@ -236,11 +273,10 @@ class GesprekskaartenApp(App):
         self.show_summary()
 
     def show_summary(self) -> None:
-        screen = self.root.get_screen("summary") if self.root else None
-        show = getattr(screen, "show", None)
-        if callable(show):
-            show(self.session)
-        self.go("summary")
+        """The map of the session in play (the summary screen reads
+        :attr:`session` itself)."""
+        if self.session is not None:
+            self.go("summary")
 
     def show_error(self, error) -> None:
         """Tell the worker what went wrong, in words, and carry on."""

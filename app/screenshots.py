@@ -156,12 +156,15 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
     for lang in languages:
         app.set_ui_language(lang)
         sample_game(app, lang)
+        playing = app.session.id     # other screens leave it: come back to it
         table = app.root.get_screen("table")
         suffix = "" if lang == "nl" else f"-{lang}"
         for w, h in SIZES:
             Window.size = (w, h)
             pump(0.1, frames=3)
             for name in SCREENS:
+                if name in app.SESSION_SCREENS:
+                    app.resume_session(playing)
                 if name == "summary":
                     app.show_summary()
                 elif name == "setup":

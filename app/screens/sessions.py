@@ -68,7 +68,7 @@ class SessionsScreen(Scherm):
         app = self.app()
         box = self.ids.list
         box.clear_widgets()
-        store = getattr(app, "store", None) if app is not None else None
+        store = app.sessions_store if app is not None else None   # practice: none
         infos = store.sessions() if store is not None else []
         for info in infos:
             box.add_widget(SessionCard(
@@ -104,14 +104,7 @@ class SessionsScreen(Scherm):
 
     def open_summary(self, session_id: int) -> None:
         """Show the map of a session (finished or not) without playing on."""
-        app = self.app()
-        try:
-            session = app.store.resume(session_id)
-        except Exception as e:  # noqa: BLE001 - say it, do not crash
-            app.show_error(e)
-            return
-        app.session = session
-        app.show_summary()
+        self.app().open_session(session_id)
 
     def resume(self, session_id: int) -> None:
         self.app().resume_session(session_id)
@@ -130,12 +123,10 @@ class SessionsScreen(Scherm):
     def delete(self, session_id: int) -> None:
         app = self.app()
         try:
-            app.store.delete_session(session_id)
+            app.sessions_store.delete_session(session_id)
         except Exception as e:  # noqa: BLE001
             app.show_error(e)
             return
-        if app.session is not None and int(getattr(app.session, "id", 0)) == session_id:
-            app.session = None
         self.refresh()
 
 

@@ -28,9 +28,15 @@ class StartScreen(Scherm):
     def on_pre_enter(self, *_):
         self.refresh()
 
-    def refresh(self) -> None:
+    def on_parent(self, *_):
         app = self.app()
-        store = app.store
+        if app is not None and self.parent is not None:
+            # practice on: the real sessions vanish from here; off: they return
+            app.fbind("practice", lambda *_: self.refresh())
+
+    def refresh(self, *_) -> None:
+        app = self.app()
+        store = app.sessions_store      # in practice mode: no real session
         info = store.unfinished() if store is not None else None
         self.has_sessions = bool(store is not None and store.sessions())
         self.notice = app.notice or ""

@@ -17,7 +17,7 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ColorProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ColorProperty, ListProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from kaarten.network import Sector
@@ -83,7 +83,6 @@ class GentleRow(SpiegelRij):
 
 
 class SummaryScreen(Scherm):
-    session = ObjectProperty(None, allownone=True)
     #: shown under the title: date and deck
     subtitle = StringProperty("")
     totals = StringProperty("")
@@ -103,7 +102,22 @@ class SummaryScreen(Scherm):
         super().__init__(**kwargs)
         self.bind(size=self._arrange_trigger)
         style.bind(scale=self._arrange_trigger)
+        # a language switch re-words this screen in place, nothing more
         tr.bind(lang=lambda *_: self.refresh())
+
+    @property
+    def session(self):
+        """The App's session in play; this screen keeps no copy of its own."""
+        app = self.app()
+        return getattr(app, "session", None) if app is not None else None
+
+    def on_parent(self, *_):
+        app = self.app()
+        if app is not None and self.parent is not None:
+            app.fbind("session", self._session_changed)
+
+    def _session_changed(self, *_) -> None:
+        self.refresh()     # none in play: the map and the lists empty
 
     def on_kv_post(self, *_):
         # strong references: these move between containers (and the button
@@ -121,15 +135,7 @@ class SummaryScreen(Scherm):
 
     # -- showing a session -------------------------------------------------------
 
-    def show(self, session) -> None:
-        """Show the summary of ``session`` (called by the App)."""
-        self.session = session
-        self.refresh()
-
     def on_pre_enter(self, *_):
-        app = self.app()
-        if app is not None and getattr(app, "session", None) is not None and self.session is not app.session:
-            self.session = app.session
         self.refresh()
 
     def _deck(self):
@@ -147,6 +153,7 @@ class SummaryScreen(Scherm):
         m = self.ids.map
         if session is None:
             m.session = None
+            m.close_panel()
             self.subtitle = self.totals = ""
             self.finished = True
             self.other_language = ""
@@ -305,13 +312,11 @@ class SummaryScreen(Scherm):
     # -- buttons ----------------------------------------------------------------------
 
     def done(self) -> None:
+        """Klaar: the session is left (the App clears it) and home it is."""
         self.app().go("start")
 
     def play_on(self) -> None:
-        app = self.app()
-        if self.session is not None and app.session is not self.session:
-            app.session = self.session
-        app.go("table")
+        self.app().go("table")
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -225,7 +225,10 @@ class TableScreen(Scherm):
         super().__init__(**kwargs)
         self._card_id = None
         self._panel: NoemPaneel | None = None
-        tr.fbind("lang", lambda *_: self.refresh(animate=False) if self.session else None)
+        #: open questions about the session in play (closed when it is left)
+        self._questions: list = []
+        # a language switch re-draws in place; it never deals or navigates
+        tr.fbind("lang", lambda *_: self.refresh(animate=False))
 
     def on_kv_post(self, *_):
         self.ids.buttons_area.fbind("width", self._arrange)
@@ -263,22 +266,50 @@ class TableScreen(Scherm):
 
     @property
     def session(self):
-        return self.app().session if self.app() else None
+        """The App's session in play; this screen keeps no copy of its own."""
+        app = self.app()
+        return app.session if app is not None else None
+
+    def on_parent(self, *_):
+        app = self.app()
+        if app is not None and self.parent is not None:
+            app.fbind("session", self._session_changed)
+
+    def _session_changed(self, _app, session) -> None:
+        self.clear()
+        self.refresh()
 
     def on_pre_enter(self, *_):
+        session = self.session
+        if session is not None and not session.finished and session.current_card is None:
+            self._do(session.deal)
         self.refresh(animate=True)
 
     # -- showing --
 
+    def clear(self) -> None:
+        """Forget everything shown of the session that was in play: the
+        card, whose turn it was, the names on the card, the naming panel
+        and any open question about it."""
+        if self._panel is not None:
+            self._panel.dismiss(animation=False)
+            self._panel.ids.name.text = ""
+            self._panel.ids.chips.clear_widgets()
+            self._panel.player_name = self._panel.feedback = self._panel.chips_hint = ""
+        for question in list(self._questions):
+            question.dismiss(animation=False)
+        self._questions.clear()
+        self.ids.named.clear_widgets()
+        self.named_text = self.player_name = self.pile_text = ""
+        self.ids.card.clear()
+        self._card_id = None
+        self.practice = False
+
     def refresh(self, animate: bool = False) -> None:
+        """Draw the session in play as it is now (nothing when there is none
+        or it has ended: the App decides where to go, never a redraw)."""
         session = self.session
-        if session is None:
-            return
-        if not session.finished and session.current_card is None:
-            if self._do(session.deal) is None:
-                return
-        if session.finished:
-            self.app().show_summary()
+        if session is None or session.finished or session.current_card is None:
             return
         self.practice = bool(self.app().practice_session)
         player = session.current_player
@@ -369,10 +400,16 @@ class TableScreen(Scherm):
     def ask_take_back(self, person_id):
         """A name recorded by mistake: tap its chip to take it back from this card."""
         person = self.session.network.person(person_id)
-        return ask(tr._("{name} weghalen?").format(name=person.name),
-                   tr._("{name} wordt weggehaald bij deze kaart.").format(name=person.name),
-                   yes=tr._("Weghalen"), no=tr._("Laten staan"),
-                   on_yes=lambda: self.take_back(person_id), yes_kind="danger")
+        return self._ask(tr._("{name} weghalen?").format(name=person.name),
+                         tr._("{name} wordt weggehaald bij deze kaart.").format(name=person.name),
+                         yes=tr._("Weghalen"), no=tr._("Laten staan"),
+                         on_yes=lambda: self.take_back(person_id), yes_kind="danger")
+
+    def _ask(self, *args, **kwargs):
+        question = ask(*args, **kwargs)
+        self._questions.append(question)
+        question.bind(on_dismiss=lambda q: self._questions.remove(q) if q in self._questions else None)
+        return question
 
     def take_back(self, person_id) -> None:
         """Undo: remove this card's mentions of the person; a person named
@@ -402,11 +439,15 @@ class TableScreen(Scherm):
             self.refresh(animate=True)
 
     def ask_stop(self):
-        return ask(tr._("Stoppen met spelen?"),
-                   tr._("Alles wat jullie hebben verteld is bewaard. "
-                        "Daarna zien jullie de kaart met jullie mensen."),
-                   yes=tr._("Ja, stoppen"), no=tr._("Doorspelen"),
-                   on_yes=self.app().end_game, yes_kind="primary")
+        if self.app().practice_session:
+            message = tr._("Dit is een oefenspel: er wordt niets bewaard. "
+                           "Daarna zien jullie de kaart, tot je op Klaar tikt.")
+        else:
+            message = tr._("Alles wat jullie hebben verteld is bewaard. "
+                           "Daarna zien jullie de kaart met jullie mensen.")
+        return self._ask(tr._("Stoppen met spelen?"), message,
+                         yes=tr._("Ja, stoppen"), no=tr._("Doorspelen"),
+                         on_yes=self.app().end_game, yes_kind="primary")
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

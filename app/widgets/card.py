@@ -69,6 +69,14 @@ class Kaart(BoxLayout):
         self.second_question = second
         return True
 
+    def clear(self) -> None:
+        """Show no card (nothing of a session that was left stays on screen)."""
+        Animation.cancel_all(self, "shift", "turn", "opacity")
+        self.question = self.follow_up = self.second_question = self.theme_label = ""
+        self.pictogram = ""
+        self.colour = theme.SURFACE
+        self.shift, self.turn, self.opacity = 0, 1, 1
+
     def on_pictogram(self, _instance, name):
         self.pictogram_source = pictogram_path(name)
 

@@ -14,6 +14,8 @@
 - :class:`Chip`: a round-cornered touchable label in a colour (a player, a
   person); its text colour follows the background (contrast >= 4.5:1).
 - :class:`Stip`: a coloured dot (the colour of a player).
+- :class:`PracticeNote`: "Oefenen: er wordt niets bewaard" under the top bar
+  while practice mode is on (empty and flat otherwise).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from app import theme
 from app.i18n import is_rtl, tr
 from app.text import TekstKnop, style
 
-__all__ = ["Scherm", "Kolom", "Rij", "SpiegelRij", "PassendRaster", "Kop", "Chip", "Stip"]
+__all__ = ["Scherm", "Kolom", "Rij", "SpiegelRij", "PassendRaster", "Kop", "Chip", "Stip", "PracticeNote"]
 
 
 class Scherm(Screen):
@@ -112,6 +114,11 @@ class Kop(SpiegelRij):
 
 class Chip(TekstKnop):
     pass
+
+
+class PracticeNote(_text.Tekst):
+    """A calm band under a screen's top bar while practice mode is on:
+    nothing of this game is kept (and nothing real is shown)."""
 
 
 class Stip(Widget):

@@ -478,6 +478,13 @@ class NetworkMap(FloatLayout):
     def panel(self):
         return self._panel
 
+    def close_panel(self) -> None:
+        """Close the person panel, if open (its names leave the screen)."""
+        if self._panel is not None:
+            panel, self._panel = self._panel, None
+            panel.dismiss(animation=False)
+            panel.rows = []
+
     def card_text(self, card_id: str) -> str:
         """The question of a card, in the session's card language when the
         deck has it; the card id when the deck is unknown."""

@@ -447,11 +447,14 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
     if os.environ.get("GESPREKSKAARTEN_TEXT_SIZE"):
         app.set_text_size(os.environ["GESPREKSKAARTEN_TEXT_SIZE"])
     sample_game(app)
+    playing = app.session.id     # other screens leave it: come back to it
     problems: list[dict] = []
     for w, h in sizes:
         Window.size = (w, h)
         driver.pump(3, 0.1)
         for name in SCREENS:
+            if name in app.SESSION_SCREENS:
+                app.resume_session(playing)
             if name == "summary":
                 app.show_summary()
             else:

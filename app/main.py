@@ -22,7 +22,7 @@ from kaarten.decks import load_decks
 from kaarten.paths import data_dir
 from kaarten.store import Store
 
-from app import theme
+from app import logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
 from app.text import TEXT_SCALES, style
@@ -92,6 +92,7 @@ class GesprekskaartenApp(App):
 
     def build(self):
         from kivy.core.window import Window
+        logs.install()
         Window.clearcolor = theme.BACKGROUND
         Window.softinput_mode = "below_target"   # the keyboard never covers the name field
         self.prefs = Preferences.load(self.data_folder)
@@ -112,7 +113,7 @@ class GesprekskaartenApp(App):
         try:
             self.store = Store.open(self.data_folder / "sessions.sqlite3")
         except Exception as e:  # noqa: BLE001 - no crash: play in memory, and say so
-            log.exception("Could not open the sessions file")
+            logs.log_error("Could not open the sessions file", e)
             self.store = Store.memory()
             self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
                                "Wat u nu speelt, wordt niet bewaard.") + f" ({e})"
@@ -278,10 +279,21 @@ class GesprekskaartenApp(App):
         if self.session is not None:
             self.go("summary")
 
+    def erase_everything(self) -> int:
+        """Delete every saved session for real (Settings, for a tablet that
+        changes hands); the session in play, if any, is left first. Returns
+        how many were deleted; a failure is told to the worker (-1)."""
+        self.leave_session()
+        try:
+            return self.store.delete_all()
+        except Exception as e:  # noqa: BLE001 - the worker is told
+            self.show_error(e)
+            return -1
+
     def show_error(self, error) -> None:
         """Tell the worker what went wrong, in words, and carry on."""
         from app.widgets.dialog import ask
-        log.warning("Action failed: %r", error)
+        log.warning("Action failed: %s", type(error).__name__)   # never its message: names
         from app.errors import explain
         ask(tr._("Dat lukte niet"), explain(error), yes=tr._("Goed"))
 
@@ -289,4 +301,4 @@ class GesprekskaartenApp(App):
 def run_app() -> None:
     """Start the app (called by ``python main.py``)."""
     os.environ.setdefault("KIVY_NO_ARGS", "1")
-    GesprekskaartenApp().run()
+    logs.run_logged(GesprekskaartenApp().run)

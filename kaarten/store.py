@@ -554,6 +554,21 @@ class Store:
         and the WAL is emptied, so its names are in neither file afterwards."""
         self._delete([session_id], missing_ok=False)
 
+    def delete_all(self) -> int:
+        """Delete every session for real (a tablet that changes hands): the
+        rows are overwritten and the WAL emptied, as for one session, and
+        the emptied pages are given back (VACUUM), so the file keeps no
+        trace of any name. Returns how many sessions there were."""
+        ids = [SessionId(r[0]) for r in self._open_db.all("SELECT id FROM sessions")]
+        self._delete(ids, missing_ok=True)
+        if not self.in_memory:
+            try:
+                self._open_db.execute("VACUUM")
+            except sqlite3.Error as e:
+                raise StoreError(f"The sessions were deleted, but the file could not be tidied: {e}.") from e
+            self._open_db.checkpoint_truncate()
+        return len(ids)
+
     def expire(self, older_than: dt.timedelta, *, now: dt.datetime | None = None) -> list[SessionId]:
         """Delete for real every session not used for ``older_than``; returns their ids."""
         cutoff = _stamp((now or _now()) - older_than)

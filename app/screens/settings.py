@@ -19,6 +19,7 @@ from app.i18n import available_languages, language_name, tr
 from app.preferences import TEXT_SIZES
 from app.text import TekstKnop
 from app.widgets import layout as _layout  # noqa: F401  (Kop, Kolom, PassendRaster for kv)
+from app.widgets.dialog import ask
 from app.widgets.layout import Scherm
 
 __all__ = ["SettingsScreen", "KeuzeKnop", "text_size_label", "card_languages"]
@@ -98,5 +99,38 @@ class SettingsScreen(Scherm):
             app.set_text_size(button.value)
         self.refresh()
 
+    # -- erase everything: two questions, then gone for real ----------------------
+
+    def ask_erase(self):
+        """First question: what will go, and that it cannot be undone."""
+        store = self.app().store
+        count = len(store.sessions()) if store is not None else 0
+        if count == 0:
+            return ask(tr._("Er zijn geen gesprekken"),
+                       tr._("Op deze tablet staan geen gesprekken. Er is niets te wissen."),
+                       yes=tr._("Goed"))
+        return ask(tr._("Alle gesprekken wissen?"),
+                   tr.ngettext("Op deze tablet staat {n} gesprek. Het wordt gewist, met alle namen.",
+                               "Op deze tablet staan {n} gesprekken. Ze worden allemaal gewist, "
+                               "met alle namen.", count).format(n=count)
+                   + " " + tr._("Dit kan niet ongedaan worden gemaakt."),
+                   yes=tr._("Verder"), no=tr._("Niet wissen"),
+                   on_yes=self.confirm_erase, yes_kind="danger")
+
+    def confirm_erase(self):
+        """Second question, the last chance."""
+        return ask(tr._("Weet je het zeker?"),
+                   tr._("Alles wordt nu voorgoed gewist."),
+                   yes=tr._("Alles wissen"), no=tr._("Niet wissen"),
+                   on_yes=self.erase, yes_kind="danger")
+
+    def erase(self):
+        if self.app().erase_everything() >= 0:
+            return ask(tr._("Alles is gewist"),
+                       tr._("Er staan geen gesprekken meer op deze tablet."),
+                       yes=tr._("Goed"))
+        return None
+
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+

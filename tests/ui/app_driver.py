@@ -251,6 +251,46 @@ def scenario_half_game() -> None:
         driver.pump(1, 0.05)
 
 
+PRACTICE_NAMES = ("Zeynep Oefenaar", "Opa Praktikus", "مريم تمرين")
+
+
+def scenario_practice() -> None:
+    """A practice game with names, stopped and left; a second practice game
+    that must start empty; then an error whose message holds a name, which
+    ends the app the way an unexpected error would (see app/logs.py)."""
+    from kivy.clock import Clock
+
+    from app import logs
+
+    driver = start_app()
+    app = driver.app
+    driver.tap(app.root.get_screen("start").ids.practice_button)
+    driver.settle()
+    driver.new_game(["student"])
+    panel = driver.open_naming()
+    for name, sector in zip(PRACTICE_NAMES, ("friends", "family", "school-work")):
+        driver.name_new(panel, name, sector, 2)
+    driver.close_naming(panel)
+    first = sorted(p.name for p in app.session.network.people)
+    app.end_game()
+    driver.settle()
+    driver.tap(app.root.get_screen("summary").ids.done)
+    driver.settle()
+    driver.new_game(["docent"])
+    panel = driver.open_naming()
+    second = {"people": [p.name for p in app.session.network.people],
+              "chips": [c.text for c in panel.ids.chips.children],
+              "sessions_listed": len(app.sessions_store.sessions())}
+    driver.close_naming(panel)
+    print("RESULT " + json.dumps({"first_game": first, "second_game": second}), flush=True)
+
+    def fail(*_):
+        raise KeyError(PRACTICE_NAMES[0])
+
+    Clock.schedule_once(fail, 0)
+    logs.run_logged(lambda: driver.pump(5))
+
+
 def scenario_resume() -> None:
     driver = start_app()
     start = driver.app.root.get_screen("start")
@@ -486,6 +526,8 @@ if __name__ == "__main__":
         scenario_half_game()
     elif what == "resume":
         scenario_resume()
+    elif what == "practice":
+        scenario_practice()
     elif what == "keyboard":
         scenario_keyboard(sys.argv[2])
     elif what == "audit":

@@ -305,7 +305,9 @@ _PLAIN_WORDS: tuple[tuple[str, str, bool], ...] = (
     ("found incompatible YAML document",
      "the line '%YAML' at the top names a YAML version this app does not read; delete that line", False),
     ("directive",
-     "a line may not start with '%'; delete it, or put quotes around a text that starts with '%'", False),
+     "a line may not start with '%'; delete it, or put quotes around a text that starts with '%'", True),
+    ("non-alphabetical character",  # libyaml's words for '%' followed by a sign
+     "a line may not start with '%'; delete it, or put quotes around a text that starts with '%'", True),
     ("tag handle",
      "a text may not start with '!'; put quotes around it", False),
     ("found character that cannot start any token",

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -45,21 +46,12 @@ _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: Characters a text editor does not show as a new line but YAML counts as one.
 HIDDEN_LINE_BREAKS = frozenset("\x85\u2028\u2029")
-#: Whitespace control characters a deck may hold (YAML allows them as such).
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
-
-
-def is_hostile(char: str) -> bool:
-    """True for a character that can fool a reader of deck text or a terminal.
-
-    Control characters (C0, DEL and C1, such as the ESC of terminal colour
-    codes) except tab, newline and carriage return; bidi overrides and
-    isolates; and line/paragraph separators.
-    """
-    if char in _ALLOWED_CONTROLS:
-        return False
-    return (unicodedata.category(char) in ("Cc", "Zl", "Zp")
-            or char in BIDI_CONTROLS)
+#: A character that can fool a reader of deck text or a terminal: control
+#: characters (C0, DEL and C1, such as the ESC of terminal colour codes)
+#: except tab, newline and carriage return; bidi overrides and isolates; and
+#: line/paragraph separators. A regular expression, because every character
+#: of every deck file passes through it at start-up.
+HOSTILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def shown(text: str) -> str:
@@ -82,7 +74,9 @@ def describe(char: str) -> str:
     """``\\u202e (RIGHT-TO-LEFT OVERRIDE)``: the escape and, when Unicode has
     one, the character's name, so a translator can look it up."""
     name = unicodedata.name(char, "")
-    return f"{_escape(char)} ({name})" if name else f"{_escape(char)} (a control character)"
+    if not name:
+        name = "a control character" if unicodedata.category(char) == "Cc" else "not a character of any language"
+    return f"{_escape(char)} ({name})"
 
 
 class DeckError(Exception):
@@ -189,8 +183,6 @@ def _open_error(path: Path, exc: OSError) -> DeckError:
         return DeckError(path, 1, 1, "file not found")
     if exc.errno == errno.ELOOP:
         return DeckError(path, 1, 1, f"{path.name} is a link that leads back to itself (a loop), not a file")
-    if exc.errno == errno.EISDIR:
-        return DeckError(path, 1, 1, f"{path.name} is a folder, not a file")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return DeckError(path, 1, 1, "the file may not be read (no permission); ask who set up this computer")
     return DeckError(path, 1, 1, f"cannot read the file ({exc.strerror})")
@@ -219,19 +211,20 @@ def _refuse_hostile_characters(path: Path, text: str) -> None:
     ``\\r\\n`` and ``\\r`` end a line). Because hidden line breaks are refused
     here, PyYAML's marks agree with the editor for every later error.
     """
-    for index, char in enumerate(text):
-        if not is_hostile(char):
-            continue
-        line, column = editor_position(text, index)
-        if char in HIDDEN_LINE_BREAKS:
-            words = (f"an invisible line break {describe(char)} is here; your editor does not show it, "
-                     "but it splits the line. Delete it, and press Enter where a new line belongs")
-        elif char in BIDI_CONTROLS:
-            words = (f"an invisible direction mark {describe(char)} is here; it can make a text look "
-                     "different from what it says. Delete it: the app sets the direction of each text itself")
-        else:
-            words = f"an invisible control character {describe(char)} is here; delete it"
-        raise DeckError(path, line, column, words)
+    found = HOSTILE.search(text)
+    if found is None:
+        return
+    char = found.group()
+    line, column = editor_position(text, found.start())
+    if char in HIDDEN_LINE_BREAKS:
+        words = (f"an invisible line break {describe(char)} is here; your editor does not show it, "
+                 "but it splits the line. Delete it, and press Enter where a new line belongs")
+    elif char in BIDI_CONTROLS:
+        words = (f"an invisible direction mark {describe(char)} is here; it can make a text look "
+                 "different from what it says. Delete it: the app sets the direction of each text itself")
+    else:
+        words = f"an invisible control character {describe(char)} is here; delete it"
+    raise DeckError(path, line, column, words)
 
 
 def editor_position(text: str, index: int) -> tuple[int, int]:
@@ -266,11 +259,12 @@ def _prescan(path: Path, text: str) -> None:
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
         raise _from_yaml_error(path, text, exc) from None
-    except yaml.reader.ReaderError as exc:
-        line, column = editor_position(text, min(exc.position, len(text) - 1))
-        raise DeckError(path, line, column,
-                        f"a character that does not belong in a text file is here "
-                        f"({describe(chr(exc.character)) if isinstance(exc.character, int) else 'unknown'}); delete it") from None
+    except yaml.reader.ReaderError as exc:  # e.g. U+FFFF: not hostile, but not text either
+        # libyaml gives a byte offset, PyYAML a character index: find the character itself
+        index = max(text.find(chr(exc.character)), 0) if isinstance(exc.character, int) else 0
+        line, column = editor_position(text, index)
+        raise DeckError(path, line, column, f"a character that does not belong in a text file is here "
+                                            f"({describe(text[index])}); delete it") from None
     except yaml.YAMLError as exc:
         raise DeckError(path, 1, 1, f"the file cannot be read as YAML ({exc})") from None
 
@@ -383,9 +377,9 @@ def sequence(src: Source, node: Node, what: str) -> list[Node]:
 def text(src: Source, node: Node, what: str, max_length: int, *, allow_empty: bool = False) -> str:
     if not isinstance(node, ScalarNode):
         raise src.error(node, f"{what} must be {kind(ScalarNode('', ''))}, but this is {kind(node)}")
-    hostile = next((ch for ch in node.value if is_hostile(ch)), None)
+    hostile = HOSTILE.search(node.value)
     if hostile is not None:  # written as an escape in "double quotes": raw ones never get here
-        raise src.error(node, f"{what} holds an invisible character {describe(hostile)}, written as "
+        raise src.error(node, f"{what} holds an invisible character {describe(hostile.group())}, written as "
                               "an escape such as \\x1b or \\u202e; delete it")
     value = " ".join(node.value.split())
     if not value and not allow_empty:

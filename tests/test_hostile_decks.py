@@ -184,6 +184,12 @@ def test_a_symlink_loop_is_called_a_loop(tmp_path):
     assert f"{folder / 'deck.yaml'}: ok" in result.stdout
 
 
+def test_a_link_to_nothing_is_called_a_link_to_nothing(tmp_path):
+    folder = make_deck(tmp_path)
+    (folder / "en.yaml").symlink_to("weg.yaml")
+    assert error_for(folder / "en.yaml").message == "en.yaml is a link to a file that does not exist"
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_a_link_to_a_device_is_called_a_device(tmp_path):
     folder = make_deck(tmp_path)
@@ -291,6 +297,14 @@ def test_check_prints_hostile_characters_escaped_and_fails(tmp_path):
     assert f"{folder / 'deck.yaml'}:3:13: an invisible control character \\x1b (a control character) is here" in result.stderr
     assert "the deck id 'evil' must equal its folder name 'ev\\x1b[31mil'" in result.stderr
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
+
+
+def test_a_character_that_is_not_text_is_found_after_other_scripts(tmp_path):
+    # libyaml reports a byte offset: after Arabic letters it is not the column
+    content = DECK.format(id="proef").replace("title: Proefdeck", "title: \u0645\u0646 \uffff")
+    exc = error_for(make_deck(tmp_path, text=content) / "deck.yaml")
+    assert (exc.line, exc.column) == (3, 11)
+    assert "\\uffff" in exc.message and "not belong in a text file" in exc.message
 
 
 def test_a_nel_reports_the_line_a_text_editor_shows(tmp_path):

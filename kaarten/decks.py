@@ -268,13 +268,14 @@ def load_decks(root: Path | None = None) -> DeckSet:
     """
     folders, problems = deck_folders(deck_roots() if root is None else (Path(root),))
     decks: list[Deck] = []
+    seen: dict[str, Path] = {}  # deck id (= folder name) -> the folder that claimed it first
     for folder in folders:
-        first = next((d for d in decks if d.id == folder.name), None)
-        if first is not None:
+        if folder.name in seen:
             problems.append(DeckError(folder / "deck.yaml", 1, 1,
-                                      f"a deck '{first.id}' is already loaded from {first.path.parent}; "
+                                      f"a deck '{folder.name}' is already loaded from {seen[folder.name]}; "
                                       "give this deck another id and folder name"))
             continue
+        seen[folder.name] = folder
         try:
             deck, broken = _load_folder(folder)
         except DeckError as exc:

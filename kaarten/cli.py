@@ -9,12 +9,14 @@ so this module never imports Kivy.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from kaarten import decks as decks_mod
-from kaarten.decks import DECKS_DIR, Deck, DeckError, load_deck, load_decks
+from kaarten.decks import Deck, DeckError, deck_folders, deck_roots, load_deck, load_decks
+from kaarten.yamlsafe import shown
 
 UiCommand = Callable[[argparse.Namespace], int]
 
@@ -28,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check decks and language decks for mistakes",
                        description="Check decks. A PATH is a deck folder or a deck file; "
-                                   "without PATH every deck in kaarten/decks is checked. "
+                                   "without PATH every deck in kaarten/decks (and in the folder "
+                                   "named by GESPREKSKAARTEN_DECKS) is checked. "
                                    "Exits 1 when a file cannot be used.")
     p.add_argument("paths", nargs="*", metavar="PATH")
 
@@ -73,8 +76,14 @@ def main(argv: Sequence[str], ui_commands: Mapping[str, UiCommand] | None = None
 
 def check(paths: Sequence[str], out=sys.stdout, err=sys.stderr) -> int:
     """Report on decks; 1 when any file cannot be used, else 0 (warnings allowed)."""
-    targets = [Path(p) for p in paths] or sorted(p for p in DECKS_DIR.iterdir() if p.is_dir())
     failed = False
+    if paths:
+        targets = [Path(p) for p in paths]
+    else:
+        targets, problems = deck_folders(deck_roots())
+        for problem in problems:
+            print(problem, file=err)
+            failed = True
     for target in targets:
         for line, ok in _check_target(target):
             print(line, file=out if ok else err)
@@ -83,17 +92,22 @@ def check(paths: Sequence[str], out=sys.stdout, err=sys.stderr) -> int:
 
 
 def _check_target(target: Path) -> list[tuple[str, bool]]:
-    """(line, ok) pairs for a deck folder, a deck.yaml or one language deck."""
-    if target.is_dir():
-        deck_file, language_files = target / "deck.yaml", decks_mod.language_files(target)
-    elif target.name == "deck.yaml":
+    """(line, ok) pairs for a deck folder, a deck.yaml or one language deck.
+
+    A name ending in ``.yaml`` is a deck file even when it is a folder or a
+    pipe, so the loader can say what it is instead of "no deck.yaml here".
+    """
+    whole_deck = True
+    if target.name == "deck.yaml":
         deck_file, language_files = target, []
+    elif target.suffix != ".yaml" and target.is_dir():
+        deck_file, language_files = target / "deck.yaml", decks_mod.language_files(target)
     else:
-        deck_file, language_files = target.parent / "deck.yaml", [target]
+        deck_file, language_files, whole_deck = target.parent / "deck.yaml", [target], False
     lines: list[tuple[str, bool]] = []
-    if not deck_file.is_file():
+    if not os.path.lexists(deck_file):
         if not language_files:
-            return [(f"{target}:1:1: no deck.yaml here; a deck folder holds a deck.yaml", False)]
+            return [(f"{shown(str(target))}:1:1: no deck.yaml here; a deck folder holds a deck.yaml", False)]
         for path in language_files:  # the loader explains that the deck is missing
             try:
                 decks_mod.load_language_deck(path)
@@ -104,8 +118,8 @@ def _check_target(target: Path) -> list[tuple[str, bool]]:
         deck = decks_mod.read_deck(deck_file)
     except DeckError as exc:
         return [(str(exc), False)]
-    if target.is_dir() or target.name == "deck.yaml":
-        lines.append((f"{deck.path}: ok: {deck.title} ({deck.audience}, {len(deck.cards)} cards)", True))
+    if whole_deck:
+        lines.append((f"{shown(str(deck.path))}: ok: {deck.title} ({deck.audience}, {len(deck.cards)} cards)", True))
         lines.extend((str(w), True) for w in deck.warnings)
     for path in language_files:
         try:
@@ -113,7 +127,7 @@ def _check_target(target: Path) -> list[tuple[str, bool]]:
         except DeckError as exc:
             lines.append((str(exc), False))
             continue
-        lines.append((f"{path}: ok: {_completeness(deck, tr)}", True))
+        lines.append((f"{shown(str(path))}: ok: {_completeness(deck, tr)}", True))
         lines.extend((str(w), True) for w in tr.warnings if w.kind != "added")
     return lines
 
@@ -147,10 +161,11 @@ def list_decks(out=sys.stdout, err=sys.stderr) -> int:
 # -- translator commands ------------------------------------------------------------------
 
 def _deck_or_error(deck_id: str, err) -> Deck | None:
-    folder = DECKS_DIR / deck_id
-    if not (folder / "deck.yaml").is_file():
-        known = ", ".join(sorted(p.name for p in DECKS_DIR.iterdir() if (p / "deck.yaml").is_file()))
-        print(f"There is no deck '{deck_id}'. The decks are: {known}", file=err)
+    folders, _ = deck_folders(deck_roots())
+    folder = next((f for f in folders if f.name == deck_id), None)
+    if folder is None:
+        known = ", ".join(sorted({shown(f.name) for f in folders}))
+        print(f"There is no deck '{shown(deck_id)}'. The decks are: {known}", file=err)
         return None
     try:
         return load_deck(folder)
@@ -168,7 +183,7 @@ def new_language(deck_id: str, language: str, translated_by: str = "", out=sys.s
     except (ValueError, FileExistsError) as exc:
         print(exc, file=err)
         return 1
-    print(f"Wrote {path}. Fill in the texts, then run: python main.py check {path.parent}", file=out)
+    print(f"Wrote {shown(str(path))}. Fill in the texts, then run: python main.py check {shown(str(path.parent))}", file=out)
     return 0
 
 
@@ -176,8 +191,8 @@ def mark_current(deck_id: str, language: str, out=sys.stdout, err=sys.stderr) ->
     deck = _deck_or_error(deck_id, err)
     if deck is None:
         return 1
-    if not (deck.path.parent / f"{language}.yaml").is_file():
-        print(f"There is no language deck '{language}' for '{deck_id}'. "
+    if not os.path.lexists(deck.path.parent / f"{language}.yaml"):
+        print(f"There is no language deck '{shown(language)}' for '{deck_id}'. "
               f"Start one with: python main.py new-language {deck_id} {language}", file=err)
         return 1
     try:
@@ -185,7 +200,7 @@ def mark_current(deck_id: str, language: str, out=sys.stdout, err=sys.stderr) ->
     except DeckError as exc:
         print(exc, file=err)
         return 1
-    print(f"Marked {count} translated cards in {path} as current.", file=out)
+    print(f"Marked {count} translated cards in {shown(str(path))} as current.", file=out)
     return 0
 
 

@@ -2,7 +2,9 @@
 
 A deck lives in ``kaarten/decks/<deck-id>/``: ``deck.yaml`` in the source
 language (Dutch) and a ``<lang>.yaml`` language deck per translation. The
-format is described for translators in ``docs/deck-format.md``.
+format is described for translators in ``docs/deck-format.md``. A folder of
+further decks in the same layout can be named in ``$GESPREKSKAARTEN_DECKS``
+(an organisation's own decks, or tests); they load beside the shipped ones.
 
 Loading never trusts a file (see :mod:`kaarten.yamlsafe`); one broken file
 never stops the other decks or languages from loading. Problems that make a
@@ -14,7 +16,9 @@ text for a card that has no translation.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -27,8 +31,8 @@ from kaarten.yamlsafe import DeckError, Source
 
 __all__ = [
     "Audience", "Card", "CardId", "Deck", "DeckError", "DeckId", "DeckSet",
-    "DeckWarning", "LanguageDeck", "Theme", "DECKS_DIR", "PICTOGRAMS_DIR",
-    "load_deck", "load_decks", "load_language_deck", "source_hash",
+    "DeckWarning", "LanguageDeck", "Theme", "DECKS_DIR", "DECKS_ENV_VAR", "PICTOGRAMS_DIR",
+    "deck_folders", "deck_roots", "load_deck", "load_decks", "load_language_deck", "source_hash",
 ]
 
 DeckId = NewType("DeckId", str)
@@ -36,6 +40,8 @@ CardId = NewType("CardId", str)
 
 DECKS_DIR = Path(__file__).resolve().parent / "decks"
 THEMES_FILE = DECKS_DIR / "themes.yaml"
+#: Set this to a folder of further decks (``<deck-id>/deck.yaml`` + ``<lang>.yaml``).
+DECKS_ENV_VAR = "GESPREKSKAARTEN_DECKS"
 PICTOGRAMS_DIR = Path(__file__).resolve().parent.parent / "assets" / "pictograms"
 SOURCE_LANGUAGE = "nl"
 
@@ -89,7 +95,8 @@ class DeckWarning:
     kind: str = "warning"  # missing | outdated | added | unknown | warning
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: warning: {self.message}"
+        # shown(): a warning may quote deck text or a path, and is printed to a terminal
+        return f"{yamlsafe.shown(str(self.path))}:{self.line}:{self.column}: warning: {yamlsafe.shown(self.message)}"
 
 
 @dataclass(frozen=True)
@@ -221,11 +228,54 @@ def source_hash(card: Card) -> str:
 
 # -- loading -----------------------------------------------------------------
 
-def load_decks(root: Path = DECKS_DIR) -> DeckSet:
-    """Load every deck folder under ``root``; a broken one is reported, not fatal."""
-    decks: list[Deck] = []
+def deck_roots() -> tuple[Path, ...]:
+    """The folders that hold deck folders: the shipped one, then
+    ``$GESPREKSKAARTEN_DECKS`` when it is set and not empty."""
+    extra = os.environ.get(DECKS_ENV_VAR, "").strip()
+    return (DECKS_DIR, Path(extra).expanduser()) if extra else (DECKS_DIR,)
+
+
+def deck_folders(roots: tuple[Path, ...]) -> tuple[list[Path], list[DeckError]]:
+    """Every deck folder under ``roots`` (sorted per root), and a problem for
+    each root that cannot be listed, so the other roots still count."""
+    folders: list[Path] = []
     problems: list[DeckError] = []
-    for folder in sorted(p for p in Path(root).iterdir() if p.is_dir()):
+    for root in roots:
+        root = Path(root)
+        try:
+            entries = sorted(root.iterdir())
+        except OSError as exc:
+            if not os.path.lexists(root):
+                words = "this decks folder does not exist"
+            elif not root.is_dir():
+                words = "this should be a folder of decks, but it is not a folder"
+            else:
+                words = f"this decks folder cannot be read ({exc.strerror})"
+            where = f"; it is set in {DECKS_ENV_VAR}" if root != DECKS_DIR else ""
+            problems.append(DeckError(root, 1, 1, words + where))
+            continue
+        folders.extend(p for p in entries if p.is_dir())
+    return folders, problems
+
+
+def load_decks(root: Path | None = None) -> DeckSet:
+    """Load every deck folder under ``root`` (default: :func:`deck_roots`).
+
+    A broken deck, language deck or decks folder is reported in
+    ``DeckSet.problems``, never fatal: the other decks still load. A deck whose
+    id was already loaded from an earlier folder is a problem too (the first
+    one stays), so an extra folder can never silently replace a shipped deck.
+    """
+    folders, problems = deck_folders(deck_roots() if root is None else (Path(root),))
+    decks: list[Deck] = []
+    seen: dict[str, Path] = {}  # deck id (= folder name) -> the folder that claimed it first
+    for folder in folders:
+        if folder.name in seen:
+            problems.append(DeckError(folder / "deck.yaml", 1, 1,
+                                      f"a deck '{folder.name}' is already loaded from {seen[folder.name]}; "
+                                      "give this deck another id and folder name"))
+            continue
+        seen[folder.name] = folder
         try:
             deck, broken = _load_folder(folder)
         except DeckError as exc:
@@ -380,6 +430,10 @@ def standard_themes() -> tuple[Theme, ...]:
 
 def _identifier(src: Source, node: Node, what: str) -> str:
     value = yamlsafe.text(src, node, what, MAX_LABEL)
+    invisible = next((ch for ch in value if unicodedata.category(ch) == "Cf"), None)
+    if invisible is not None:  # ZWSP, LRM, word joiner, BOM...: two ids that look equal would differ
+        raise src.error(node, f"{what} '{value}' holds an invisible character {yamlsafe.describe(invisible)}; "
+                              "delete the id and type it again")
     if not _ID.match(value):
         raise src.error(node, f"{what} '{value}' may hold only lowercase letters a-z, digits and dashes, such as 'wie-vertrouw-jij'")
     return value
@@ -416,7 +470,7 @@ def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
         raise src.error(top["language"], f"the file is called {path.name} but says 'language: {language}'; rename one of them")
     if deck is None:
         deck_file = path.parent / "deck.yaml"
-        if not deck_file.is_file():
+        if not os.path.lexists(deck_file):  # a deck.yaml that is a pipe or folder gets its own message
             raise src.error(src.root, f"there is no deck.yaml beside this language deck in {path.parent}; a language deck belongs in the folder of the deck it translates")
         deck = read_deck(deck_file)
     if "deck" in top:
@@ -440,6 +494,8 @@ def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
     added: list[Card] = []
     seen: dict[str, int] = {}
     card_nodes = yamlsafe.sequence(src, top["cards"], "cards") if "cards" in top else []
+    if len(card_nodes) > MAX_CARDS:
+        raise src.error(top["cards"], f"a language deck holds at most {MAX_CARDS} cards, like a deck; this one has {len(card_nodes)}")
 
     def warn(node: Node, message: str, kind: str) -> None:
         warnings.append(DeckWarning(path, node.start_mark.line + 1, node.start_mark.column + 1, message, kind))
@@ -456,6 +512,9 @@ def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
         if is_added:
             if card_id in source_cards:
                 raise src.error(keys["id"], f"'{card_id}' is a card of the deck itself; 'added: true' is only for cards of your own")
+            if len(deck.cards) + len(added) >= MAX_CARDS:
+                raise src.error(node, f"with this added card the deck would hold more than {MAX_CARDS} cards, "
+                                      "the most a deck may hold; remove some added cards")
             extra = _card(src, _without(node, ("added", "source")), theme_ids, language)
             added.append(extra)
             warn(node, f"card '{card_id}' is added by this language deck", "added")

@@ -125,14 +125,23 @@ class UnknownMentionError(NetworkError, LookupError):
 # --- names -------------------------------------------------------------------
 
 
+#: Bidi overrides and isolates reorder the text around them, so a name could
+#: show as another name (or push the text beside it around); a typed name
+#: never needs them, the screen sets the direction of each text itself.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Letters and symbols that draw nothing: a name of only these looks empty.
+_BLANK_LOOKALIKES = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
 def name_key(name: str) -> str:
     """The form under which two names count as "the same name".
 
     Case-folded, accents and other combining marks dropped (NFKD), spacing
-    collapsed: ``name_key("  ÓMA ") == name_key("oma") == "oma"``. Used only
+    collapsed, bidi controls ignored (as :func:`clean_name` drops them):
+    ``name_key("  ÓMA ") == name_key("oma") == "oma"``. Used only
     to *suggest* that a typed name may be someone named before.
     """
-    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = unicodedata.normalize("NFKD", "".join(ch for ch in name if ch not in _BIDI_CONTROLS).casefold())
     bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return " ".join(unicodedata.normalize("NFC", bare).casefold().split())
 
@@ -149,16 +158,33 @@ def _storable(text: str) -> bool:
     return not any(unicodedata.category(ch) == "Cs" for ch in text)
 
 
+def _visible(char: str) -> bool:
+    """A letter, digit, punctuation mark, symbol or emoji that draws something.
+
+    Spaces, joiners, direction marks and other format characters (ZWSP,
+    U+2060, U+FEFF, LRM, RLM, ZWJ) and lone combining marks do not count.
+    """
+    return unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_LOOKALIKES
+
+
 def clean_name(name: str) -> str:
-    """A name tidied for storing, or :class:`InvalidNameError` saying why not.
+    """A typed name tidied for storing, or :class:`InvalidNameError` saying why not.
 
     Leading/trailing spaces go, inner runs of spaces become one, control
-    characters are dropped. Emoji and right-to-left text are fine.
+    characters are dropped, and so are bidi overrides and isolates (they can
+    make a name read as another). A name needs at least one visible character;
+    one made only of invisible ones is refused like an empty name. Emoji and
+    right-to-left text are fine, with the joiners and direction marks inside
+    them (ZWJ, ZWNJ, LRM, RLM) kept: emoji families and Arabic need them.
+
+    Only for what a player types: names read back from the store must not pass
+    through here (``Network(people, mentions)`` takes people as they were
+    saved), so a rule added later never locks a saved session out.
     """
     if not isinstance(name, str):
         raise InvalidNameError("A name must be text.")
-    tidy = _tidy(name)
-    if not tidy:
+    tidy = _tidy("".join(ch for ch in name if ch not in _BIDI_CONTROLS))
+    if not any(_visible(ch) for ch in tidy):
         raise InvalidNameError("Type a name or a role (for example: buurvrouw).")
     if not _storable(tidy):
         raise InvalidNameError("This name contains characters that cannot be saved.")

@@ -5,18 +5,30 @@ Deck files come from translators and trainers, sometimes by e-mail. PyYAML's
 segfaults on very deep nesting, keeps the last of two duplicate keys and turns
 ``nee``/``no``/``on`` or ``12:30`` into booleans and numbers. So this module:
 
-1. caps the file size and decodes strict UTF-8;
-2. pre-scans the parser's *events* (libyaml when present: fast and without
+1. opens only regular files (a FIFO would block ``open`` forever, a device
+   would stream without end) and caps the size, then decodes strict UTF-8;
+2. refuses characters that make text look different from what it is (control
+   characters, bidi overrides and isolates, line breaks a text editor does not
+   show) before the parser sees them, so every later line number is the line
+   a translator sees in the editor;
+3. pre-scans the parser's *events* (libyaml when present: fast and without
    recursion) and refuses anchors, aliases, explicit tags, a second document
    and nesting deeper than :data:`MAX_DEPTH` before any node is built;
-3. composes nodes with a resolver that has no implicit types, so every scalar
+4. composes nodes with a resolver that has no implicit types, so every scalar
    stays the text that was typed; the schema code decides what is a number.
 
-Every problem is a :class:`DeckError` that prints as ``FILE:LINE:COL: message``.
+Every problem is a :class:`DeckError` that prints as ``FILE:LINE:COL: message``,
+with hostile characters shown escaped (``\\u202e``), never raw: a message is
+printed to a terminal, where an escape sequence would be obeyed.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,11 +40,54 @@ MAX_DEPTH = 12
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
+#: Bidi overrides and isolates: they reorder what follows, so a text can show
+#: something other than what it holds ("Trojan Source"). The app sets the
+#: direction of every text itself; a deck never needs them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Characters a text editor does not show as a new line but YAML counts as one.
+HIDDEN_LINE_BREAKS = frozenset("\x85\u2028\u2029")
+#: A character that can fool a reader of deck text or a terminal: control
+#: characters (C0, DEL and C1, such as the ESC of terminal colour codes)
+#: except tab, newline and carriage return; bidi overrides and isolates; and
+#: line/paragraph separators. A regular expression, because every character
+#: of every deck file passes through it at start-up.
+HOSTILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print: every control, format, separator or surrogate
+    character as an escape (``\\x1b``, ``\\u202e``), everything else as is."""
+    return "".join(_escape(ch) if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs") else ch
+                   for ch in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def describe(char: str) -> str:
+    """``\\u202e (RIGHT-TO-LEFT OVERRIDE)``: the escape and, when Unicode has
+    one, the character's name, so a translator can look it up."""
+    name = unicodedata.name(char, "")
+    if not name:
+        name = "a control character" if unicodedata.category(char) == "Cc" else "not a character of any language"
+    return f"{_escape(char)} ({name})"
+
 
 class DeckError(Exception):
-    """A deck file that cannot be used, with the place to fix it."""
+    """A deck file that cannot be used, with the place to fix it.
+
+    The message is kept escaped (see :func:`shown`) because it may quote the
+    deck's own text; the path is escaped when printed.
+    """
 
     def __init__(self, path: Path | str, line: int, column: int, message: str):
+        message = shown(message)
         super().__init__(message)
         self.path = Path(path)
         self.line = line
@@ -40,7 +95,7 @@ class DeckError(Exception):
         self.message = message
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{shown(str(self.path))}:{self.line}:{self.column}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -60,23 +115,10 @@ class Source:
 def read(path: Path) -> Source:
     """Read ``path`` as one untrusted YAML document; raise :class:`DeckError`."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DeckError(path, 1, 1, "file not found") from None
-    except IsADirectoryError:
-        raise DeckError(path, 1, 1, "this is a folder, not a deck file") from None
-    except OSError as exc:
-        raise DeckError(path, 1, 1, f"cannot read the file ({exc.strerror})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise DeckError(
-            path, 1, 1,
-            f"the file is larger than {MAX_FILE_BYTES // 1024} KiB; "
-            "a deck is text only, so split it or remove what does not belong",
-        )
+    data = read_regular_file(path)
     text = _decode(path, data)
-    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+    _refuse_hostile_characters(path, text)
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.split("\n")):
         raise DeckError(path, 1, 1, "the file is empty")
     _prescan(path, text)
     try:
@@ -86,6 +128,64 @@ def read(path: Path) -> Source:
     if root is None:
         raise DeckError(path, 1, 1, "the file is empty")
     return Source(path, text, root)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path`` (at most :data:`MAX_FILE_BYTES`), if it is a regular file.
+
+    ``os.stat`` first, so a pipe, device or folder is named for what it is and
+    never opened (opening a FIFO for reading blocks until a writer comes).
+    Then open with ``O_NONBLOCK`` and check again with ``fstat``: the path may
+    have been swapped for a FIFO between the two calls.
+    """
+    try:
+        _refuse_special(path, os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise _open_error(path, exc) from None
+    with os.fdopen(fd, "rb") as handle:
+        _refuse_special(path, os.fstat(fd).st_mode)
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise _open_error(path, exc) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DeckError(
+            path, 1, 1,
+            f"the file is larger than {MAX_FILE_BYTES // 1024} KiB; "
+            "a deck is text only, so split it or remove what does not belong",
+        )
+    return data
+
+
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "is a folder, not a file"),
+    (stat.S_ISFIFO, "is a pipe (FIFO), not a file; replace it with a text file"),
+    (stat.S_ISCHR, "is a device, not a file; replace it with a text file"),
+    (stat.S_ISBLK, "is a device, not a file; replace it with a text file"),
+    (stat.S_ISSOCK, "is a socket, not a file; replace it with a text file"),
+)
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    for test, words in _NOT_A_FILE:
+        if test(mode):
+            raise DeckError(path, 1, 1, f"{path.name} {words}")
+    raise DeckError(path, 1, 1, f"{path.name} is not a regular file; replace it with a text file")
+
+
+def _open_error(path: Path, exc: OSError) -> DeckError:
+    if exc.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return DeckError(path, 1, 1, f"{path.name} is a link to a file that does not exist")
+        return DeckError(path, 1, 1, "file not found")
+    if exc.errno == errno.ELOOP:
+        return DeckError(path, 1, 1, f"{path.name} is a link that leads back to itself (a loop), not a file")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return DeckError(path, 1, 1, "the file may not be read (no permission); ask who set up this computer")
+    return DeckError(path, 1, 1, f"cannot read the file ({exc.strerror})")
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -102,6 +202,37 @@ def _decode(path: Path, data: bytes) -> str:
             "the file is not saved as UTF-8 text; in your editor choose "
             "'Save as' with the encoding UTF-8",
         ) from None
+
+
+def _refuse_hostile_characters(path: Path, text: str) -> None:
+    """Refuse the first hostile character anywhere in the file (comments too).
+
+    The line and column are counted as a text editor does (only ``\\n``,
+    ``\\r\\n`` and ``\\r`` end a line). Because hidden line breaks are refused
+    here, PyYAML's marks agree with the editor for every later error.
+    """
+    found = HOSTILE.search(text)
+    if found is None:
+        return
+    char = found.group()
+    line, column = editor_position(text, found.start())
+    if char in HIDDEN_LINE_BREAKS:
+        words = (f"an invisible line break {describe(char)} is here; your editor does not show it, "
+                 "but it splits the line. Delete it, and press Enter where a new line belongs")
+    elif char in BIDI_CONTROLS:
+        words = (f"an invisible direction mark {describe(char)} is here; it can make a text look "
+                 "different from what it says. Delete it: the app sets the direction of each text itself")
+    else:
+        words = f"an invisible control character {describe(char)} is here; delete it"
+    raise DeckError(path, line, column, words)
+
+
+def editor_position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]`` as a text editor shows them."""
+    before = text[:index]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return line, index - start + 1
 
 
 def _prescan(path: Path, text: str) -> None:
@@ -128,31 +259,84 @@ def _prescan(path: Path, text: str) -> None:
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
         raise _from_yaml_error(path, text, exc) from None
+    except yaml.reader.ReaderError as exc:  # e.g. U+FFFF: not hostile, but not text either
+        # libyaml gives a byte offset, PyYAML a character index: find the character itself
+        index = max(text.find(chr(exc.character)), 0) if isinstance(exc.character, int) else 0
+        line, column = editor_position(text, index)
+        raise DeckError(path, line, column, f"a character that does not belong in a text file is here "
+                                            f"({describe(text[index])}); delete it") from None
     except yaml.YAMLError as exc:
-        raise DeckError(path, 1, 1, f"this is not valid YAML ({exc})") from None
+        raise DeckError(path, 1, 1, f"the file cannot be read as YAML ({exc})") from None
 
 
 def _at(path: Path, mark, message: str) -> DeckError:
     return DeckError(path, mark.line + 1, mark.column + 1, message)
 
 
+_CHECK_INDENT = "check that this line starts in the same column as the lines it belongs with"
+
+#: PyYAML's words for a syntax error -> (what a translator can do, point at the
+#: context mark (where the unfinished thing began) instead of the problem mark).
+_PLAIN_WORDS: tuple[tuple[str, str, bool], ...] = (
+    ("mapping values are not allowed",
+     "there is a ': ' inside a text here, which YAML reads as a new key; "
+     "a text with ': ' in it needs quotes around it, such as \"Wie: jij?\"", False),
+    ("could not find expected ':'",
+     f"this line has no ':' after its key; add the ':', or {_CHECK_INDENT}", True),
+    ("did not find expected key",
+     f"this does not fit here; {_CHECK_INDENT}, and that nothing follows a closing quote", False),
+    ("did not find expected '-' indicator",
+     "this does not fit in the list above; every item of a list starts with '- ' in the same column", False),
+    ("did not find expected node content",
+     "a text is missing here, or it starts with a sign YAML keeps for itself ([ ] { } , ); "
+     "put quotes around the text", False),
+    ("did not find expected ',' or ']'",
+     "the '[' here is never closed; close it with ']', or put quotes around a text that starts with '['", True),
+    ("did not find expected ',' or '}'",
+     "the '{' here is never closed; close it with '}', or put quotes around a text that starts with '{'", True),
+    ("found unexpected end of stream",
+     "the quote that opens here is never closed; add the same quote at the end of the text", True),
+    ("found incompatible YAML document",
+     "the line '%YAML' at the top names a YAML version this app does not read; delete that line", False),
+    ("directive",
+     "a line may not start with '%'; delete it, or put quotes around a text that starts with '%'", True),
+    ("non-alphabetical character",  # libyaml's words for '%' followed by a sign
+     "a line may not start with '%'; delete it, or put quotes around a text that starts with '%'", True),
+    ("tag handle",
+     "a text may not start with '!'; put quotes around it", False),
+    ("found character that cannot start any token",
+     "a text may not start with this sign; put quotes around the text", False),
+    ("found unknown escape character",
+     "inside \"double quotes\" a backslash (\\) starts a special sign, and this one does not exist; "
+     "write \\\\ for a backslash, or use 'single quotes'", False),
+    ("did not find expected hexdecimal number",
+     "inside \"double quotes\" \\x, \\u and \\U must be followed by a character code; "
+     "write \\\\ for a backslash, or use 'single quotes'", False),
+    ("did not find expected <document start>",
+     "this text does not belong to the deck (it follows a line '...' or '---'); delete it", False),
+    ("did not find expected comment or line break",
+     "nothing may follow '|' or '>' on its line; start the text on the next line, indented", False),
+    ("block sequence entries are not allowed",
+     "a '- ' item cannot start here; start it on a new line, indented under its key", False),
+)
+
+
 def _from_yaml_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> DeckError:
-    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or ""
+    words, at_context = next(((w, c) for key, w, c in _PLAIN_WORDS if key in problem), (None, False))
+    mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
-    lines = text.splitlines()
+    lines = text.split("\n")
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    problem = exc.problem or "this is not valid YAML"
-    if "\t" in here[: max(column, 1)] or "'\\t'" in problem:
+    if "\t" in here[: max(column, 1)] or "'\\t'" in problem or "tab character" in problem:
         return DeckError(path, line, column, "a tab is used here; indent with spaces, not tabs")
     if "nesting depth" in problem:
         return DeckError(path, line, column, f"the text is nested too deeply (more than {MAX_DEPTH} levels)")
-    hint = ""
-    if "mapping values are not allowed" in problem:
-        hint = "; a text with ': ' in it needs quotes around it"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = "; check the indentation of this line and the one above"
-    return DeckError(path, line, column, f"{problem}{hint}")
+    if words is None:
+        words = (f"YAML cannot read the file from here ({problem or 'unknown problem'}); check this line and "
+                 "the one above for a missing ':', a quote that is not closed, or the indentation")
+    return DeckError(path, line, column, words)
 
 
 # -- reading nodes against a schema -----------------------------------------
@@ -193,6 +377,10 @@ def sequence(src: Source, node: Node, what: str) -> list[Node]:
 def text(src: Source, node: Node, what: str, max_length: int, *, allow_empty: bool = False) -> str:
     if not isinstance(node, ScalarNode):
         raise src.error(node, f"{what} must be {kind(ScalarNode('', ''))}, but this is {kind(node)}")
+    hostile = HOSTILE.search(node.value)
+    if hostile is not None:  # written as an escape in "double quotes": raw ones never get here
+        raise src.error(node, f"{what} holds an invisible character {describe(hostile.group())}, written as "
+                              "an escape such as \\x1b or \\u202e; delete it")
     value = " ".join(node.value.split())
     if not value and not allow_empty:
         raise src.error(node, f"{what} is empty")

@@ -50,7 +50,7 @@ def test_names_are_tidied_and_checked():
 
 def test_emoji_and_right_to_left_names_are_kept_as_said():
     net = Network()
-    for name in ("👵🏽 oma", "محمد", "ትግርኛ", "Ołeksandra", "\u202bשלום\u202c"):
+    for name in ("👵🏽 oma", "محمد", "ትግርኛ", "Ołeksandra", "שלום"):
         person, _ = add(net, name)
         assert person.name == name
         assert net.matches(name) == [person]

@@ -17,10 +17,13 @@ from kivy.app import App
 from kivy.clock import Clock
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, ScreenManager
+from kivy.utils import platform
 
 from kaarten.decks import load_decks
+from kaarten.errors import KaartenError
 from kaarten.paths import data_dir
-from kaarten.store import Store
+from kaarten.session import Session
+from kaarten.store import PracticeStore, Store
 
 from app import theme
 from app.i18n import available_languages, tr
@@ -82,7 +85,9 @@ class GesprekskaartenApp(App):
     @property
     def data_folder(self):
         if self._data_folder is None:
-            self._data_folder = data_dir(self.user_data_dir)
+            # Only on Android is Kivy's user_data_dir the app's own folder;
+            # elsewhere reading it makes ~/.config/<name> (and fails without ~/.config).
+            self._data_folder = data_dir(self.user_data_dir if platform == "android" else None)
         return self._data_folder
 
     @property
@@ -110,9 +115,9 @@ class GesprekskaartenApp(App):
     def _open_store(self) -> None:
         try:
             self.store = Store.open(self.data_folder / "sessions.sqlite3")
-        except Exception as e:  # noqa: BLE001 - no crash: play in memory, and say so
-            log.exception("Could not open the sessions file")
-            self.store = Store.memory()
+        except KaartenError as e:  # no crash: play without keeping, and say so
+            log.warning("Could not open the sessions file: %s", type(e).__name__)
+            self.store = PracticeStore()
             self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
                                "Wat u nu speelt, wordt niet bewaard.") + f" ({e})"
             return
@@ -187,8 +192,7 @@ class GesprekskaartenApp(App):
 
     @property
     def practice_session(self) -> bool:
-        return self.session is not None and self.practice_store is not None \
-            and getattr(self.session, "_store", None) is self.practice_store
+        return self.session is not None and self.session.keeps_nothing
 
     def start_game(self, deck_id: str, language: str, players) -> bool:
         """A new game with ``players`` [(name, colour)]: saved, first card dealt.
@@ -198,14 +202,14 @@ class GesprekskaartenApp(App):
         store = self.store
         if self.practice:
             if self.practice_store is None:
-                self.practice_store = Store.memory()
+                self.practice_store = PracticeStore()
             store = self.practice_store
         try:
-            session = store.new_session(
-                deck.id, language, [c.id for c in cards],
-                {c.id: c.theme for c in cards}, list(players))
+            session = Session.start(
+                store, deck_id=deck.id, language=language, card_ids=[c.id for c in cards],
+                themes_by_card={c.id: c.theme for c in cards}, players=list(players))
             session.deal()
-        except Exception as e:  # noqa: BLE001
+        except KaartenError as e:
             self.show_error(e)
             return False
         self.session = session
@@ -215,8 +219,8 @@ class GesprekskaartenApp(App):
     def resume_session(self, session_id) -> None:
         """Carry on with a saved game (or look at a finished one)."""
         try:
-            session = self.store.resume(session_id)
-        except Exception as e:  # noqa: BLE001
+            session = Session.resume(self.store, session_id)
+        except KaartenError as e:
             self.show_error(e)
             return
         self.session = session
@@ -230,7 +234,7 @@ class GesprekskaartenApp(App):
         if self.session is not None and not self.session.finished:
             try:
                 self.session.end()
-            except Exception as e:  # noqa: BLE001
+            except KaartenError as e:
                 self.show_error(e)
                 return
         self.show_summary()
@@ -245,7 +249,7 @@ class GesprekskaartenApp(App):
     def show_error(self, error) -> None:
         """Tell the worker what went wrong, in words, and carry on."""
         from app.widgets.dialog import ask
-        log.warning("Action failed: %r", error)
+        log.warning("Action failed: %s", type(error).__name__)  # never the message: it may hold a name
         from app.errors import explain
         ask(tr._("Dat lukte niet"), explain(error), yes=tr._("Goed"))
 

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kaarten.decks import DECKS_DIR, load_deck  # noqa: E402
 from kaarten.network import Closeness, Sector  # noqa: E402
+from kaarten.session import Session  # noqa: E402
 from kaarten.store import Store  # noqa: E402
 
 TARGET_RECORD = 0.050
@@ -32,9 +33,9 @@ def main() -> int:
     sectors = list(Sector)
     with tempfile.TemporaryDirectory(dir=__import__('os').environ.get('BENCH_DIR')) as tmp:
         store = Store.open(Path(tmp) / "sessions.sqlite3")
-        session = store.new_session(deck.id, "nl", [c.id for c in deck.cards],
-                                    {c.id: c.theme for c in deck.cards},
-                                    [("mama", "#1E5E5A"), ("Sam", "#B3412E"), ("Noor", "#F2B53D")], seed=1)
+        session = Session.start(store, deck_id=deck.id, language="nl", card_ids=[c.id for c in deck.cards],
+                                themes_by_card={c.id: c.theme for c in deck.cards},
+                                players=[("mama", "#1E5E5A"), ("Sam", "#B3412E"), ("Noor", "#F2B53D")], seed=1)
         session.deal()
         times = []
         people = []
@@ -55,7 +56,7 @@ def main() -> int:
         store.close()
         start = time.perf_counter()
         again = Store.open(Path(tmp) / "sessions.sqlite3")
-        resumed = again.resume(sid)
+        resumed = Session.resume(again, sid)
         resume = time.perf_counter() - start
         count = len(resumed.network.people)
         mentions = len(resumed.network.mentions)

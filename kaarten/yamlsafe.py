@@ -23,13 +23,15 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kaarten.errors import KaartenError
+
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 12
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
-class DeckError(Exception):
+class DeckError(KaartenError):
     """A deck file that cannot be used, with the place to fix it."""
 
     def __init__(self, path: Path | str, line: int, column: int, message: str):

@@ -15,6 +15,9 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
+from kaarten.errors import KaartenError
+from kaarten.session import Session
+
 from app.i18n import tr
 from app.widgets import layout as _layout  # noqa: F401  (Kop, Kolom, PassendRaster for kv)
 from app.widgets.dialog import ask
@@ -106,8 +109,8 @@ class SessionsScreen(Scherm):
         """Show the map of a session (finished or not) without playing on."""
         app = self.app()
         try:
-            session = app.store.resume(session_id)
-        except Exception as e:  # noqa: BLE001 - say it, do not crash
+            session = Session.resume(app.store, session_id)
+        except KaartenError as e:  # say it, do not crash
             app.show_error(e)
             return
         app.session = session
@@ -131,7 +134,7 @@ class SessionsScreen(Scherm):
         app = self.app()
         try:
             app.store.delete_session(session_id)
-        except Exception as e:  # noqa: BLE001
+        except KaartenError as e:
             app.show_error(e)
             return
         if app.session is not None and int(getattr(app.session, "id", 0)) == session_id:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kaarten.network import Closeness, InvalidNameError, Sector, UnknownPersonError
+from kaarten.network import Closeness, InvalidNameError, NetworkError, Sector, UnknownPersonError
 from kaarten.session import Session
 from kaarten.store import PracticeStore, Store, StoreError, UnknownSessionError
 from kaarten.table import TableError
@@ -270,3 +270,95 @@ def test_new_session_checks_its_input(data):
         assert store.sessions() == []
         single = start(store, ["a"], {"a": "trust"}, [("Ik", "#000000")])
         assert single.seed is not None and single.deal() == "a"
+
+
+# --- rules the screens ask for: one action, one transaction ---------------------
+
+
+def count_commits(store):
+    """A list that grows by one for every COMMIT the store runs from now on."""
+    commits = []
+    store._trace(lambda sql: commits.append(sql) if sql.strip().upper().startswith("COMMIT") else None)
+    return commits
+
+
+def test_taking_a_name_back_is_one_transaction_and_removes_only_that_card(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        oma = s.record_person("oma", "family", 1)
+        first_card = s.current_card
+        s.next_turn()
+        s.name_again(oma.id)
+        s.record_person("oma", "family", 1, same_as=oma.id)  # a double tap: still one mention
+        opa = s.record_person("opa", "family", 2)
+        commits = count_commits(store)
+        assert s.take_back(oma.id) is False            # still named on the first card
+        assert len(commits) == 1
+        assert [m.card_id for m in s.network.mentions_of(oma.id)] == [first_card]
+        assert s.take_back(opa.id) is True             # named nowhere else: gone altogether
+        assert len(commits) == 2
+        assert opa.id not in s.network
+        expected = state(s)
+        sid = s.id
+    with Store.open() as store:
+        assert state(Session.resume(store, sid)) == expected
+
+
+def test_merging_two_people_is_one_transaction_and_drops_doubled_mentions(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        oma = s.record_person("Oma", "family", 1)
+        twin = s.record_person("oma Jo", "family", 2, note="woont om de hoek")  # the same person, by mistake
+        s.next_turn()
+        s.name_again(twin.id)
+        commits = count_commits(store)
+        kept = s.merge(oma.id, twin.id)
+        assert len(commits) == 1
+        assert kept == oma and twin.id not in s.network
+        # mama's doubled mention of the first card was dropped; sam's moved to oma
+        assert [(m.player_id, m.card_id) for m in s.network.mentions_of(oma.id)] == [
+            (s.players[0].id, s.table.played[0]), (s.players[1].id, s.current_card)]
+        assert len(s.network.mentions) == 2
+        with pytest.raises(UnknownPersonError):
+            s.merge(oma.id, twin.id)
+        with pytest.raises(NetworkError, match="themselves"):
+            s.merge(oma.id, oma.id)
+        expected = state(s)
+        sid = s.id
+    with Store.open() as store:
+        assert state(Session.resume(store, sid)) == expected
+
+
+def test_a_take_back_or_merge_that_cannot_be_saved_changes_nothing(data):
+    store = Store.open()
+    s = new_game(store)
+    s.deal()
+    oma = s.record_person("oma", "family", 1)
+    opa = s.record_person("opa", "family", 1)
+    before = state(s)
+    store.close()
+    with pytest.raises(StoreError):
+        s.take_back(oma.id)
+    with pytest.raises(StoreError):
+        s.merge(oma.id, opa.id)
+    assert state(s) == before
+
+
+def test_suggestions_offer_namesakes_but_never_decide(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        mamas_oma = s.record_person("Oma", "family", 1)
+        truus = s.record_person("oma Truus", "family", 2)
+        s.next_turn()
+        offer = s.network.suggestions(" óma ")
+        assert offer.same == (mamas_oma,) and offer.others == (truus,)
+        papas_oma = s.record_person("oma", "family", 2)  # a different oma: still possible
+        offer = s.network.suggestions("OMA")
+        assert offer.same == (mamas_oma, papas_oma)
+        assert offer.people == (mamas_oma, papas_oma, truus)
+        assert s.network.suggestions("").others == (papas_oma, truus, mamas_oma)  # latest first
+        assert s.network.suggestions("buurman").people == ()
+        assert s.network.named_for(s.current_card) == (papas_oma,)

@@ -280,3 +280,55 @@ def test_names_confirmed_before_a_kill_are_all_there_afterwards(data):
         missing = [n for n in confirmed if n not in names]
         assert not missing, f"run {run}: lost {missing}"
     assert len(confirmed) >= 20
+
+
+# --- one data folder: the old Linux folder is moved once ---------------------------------
+
+
+@pytest.fixture
+def fake_home(tmp_path, monkeypatch):
+    """A HOME of its own, with no data-folder settings from the environment."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("GESPREKSKAARTEN_DATA", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "ANDROID_ARGUMENT"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the old folder was Kivy's, on Linux")
+def test_sessions_in_the_old_folder_are_moved_once_with_nothing_lost(fake_home):
+    old = fake_home / ".config" / paths.APP_NAME
+    with Store.open(old / DB_NAME) as store:
+        s = new_game(store)
+        s.record_person("Oud-Bewaard", "family", 1)
+        sid = s.id
+    (old / "settings.json").write_text('{"ui_language": "en"}', encoding="utf-8")
+    (old / "sessions.damaged-20260101-000000.sqlite3").write_bytes(b"kept")
+
+    folder = data_dir()
+    assert folder == fake_home / ".local" / "share" / paths.APP_NAME
+    assert not old.exists()
+    assert (folder / "settings.json").read_text(encoding="utf-8") == '{"ui_language": "en"}'
+    with Store.open() as store:
+        assert store.path == folder / DB_NAME
+        assert Session.resume(store, sid).network.people[0].name == "Oud-Bewaard"
+        assert [d.path.name for d in store.damaged_files()] == ["sessions.damaged-20260101-000000.sqlite3"]
+    assert data_dir() == folder  # and once only
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the old folder was Kivy's, on Linux")
+def test_an_old_file_never_overwrites_a_new_one_it_is_kept_aside(fake_home, caplog):
+    old = fake_home / ".config" / paths.APP_NAME
+    new = fake_home / ".local" / "share" / paths.APP_NAME
+    for folder, name in ((old, "In-Oude-Map"), (new, "In-Nieuwe-Map")):
+        with Store.open(folder / DB_NAME) as store:
+            new_game(store).record_person(name, "family", 1)
+    with caplog.at_level("WARNING", logger="kaarten.paths"):
+        assert data_dir() == new
+    assert b"In-Nieuwe-Map" in raw_bytes(new / DB_NAME) and b"In-Oude-Map" not in raw_bytes(new / DB_NAME)
+    [kept] = [p for p in old.iterdir() if p.name.endswith(".sqlite3")]
+    assert kept.name.startswith("sessions.kept-") and b"In-Oude-Map" in raw_bytes(kept)
+    assert "kept as" in caplog.text and "In-Oude-Map" not in caplog.text
+    data_dir()
+    assert kept.exists()  # not moved again, not lost

@@ -20,7 +20,7 @@ from kivy.uix.screenmanager import FadeTransition, ScreenManager
 from kivy.utils import platform
 
 from kaarten.decks import load_decks
-from kaarten.errors import KaartenError
+from kaarten.errors import AlreadyOpenError, KaartenError
 from kaarten.paths import data_dir
 from kaarten.session import Session
 from kaarten.store import PracticeStore, Store
@@ -114,7 +114,13 @@ class GesprekskaartenApp(App):
 
     def _open_store(self) -> None:
         try:
-            self.store = Store.open(self.data_folder / "sessions.sqlite3")
+            self.store = Store.open(self.data_folder / "sessions.sqlite3", exclusive=True)
+        except AlreadyOpenError:  # a second app would overwrite the first one's game
+            log.warning("The data folder is in use by another process")
+            self.store = PracticeStore()
+            self.notice = tr._("De app is al open op dit apparaat, in een ander venster. Sluit die "
+                               "eerst en open de app dan opnieuw. Wat u hier speelt, wordt niet bewaard.")
+            return
         except KaartenError as e:  # no crash: play without keeping, and say so
             log.warning("Could not open the sessions file: %s", type(e).__name__)
             self.store = PracticeStore()

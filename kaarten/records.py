@@ -114,6 +114,10 @@ class SessionStore(Protocol):
     def delete_session(self, session_id: SessionId) -> None:
         """Delete a session for real."""
 
+    def checkpoint(self) -> bool:
+        """Make sure what was saved is in the main file (the app calls it when
+        paused or stopped); True when done."""
+
     def close(self) -> None:
         """Let go of the store; closing twice is fine."""
 

@@ -748,6 +748,10 @@ class PracticeStore:
     def delete_session(self, session_id: SessionId) -> None:
         """Nothing was kept, so nothing is left to delete."""
 
+    def checkpoint(self) -> bool:
+        """Nothing on disk to fold: always done."""
+        return True
+
     def close(self) -> None:
         """Nothing to close."""
 

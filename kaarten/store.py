@@ -37,6 +37,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,8 +251,24 @@ class _Database:
         self.execute("PRAGMA foreign_keys = ON")
         self.execute("PRAGMA temp_store = MEMORY")
         self.execute("PRAGMA trusted_schema = OFF")
-        self.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         self.execute("PRAGMA synchronous = FULL")
+
+    def _use_wal(self) -> None:
+        """Switch a new file to WAL (it stays so). Switching needs the file to
+        itself and SQLite does not wait for that, so when several processes
+        open a fresh folder at once the switch is retried for a while."""
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        while True:
+            try:
+                if self.one("PRAGMA journal_mode")[0] == "wal":
+                    return
+                self.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if (getattr(e, "sqlite_errorcode", 0) & 0xFF) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _migrate(self) -> None:
         """Bring the schema up to date, in one transaction. The version is

@@ -20,7 +20,7 @@ from kivy.uix.screenmanager import FadeTransition, ScreenManager
 from kivy.utils import platform
 
 from kaarten.decks import load_decks
-from kaarten.errors import AlreadyOpenError, KaartenError
+from kaarten.errors import KaartenError
 from kaarten.paths import data_dir
 from kaarten.session import Session
 from kaarten.store import PracticeStore, Store
@@ -115,13 +115,7 @@ class GesprekskaartenApp(App):
     def _open_store(self) -> None:
         try:
             self.store = Store.open(self.data_folder / "sessions.sqlite3", exclusive=True)
-        except AlreadyOpenError:  # a second app would overwrite the first one's game
-            log.warning("The data folder is in use by another process")
-            self.store = PracticeStore()
-            self.notice = tr._("De app is al open op dit apparaat, in een ander venster. Sluit die "
-                               "eerst en open de app dan opnieuw. Wat u hier speelt, wordt niet bewaard.")
-            return
-        except KaartenError as e:  # no crash: play without keeping, and say so
+        except KaartenError as e:  # a second app, no permission...: play without keeping, and say so
             log.warning("Could not open the sessions file: %s", type(e).__name__)
             self.store = PracticeStore()
             self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
@@ -263,4 +257,7 @@ class GesprekskaartenApp(App):
 def run_app() -> None:
     """Start the app (called by ``python main.py``)."""
     os.environ.setdefault("KIVY_NO_ARGS", "1")
+    from kivy.base import ExceptionManager
+    from app.errors import LogUnexpected
+    ExceptionManager.add_handler(LogUnexpected())
     GesprekskaartenApp().run()

@@ -513,9 +513,13 @@ class Store:
     def _wipe(self) -> None:
         """After a committed removal: no old copy of a name may stay in the
         file or its journal. When another program's read prevents that, say
-        so on disk and finish later; the removal itself stands."""
-        if self.checkpoint():
-            return
+        so on disk and finish later; the removal itself stands (nothing is
+        raised: the caller must not undo a change that was committed)."""
+        try:
+            if self.checkpoint():
+                return
+        except StoreError as e:
+            log.warning("Checkpoint after a removal failed: %s", type(e).__name__)
         try:
             os.close(os.open(self._wipe_marker, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as e:
@@ -657,8 +661,16 @@ class Store:
         if changes.wipe:
             self._wipe()
         elif changes.resting_point:
-            with self._reading("the sessions file") as db:
-                db.checkpoint("PASSIVE")
+            self._fold()
+
+    def _fold(self) -> None:
+        """Fold the journal into the main file without waiting for anyone.
+        The change is committed already: a failure here is logged, not raised
+        (the next checkpoint folds it)."""
+        try:
+            self._open_db.checkpoint("PASSIVE")
+        except sqlite3.Error as e:
+            log.warning("Checkpoint after a turn failed: %s", type(e).__name__)
 
     def delete_session(self, session_id: SessionId) -> None:
         """Delete a session for real: its rows are overwritten (secure_delete)

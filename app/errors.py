@@ -2,11 +2,12 @@
 
 The game core raises errors in English for developers; :func:`explain`
 turns the kinds the worker can meet into a short sentence that says what to
-do, through the translator.
+do, through the translator. (What reaches the log: :mod:`app.logs`.)
 """
 
 from __future__ import annotations
 
+from kaarten.errors import StoreError
 from kaarten.network import InvalidNameError, InvalidNoteError, NetworkError
 from kaarten.table import TableError
 
@@ -16,6 +17,8 @@ __all__ = ["explain"]
 
 
 def explain(error: BaseException) -> str:
+    """The worker's words for an error of the ``KaartenError`` family
+    (anything else gets the general sentence)."""
     if isinstance(error, InvalidNameError):
         return tr._("Deze naam kan niet. Typ een naam of rol van hoogstens 60 tekens.")
     if isinstance(error, InvalidNoteError):
@@ -24,11 +27,7 @@ def explain(error: BaseException) -> str:
         return tr._("Deze persoon is er niet meer. Kijk nog eens op de kaart.")
     if isinstance(error, TableError):
         return tr._("Dat kan nu niet in het spel.")
-    try:
-        from kaarten.store import StoreError
-    except ImportError:  # pragma: no cover
-        StoreError = ()  # type: ignore[assignment]
-    if StoreError and isinstance(error, StoreError):
+    if isinstance(error, StoreError):
         return tr._("Dit kon niet worden bewaard. Probeer het nog eens. "
                     "Lukt het niet, vraag dan hulp.")
     return tr._("Er ging iets mis. Probeer het nog eens.")

@@ -7,10 +7,12 @@ name a family said. So the app logs errors by kind and place only:
 
 - :func:`log_error` writes an error's type and the frames it passed through
   (file, line, function and the line of code: the program, never its data);
-- :func:`install` hands every error that escapes a Kivy callback to
-  :func:`log_error` before Kivy's own handling, and :func:`run_logged` does
-  the same for one that ends the app, which then exits with status 1 instead
-  of printing the traceback (stderr, too, ends up in Kivy's log file).
+- :func:`install` makes that the running app's last net: an error that
+  escapes a Kivy callback is logged and the family's game goes on (every
+  action was saved or rolled back whole, so nothing is half-done);
+- :func:`run_logged` does the same for an error that ends the app (while it
+  starts, say), which then exits with status 1 instead of printing the
+  traceback (stderr, too, ends up in Kivy's log file).
 """
 
 from __future__ import annotations
@@ -42,16 +44,14 @@ def log_error(what: str, error: BaseException) -> None:
 
 
 class _NameFreeHandler:
-    """Kivy's exception handler: log without the message, then let Kivy raise."""
+    """Kivy's exception handler: log without the message and carry on."""
 
     def handle_exception(self, error: BaseException):
         from kivy.base import ExceptionManager
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            return ExceptionManager.RAISE
         log_error("Unexpected error", error)
-        try:
-            error._logged_name_free = True
-        except AttributeError:   # an error type with __slots__
-            pass
-        return ExceptionManager.RAISE
+        return ExceptionManager.PASS
 
 
 def install() -> None:
@@ -69,6 +69,5 @@ def run_logged(main: Callable[[], object]) -> None:
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: BLE001 - logged without its message
-        if not getattr(error, "_logged_name_free", False):
-            log_error("The app stopped on an error", error)
+        log_error("The app stopped on an error", error)
         sys.exit(1)

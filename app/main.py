@@ -17,10 +17,13 @@ from kivy.app import App
 from kivy.clock import Clock
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, ScreenManager
+from kivy.utils import platform
 
 from kaarten.decks import load_decks
+from kaarten.errors import KaartenError
 from kaarten.paths import data_dir
-from kaarten.store import Store
+from kaarten.session import Session
+from kaarten.store import PracticeStore, Store
 
 from app import logs, theme
 from app.i18n import available_languages, tr
@@ -82,7 +85,9 @@ class GesprekskaartenApp(App):
     @property
     def data_folder(self):
         if self._data_folder is None:
-            self._data_folder = data_dir(self.user_data_dir)
+            # Only on Android is Kivy's user_data_dir the app's own folder;
+            # elsewhere reading it makes ~/.config/<name> (and fails without ~/.config).
+            self._data_folder = data_dir(self.user_data_dir if platform == "android" else None)
         return self._data_folder
 
     @property
@@ -111,10 +116,10 @@ class GesprekskaartenApp(App):
 
     def _open_store(self) -> None:
         try:
-            self.store = Store.open(self.data_folder / "sessions.sqlite3")
-        except Exception as e:  # noqa: BLE001 - no crash: play in memory, and say so
-            logs.log_error("Could not open the sessions file", e)
-            self.store = Store.memory()
+            self.store = Store.open(self.data_folder / "sessions.sqlite3", exclusive=True)
+        except KaartenError as e:  # a second app, no permission...: play without keeping, and say so
+            log.warning("Could not open the sessions file: %s", type(e).__name__)
+            self.store = PracticeStore()
             self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
                                "Wat u nu speelt, wordt niet bewaard.") + f" ({e})"
             return
@@ -140,15 +145,21 @@ class GesprekskaartenApp(App):
             self.go("start")
         return True
 
-    def on_start(self):
-        # Android: keep the game when the app goes to the background.
-        pass
-
     def on_pause(self):
+        """To the background (Android may end the app there without a word):
+        fold the journal into the sessions file. True: keep the game."""
+        self._checkpoint()
         return True
 
-    def on_resume(self):
-        pass
+    def on_stop(self):
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        if self.store is not None:
+            try:
+                self.store.checkpoint()
+            except KaartenError as e:   # everything was committed already
+                log.warning("Checkpoint failed: %s", type(e).__name__)
 
     # -- settings --------------------------------------------------------------
 
@@ -197,15 +208,14 @@ class GesprekskaartenApp(App):
         mode) a store that keeps nothing, so no real session shows."""
         if self.practice:
             if self.practice_store is None:
-                self.practice_store = Store.memory()
+                self.practice_store = PracticeStore()
             return self.practice_store
         return self.store
 
     @property
     def practice_session(self) -> bool:
         """True while the session in play is a practice game (nothing kept)."""
-        return self.session is not None and self.practice_store is not None \
-            and getattr(self.session, "_store", None) is self.practice_store
+        return self.session is not None and self.session.keeps_nothing
 
     def on_practice(self, *_) -> None:
         """Switching practice mode on or off leaves any session in play and
@@ -232,11 +242,11 @@ class GesprekskaartenApp(App):
         self.leave_session()
         store = self.sessions_store
         try:
-            session = store.new_session(
-                deck.id, language, [c.id for c in cards],
-                {c.id: c.theme for c in cards}, list(players))
+            session = Session.start(
+                store, deck_id=deck.id, language=language, card_ids=[c.id for c in cards],
+                themes_by_card={c.id: c.theme for c in cards}, players=list(players))
             session.deal()
-        except Exception as e:  # noqa: BLE001
+        except KaartenError as e:
             self.show_error(e)
             return False
         self.session = session
@@ -246,8 +256,8 @@ class GesprekskaartenApp(App):
     def open_session(self, session_id) -> None:
         """Look at a saved game's summary (finished or not), without playing on."""
         try:
-            session = self.sessions_store.resume(session_id)
-        except Exception as e:  # noqa: BLE001
+            session = Session.resume(self.sessions_store, session_id)
+        except KaartenError as e:
             self.show_error(e)
             return
         self.session = session
@@ -256,8 +266,8 @@ class GesprekskaartenApp(App):
     def resume_session(self, session_id) -> None:
         """Carry on with a saved game (or look at a finished one)."""
         try:
-            session = self.sessions_store.resume(session_id)
-        except Exception as e:  # noqa: BLE001
+            session = Session.resume(self.sessions_store, session_id)
+        except KaartenError as e:
             self.show_error(e)
             return
         self.session = session
@@ -268,7 +278,7 @@ class GesprekskaartenApp(App):
         if self.session is not None and not self.session.finished:
             try:
                 self.session.end()
-            except Exception as e:  # noqa: BLE001
+            except KaartenError as e:
                 self.show_error(e)
                 return
         self.show_summary()
@@ -286,14 +296,14 @@ class GesprekskaartenApp(App):
         self.leave_session()
         try:
             return self.store.delete_all()
-        except Exception as e:  # noqa: BLE001 - the worker is told
+        except KaartenError as e:       # the worker is told
             self.show_error(e)
             return -1
 
     def show_error(self, error) -> None:
         """Tell the worker what went wrong, in words, and carry on."""
         from app.widgets.dialog import ask
-        log.warning("Action failed: %s", type(error).__name__)   # never its message: names
+        log.warning("Action failed: %s", type(error).__name__)  # never the message: it may hold a name
         from app.errors import explain
         ask(tr._("Dat lukte niet"), explain(error), yes=tr._("Goed"))
 
@@ -301,4 +311,5 @@ class GesprekskaartenApp(App):
 def run_app() -> None:
     """Start the app (called by ``python main.py``)."""
     os.environ.setdefault("KIVY_NO_ARGS", "1")
+    logs.install()
     logs.run_logged(GesprekskaartenApp().run)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
 from typing import Iterable, NewType
 
+from kaarten.errors import KaartenError
+
 __all__ = [
     "PersonId",
     "MentionId",
@@ -42,6 +44,7 @@ __all__ = [
     "clean_name",
     "clean_note",
     "Network",
+    "Suggestions",
 ]
 
 PersonId = NewType("PersonId", int)
@@ -98,7 +101,7 @@ class Mention:
 # --- errors: one flat family, each says what to fix -------------------------
 
 
-class NetworkError(ValueError):
+class NetworkError(KaartenError, ValueError):
     """A change to the network that cannot be made; the message says why."""
 
 
@@ -237,6 +240,26 @@ def as_closeness(value: Closeness | int) -> Closeness:
 # --- the model ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Suggestions:
+    """People to offer while a player types a name: offers, never decisions.
+
+    ``same``: people named before under this very name (ignoring case,
+    accents and spacing), oldest first -- "is it the same one?". Two
+    different grandmothers called "oma" both show here; recording a new person
+    with that name stays possible. ``others``: people whose name contains what
+    was typed, latest first; with nothing typed, everyone named so far.
+    """
+
+    same: tuple[Person, ...]
+    others: tuple[Person, ...]
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone to offer, in the order to show them."""
+        return self.same + self.others
+
+
 class Network:
     """Everyone named in one session and every mention, in memory.
 
@@ -309,6 +332,22 @@ class Network:
         if not key:
             return []
         return [p for p in self._people.values() if name_key(p.name) == key]
+
+    def suggestions(self, typed: str) -> Suggestions:
+        """Who to offer on the naming panel while ``typed`` is being typed."""
+        latest_first = tuple(reversed(self._people.values()))
+        key = name_key(typed)
+        if not key:
+            return Suggestions(same=(), others=latest_first)
+        same = tuple(self.matches(typed))
+        same_ids = {p.id for p in same}
+        others = tuple(p for p in latest_first if p.id not in same_ids and key in name_key(p.name))
+        return Suggestions(same=same, others=others)
+
+    def named_for(self, card_id: str) -> tuple[Person, ...]:
+        """The people named for this card (by anyone), in the order first named."""
+        ids = dict.fromkeys(m.person_id for m in self._mentions.values() if m.card_id == card_id)
+        return tuple(self._people[i] for i in ids)
 
     def find_mention(self, person_id: PersonId, player_id: PlayerId, card_id: str) -> Mention | None:
         """The mention of this person by this player for this card, if any."""
@@ -413,6 +452,41 @@ class Network:
         mention = self.mention(mention_id)
         del self._mentions[mention_id]
         return mention
+
+    def take_back(self, person_id: PersonId, card_id: str) -> tuple[tuple[Mention, ...], bool]:
+        """Undo naming a person for a card: every mention of them for this
+        card goes, and so does the person when nothing else names them (a
+        name recorded by mistake leaves nothing behind). Returns the mentions
+        removed and whether the person was removed too."""
+        mentions = self.mentions_of(person_id)
+        gone = tuple(m for m in mentions if m.card_id == card_id)
+        for m in gone:
+            del self._mentions[m.id]
+        person_gone = len(gone) == len(mentions)
+        if person_gone:
+            del self._people[person_id]
+        return gone, person_gone
+
+    def merge(self, keep_id: PersonId, other_id: PersonId) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+        """Make two people one: ``other_id``'s mentions move to ``keep_id``,
+        whose name, place and note stay, and ``other_id`` is removed. A
+        mention that would then be doubled (the same player named both for the
+        same card) is dropped. Returns (mentions moved, mentions dropped)."""
+        self.person(keep_id)
+        self.person(other_id)
+        if keep_id == other_id:
+            raise NetworkError("A person cannot be merged with themselves.")
+        moved: list[Mention] = []
+        dropped: list[Mention] = []
+        for m in self.mentions_of(other_id):
+            if self.find_mention(keep_id, m.player_id, m.card_id) is not None:
+                dropped.append(m)
+                del self._mentions[m.id]
+            else:
+                moved.append(replace(m, person_id=keep_id))
+                self._mentions[m.id] = moved[-1]
+        del self._people[other_id]
+        return tuple(moved), tuple(dropped)
 
     # -- for the session: undo a change the store could not save --
 

@@ -9,51 +9,36 @@ is put back as it was before the action: screen and disk never disagree.
 ``session.table`` and ``session.network`` are for reading; change them only
 through the session's methods, or nothing is saved.
 
-Create sessions with :meth:`kaarten.store.Store.new_session` and
-:meth:`kaarten.store.Store.resume`.
+Start a game with :meth:`Session.start` and carry on with a saved one with
+:meth:`Session.resume`; both are handed a store (anything that satisfies
+:class:`kaarten.records.SessionStore`: a file, or a practice store that keeps
+nothing). The game owns its set-up and rules; the store only keeps records.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 from contextlib import contextmanager
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterator, Mapping, NewType
+from typing import Iterator, Mapping, Sequence
 
+from kaarten.errors import DamagedSessionError, SetupError
 from kaarten.network import (
     Closeness,
     Mention,
     MentionId,
     Network,
+    NetworkError,
     Person,
     PersonId,
     Sector,
 )
+from kaarten.records import SessionChanges, SessionId, SessionRecord, SessionStore
 from kaarten.summary import Summary, summarise
-from kaarten.table import Player, Table, TableError, TableSnapshot
-
-if TYPE_CHECKING:  # the store imports this module; no import cycle at run time
-    from kaarten.store import Store
+from kaarten.table import Player, Table, TableError, validate_players
 
 __all__ = ["Session", "SessionId", "SessionChanges"]
-
-SessionId = NewType("SessionId", int)
-
-
-@dataclass(frozen=True)
-class SessionChanges:
-    """What one action changed, for the store to write in one transaction.
-
-    ``table`` is always the whole table after the action; ``people`` are new
-    or changed people (written whole); ``mentions`` are new mentions.
-    """
-
-    table: TableSnapshot
-    people: tuple[Person, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    removed_people: tuple[PersonId, ...] = ()
-    removed_mentions: tuple[MentionId, ...] = ()
 
 
 class Session:
@@ -61,7 +46,7 @@ class Session:
 
     def __init__(
         self,
-        store: Store,
+        store: SessionStore,
         *,
         id: SessionId,
         deck_id: str,
@@ -71,17 +56,92 @@ class Session:
         table: Table,
         network: Network,
         themes_by_card: Mapping[str, str],
+        damaged: bool = False,
     ) -> None:
-        """Made by the store; use ``Store.new_session`` or ``Store.resume``."""
+        """Use :meth:`start` or :meth:`resume`."""
         self._store = store
         self.id = id
         self.deck_id = deck_id
         self.language = language
         self.created = created
         self.seed = seed
+        #: True when the store could only read it back with replacement characters
+        self.damaged = damaged
         self._table = table
         self._network = network
         self._themes = MappingProxyType(dict(themes_by_card))
+
+    # -- beginning --
+
+    @classmethod
+    def start(
+        cls,
+        store: SessionStore,
+        *,
+        deck_id: str,
+        language: str,
+        card_ids: Sequence[str],
+        themes_by_card: Mapping[str, str],
+        players: Sequence[tuple[str, str]],
+        seed: int | None = None,
+    ) -> Session:
+        """Start and save a new game: the cards shuffled (``seed`` decides how;
+        a random one when None), the first player's turn, no card dealt yet.
+
+        ``players`` are ``(name, colour)`` pairs in turn order; ``themes_by_card``
+        gives every card's theme id (kept with each mention, so the summary
+        never needs the deck).
+        """
+        if not deck_id or not language:
+            raise SetupError("A session needs a deck id and a language.")
+        cards = tuple(card_ids)
+        missing = [c for c in cards if not themes_by_card.get(c)]
+        if missing:
+            raise SetupError(f"No theme given for cards: {', '.join(missing)}.")
+        themes = {c: str(themes_by_card[c]) for c in cards}
+        seed = random.SystemRandom().getrandbits(63) if seed is None else int(seed)
+        table = Table.new(cards, validate_players(players), random.Random(seed))
+        record = SessionRecord(
+            deck_id=deck_id,
+            language=language,
+            created=dt.datetime.now(dt.timezone.utc),
+            seed=seed,
+            table=table.snapshot(),
+            players=table.players,
+            themes_by_card=themes,
+        )
+        session_id = store.create(record)
+        return cls._from(store, session_id, record, table, Network())
+
+    @classmethod
+    def resume(cls, store: SessionStore, session_id: SessionId) -> Session:
+        """The session exactly as it was saved: pile order, whose turn, the
+        card in hand, every person and mention. Works for finished sessions
+        too (to look at or correct their summary)."""
+        record = store.load(session_id)
+        try:
+            table = Table.from_snapshot(record.table, record.players)
+            network = Network(record.people, record.mentions)
+        except (TableError, NetworkError) as e:
+            raise DamagedSessionError(f"Session {session_id} could not be restored: {e}") from None
+        return cls._from(store, session_id, record, table, network)
+
+    @classmethod
+    def _from(
+        cls, store: SessionStore, session_id: SessionId, record: SessionRecord, table: Table, network: Network
+    ) -> Session:
+        return cls(
+            store,
+            id=SessionId(session_id),
+            deck_id=record.deck_id,
+            language=record.language,
+            created=record.created,
+            seed=record.seed,
+            table=table,
+            network=network,
+            themes_by_card=record.themes_by_card,
+            damaged=record.damaged,
+        )
 
     # -- reading --
 
@@ -106,6 +166,11 @@ class Session:
     @property
     def current_card(self) -> str | None:
         return self._table.current_card
+
+    @property
+    def keeps_nothing(self) -> bool:
+        """True for a practice game: nothing of it is written anywhere."""
+        return self._store.keeps_nothing
 
     @property
     def finished(self) -> bool:
@@ -150,7 +215,7 @@ class Session:
         """On to the next player, who is dealt a card (None: game over)."""
         with self._action():
             card = self._table.next_turn()
-            self._save()
+            self._save(resting_point=True)
         return card
 
     def skip_player(self) -> str | None:
@@ -164,7 +229,7 @@ class Session:
         """End the game (the session is then finished). Harmless when ended."""
         with self._action():
             self._table.end()
-            self._save()
+            self._save(resting_point=True)
 
     # -- the network --
 
@@ -216,7 +281,7 @@ class Session:
         """Correct a person's name."""
         with self._action():
             person = self._network.rename(person_id, name)
-            self._save(people=(person,))
+            self._save(people=(person,), wipe=True)
         return person
 
     def move(
@@ -235,20 +300,52 @@ class Session:
         """Replace a person's short note ("" clears it)."""
         with self._action():
             person = self._network.set_note(person_id, note)
-            self._save(people=(person,))
+            self._save(people=(person,), wipe=True)
         return person
 
     def remove_person(self, person_id: PersonId) -> None:
         """Remove a person and all their mentions."""
         with self._action():
             gone = self._network.remove_person(person_id)
-            self._save(removed_people=(person_id,), removed_mentions=tuple(m.id for m in gone))
+            self._save(removed_people=(person_id,), removed_mentions=tuple(m.id for m in gone), wipe=True)
 
     def remove_mention(self, mention_id: MentionId) -> None:
         """Remove one mention; the person stays (see :meth:`remove_person`)."""
         with self._action():
             self._network.remove_mention(mention_id)
-            self._save(removed_mentions=(mention_id,))
+            self._save(removed_mentions=(mention_id,), wipe=True)
+
+    def take_back(self, person_id: PersonId, card_id: str | None = None) -> bool:
+        """A name recorded by mistake: take it back from this card (the
+        current one when None). Every mention of the person for the card
+        goes; a person named nowhere else goes altogether, so nothing stays
+        behind by mistake. One transaction. True when the person was removed."""
+        card = self._table.current_card if card_id is None else card_id
+        if card is None:
+            raise TableError("There is no card on the table to take a name back from.")
+        with self._action():
+            gone, person_gone = self._network.take_back(person_id, card)
+            self._save(
+                removed_mentions=tuple(m.id for m in gone),
+                removed_people=(person_id,) if person_gone else (),
+                wipe=True,
+            )
+        return person_gone
+
+    def merge(self, keep_id: PersonId, other_id: PersonId) -> Person:
+        """Two people who are one (named twice by mistake): ``other_id``'s
+        mentions move to ``keep_id`` and ``other_id`` is removed, in one
+        transaction. ``keep_id``'s name, place and note stay. Returns the
+        person kept."""
+        with self._action():
+            moved, dropped = self._network.merge(keep_id, other_id)
+            self._save(
+                mentions=moved,
+                removed_mentions=tuple(m.id for m in dropped),
+                removed_people=(other_id,),
+                wipe=True,
+            )
+        return self._network.person(keep_id)
 
     # -- inside --
 

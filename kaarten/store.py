@@ -1,59 +1,73 @@
 """The store: sessions on disk, in one SQLite file. All SQL lives here.
 
 One thin typed wrapper (:class:`_Database`) owns the connection, its pragmas,
-the migrations and the transactions; :class:`Store` speaks in sessions.
+the migrations and the transactions; :class:`Store` keeps session records
+(:mod:`kaarten.records`) and knows nothing of the game's rules -- the game
+(:class:`kaarten.session.Session`) is handed a store. :class:`PracticeStore`
+is the store that keeps nothing.
 
 Durability and privacy, as the field notes ask:
 
 - WAL journal with ``synchronous=FULL``: a killed app or a flat battery loses
   nothing that was committed, and every user action is committed (one
   transaction each) before the call returns.
-- ``secure_delete=ON`` and, after a deletion, ``wal_checkpoint(TRUNCATE)``:
-  a deleted session's names are gone from the file and from its ``-wal``.
-- Temporary data is kept in memory, the file is created readable by its owner
-  only, and :meth:`Store.memory` (practice mode) writes nothing to disk.
+- The journal is folded into the main file (a checkpoint) after each turn,
+  when a game ends and on closing, so the ``.sqlite3`` file alone holds the
+  games (a backup of only that file, or a lost ``-wal``, loses nothing).
+- ``secure_delete=ON`` and, after anything that removes or overwrites a name,
+  ``wal_checkpoint(TRUNCATE)``: the old name is in neither the file nor its
+  ``-wal`` when the call returns. When another program's read holds the
+  journal, the wipe is noted on disk and finished later (at the latest on the
+  next open); the deletion itself has happened and is not reported as failed.
+- The file is created readable by its owner only; temporary data stays in
+  memory.
 - ``PRAGMA quick_check`` on open: a damaged file is moved aside (kept, never
   deleted), a fresh file is started, and :attr:`Store.damaged_notice` says so
-  in words a worker understands.
+  in words a worker understands. Files moved aside are listed by
+  :meth:`Store.damaged_files` and can be deleted for real.
+- Text is read forgivingly: a bad byte in a name is shown as a replacement
+  character and the session is marked damaged, so one bad byte never locks
+  the worker out. Every error raised here is a :class:`StoreError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
-import random
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
-from kaarten.network import (
-    Closeness,
-    Mention,
-    MentionId,
-    Network,
-    Person,
-    PersonId,
-    PlayerId,
-    Sector,
-)
+from kaarten.errors import DamagedSessionError, KaartenError, StoreError, UnknownSessionError
+from kaarten.lock import FolderLock
+from kaarten.network import Closeness, Mention, MentionId, Person, PersonId, PlayerId, Sector
 from kaarten.paths import data_dir
-from kaarten.session import Session, SessionChanges, SessionId
-from kaarten.table import Player, Table, TableError, TableSnapshot
+from kaarten.records import SessionChanges, SessionId, SessionInfo, SessionRecord
+from kaarten.table import Player, TableSnapshot
 
 __all__ = [
     "DB_NAME",
     "Store",
+    "PracticeStore",
     "StoreError",
     "DamagedStoreError",
+    "DamagedSessionError",
     "UnknownSessionError",
+    "DamagedFile",
     "SessionInfo",
     "SessionId",
 ]
 
+log = logging.getLogger(__name__)
+
 DB_NAME = "sessions.sqlite3"
+#: Beside the database while a wipe could not be finished (a reader held the journal).
+WIPE_PENDING_NAME = "sessions.wipe-pending"
 
 # Each script moves the schema one version up; PRAGMA user_version counts them.
 # Never edit a script once released: add a new one.
@@ -109,14 +123,15 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+#: What a bad value on its way into or out of SQLite raises (a lone surrogate
+#: cannot be encoded; an integer can be too large).
+_VALUE_ERRORS = (sqlite3.Error, UnicodeError, ValueError, OverflowError)
+_BUSY_MS = 5000
+#: How long a wipe waits for another program's read to end before it is left pending.
+_WIPE_WAIT_MS = 250
 
 
 # --- errors ------------------------------------------------------------------
-
-
-class StoreError(Exception):
-    """The sessions file could not be read or written; the message says what
-    happened and what to do."""
 
 
 class DamagedStoreError(StoreError):
@@ -130,10 +145,6 @@ class DamagedStoreError(StoreError):
         self.reason = reason
 
 
-class UnknownSessionError(StoreError, LookupError):
-    """No session with this id (perhaps it was deleted)."""
-
-
 class _Damage(Exception):
     """Inside the store: this file is damaged (``reason`` says how)."""
 
@@ -142,17 +153,27 @@ class _Damage(Exception):
 
 
 @dataclass(frozen=True)
-class SessionInfo:
-    """One line of the session list."""
+class DamagedFile:
+    """A sessions file that was moved aside because it was damaged."""
 
-    id: SessionId
-    deck_id: str
-    language: str
-    created: dt.datetime
-    updated: dt.datetime
-    finished: bool
-    people_count: int
-    player_names: tuple[str, ...]
+    path: Path
+    size: int
+    modified: dt.datetime
+
+
+class _Mended(str):
+    """Text read back with replacement characters: its bytes were not UTF-8."""
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _Mended(raw.decode("utf-8", "replace"))
+
+
+def _mended(values: Sequence[Any]) -> bool:
+    return any(isinstance(v, _Mended) for v in values)
 
 
 # --- the thin wrapper --------------------------------------------------------
@@ -166,8 +187,16 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-def _moment(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+_NO_DATE = dt.datetime.fromtimestamp(0, dt.timezone.utc)
+
+
+def _moment(text: str) -> tuple[dt.datetime, bool]:
+    """The moment written by :func:`_stamp`, and False; a stand-in and True
+    when the text is damaged."""
+    try:
+        return dt.datetime.fromisoformat(text), isinstance(text, _Mended)
+    except (TypeError, ValueError):
+        return _NO_DATE, True
 
 
 def _is_damage(error: sqlite3.Error) -> bool:
@@ -175,12 +204,26 @@ def _is_damage(error: sqlite3.Error) -> bool:
     return code is not None and (code & 0xFF) in _DAMAGE_CODES
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one by one (``executescript``
+    would commit the transaction the migration must run in)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"Incomplete statement in a migration: {pending.strip()[:60]}")
+
+
 class _Database:
     """A sqlite3 connection with our pragmas, migrations and transactions."""
 
     def __init__(self, target: str) -> None:
         # isolation_level=None: no hidden transactions; we BEGIN and COMMIT.
-        self._conn = sqlite3.connect(target, isolation_level=None, timeout=5.0)
+        self._conn = sqlite3.connect(target, isolation_level=None, timeout=_BUSY_MS / 1000)
+        self._conn.text_factory = _decode
         self._in_transaction = False
 
     @classmethod
@@ -191,7 +234,7 @@ class _Database:
             rows = db.all("PRAGMA quick_check")
             if rows != [("ok",)]:
                 raise _Damage("; ".join(str(r[0]) for r in rows[:3]) or "quick_check failed")
-            db._configure(in_memory=target == ":memory:")
+            db._configure()
             db._migrate()
         except sqlite3.Error as e:
             db.close()
@@ -203,34 +246,48 @@ class _Database:
             raise
         return db
 
-    def _configure(self, *, in_memory: bool) -> None:
+    def _configure(self) -> None:
         self.execute("PRAGMA secure_delete = ON")
         self.execute("PRAGMA foreign_keys = ON")
         self.execute("PRAGMA temp_store = MEMORY")
         self.execute("PRAGMA trusted_schema = OFF")
-        if not in_memory:
-            self.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         self.execute("PRAGMA synchronous = FULL")
 
-    def _migrate(self) -> None:
-        version = self.one("PRAGMA user_version")[0]
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                "These sessions were saved by a newer version of the app. "
-                "Update the app to open them."
-            )
-        if version == 0 and self.one("SELECT count(*) FROM sqlite_master")[0]:
-            raise _Damage("the file holds other data than sessions")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+    def _use_wal(self) -> None:
+        """Switch a new file to WAL (it stays so). Switching needs the file to
+        itself and SQLite does not wait for that, so when several processes
+        open a fresh folder at once the switch is retried for a while."""
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        while True:
             try:
-                # executescript commits first, so the BEGIN/COMMIT go inside.
-                self._conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+                if self.one("PRAGMA journal_mode")[0] == "wal":
+                    return
+                self.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if (getattr(e, "sqlite_errorcode", 0) & 0xFF) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _migrate(self) -> None:
+        """Bring the schema up to date, in one transaction. The version is
+        read inside it: several processes opening a fresh folder at once then
+        migrate one after the other instead of all creating the tables."""
+        with self.transaction():
+            version = self.one("PRAGMA user_version")[0]
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    "These sessions were saved by a newer version of the app. "
+                    "Update the app to open them."
                 )
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
+            if version == 0 and self.one("SELECT count(*) FROM sqlite_master")[0]:
+                raise _Damage("the file holds other data than sessions")
+            for script in MIGRATIONS[version:]:
+                for statement in _statements(script):
+                    self.execute(statement)
+            if version < len(MIGRATIONS):
+                self.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -263,11 +320,20 @@ class _Database:
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
 
-    def checkpoint_truncate(self) -> bool:
-        """Copy the WAL into the database and truncate it to 0 bytes.
-        True when it completed (nobody else was reading)."""
-        row = self.one("PRAGMA wal_checkpoint(TRUNCATE)")
-        return row is None or row[0] == 0
+    def checkpoint(self, mode: str = "PASSIVE", wait_ms: int = 0) -> bool:
+        """Copy the journal into the database file (``TRUNCATE`` also empties
+        the journal to 0 bytes), waiting at most ``wait_ms`` for other
+        programs' reads. True when it completed."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            row = self.one(f"PRAGMA wal_checkpoint({mode})")
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        return row is None or (row[0] == 0 and row[1] == row[2])
+
+    def trace(self, callback: Callable[[str], None] | None) -> None:
+        """Call ``callback`` with every statement run (tests count commits)."""
+        self._conn.set_trace_callback(callback)
 
     def close(self) -> None:
         self._conn.close()
@@ -277,33 +343,62 @@ class _Database:
 
 
 class Store:
-    """All saved sessions. Open with :meth:`open` (a file) or :meth:`memory`
-    (practice mode: nothing is written to disk). Close with :meth:`close`, or
-    use it as a context manager."""
+    """All saved sessions, in one file. Open with :meth:`open`; close with
+    :meth:`close`, or use it as a context manager. Satisfies
+    :class:`kaarten.records.SessionStore`."""
 
-    def __init__(self, db: _Database, path: Path | None, damaged: DamagedStoreError | None = None) -> None:
-        """Use :meth:`open` or :meth:`memory`."""
+    #: a file store keeps what it is given
+    keeps_nothing = False
+
+    def __init__(
+        self,
+        db: _Database,
+        path: Path,
+        damaged: DamagedStoreError | None = None,
+        lock: FolderLock | None = None,
+    ) -> None:
+        """Use :meth:`open`."""
         self._db: _Database | None = db
-        #: the database file, or None in practice mode
+        #: the database file
         self.path = path
         #: set when the file was damaged and moved aside while opening
         self.damaged = damaged
+        self._lock = lock
 
     # -- opening --
 
     @classmethod
-    def open(cls, path: Path | str | os.PathLike[str] | None = None) -> Store:
+    def open(cls, path: Path | str | os.PathLike[str] | None = None, *, exclusive: bool = False) -> Store:
         """Open (or create) the sessions file, by default
         ``data_dir() / "sessions.sqlite3"``.
 
+        ``exclusive`` (the app): first take the data folder's OS lock, so a
+        second app on the same sessions refuses with :class:`AlreadyOpenError`
+        instead of overwriting the first one's game with a stale copy.
+
         A damaged file is moved aside to ``sessions.damaged-<time>.sqlite3``
         and a fresh one is started; :attr:`damaged_notice` then tells the
-        worker. Other problems (no permission, disk full...) raise
-        :class:`StoreError`.
+        worker. A wipe left pending by the last run is finished. Other
+        problems (no permission, disk full...) raise :class:`StoreError`.
         """
         path = Path(path) if path is not None else data_dir() / DB_NAME
+        lock = None
+        if exclusive:
+            cls._make_folder(path)
+            lock = FolderLock.acquire(path.parent)
         try:
-            return cls(cls._open_file(path), path)
+            store = cls._open_or_move_aside(path, lock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store._finish_pending_wipe()
+        return store
+
+    @classmethod
+    def _open_or_move_aside(cls, path: Path, lock: FolderLock | None) -> Store:
+        try:
+            return cls(cls._open_file(path), path, lock=lock)
         except _Damage as damage:
             moved_to = _move_aside(path)
             notice = DamagedStoreError(
@@ -316,14 +411,21 @@ class Store:
                 reason=str(damage),
             )
             try:
-                return cls(cls._open_file(path), path, notice)
+                return cls(cls._open_file(path), path, notice, lock=lock)
             except _Damage as again:
                 raise StoreError(f"Could not start a new sessions file at {path}: {again}") from None
 
     @staticmethod
-    def _open_file(path: Path) -> _Database:
+    def _make_folder(path: Path) -> None:
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"Could not make the folder {path.parent}: {e.strerror or e}.") from None
+
+    @classmethod
+    def _open_file(cls, path: Path) -> _Database:
+        cls._make_folder(path)
+        try:
             if not path.exists():
                 # Create it readable by its owner only; SQLite gives its -wal
                 # and -shm files the same permissions.
@@ -334,27 +436,24 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(f"Could not open the sessions file {path}: {e}.") from None
 
-    @classmethod
-    def memory(cls) -> Store:
-        """A store that lives in memory only (practice mode): nothing is
-        written to disk and everything is gone when it is closed."""
-        return cls(_Database.open_checked(":memory:"), None)
-
     @property
     def damaged_notice(self) -> str | None:
         """A message for the worker when the file was damaged on opening, else None."""
         return str(self.damaged) if self.damaged else None
 
-    @property
-    def in_memory(self) -> bool:
-        """True in practice mode."""
-        return self.path is None
-
     def close(self) -> None:
-        """Close the file. Everything was already saved; closing twice is fine."""
+        """Fold the journal into the file and close it. Everything was already
+        saved; closing twice is fine."""
         if self._db is not None:
+            try:
+                self.checkpoint()
+            except StoreError as e:
+                log.warning("No checkpoint on closing: %s", type(e).__name__)
             self._db.close()
             self._db = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -374,154 +473,175 @@ class Store:
         try:
             with db.transaction():
                 yield db
-        except sqlite3.Error as e:
+        except _VALUE_ERRORS as e:
             raise StoreError(f"Could not save {what}: {e}. The last change was not saved.") from e
+
+    @contextmanager
+    def _reading(self, what: str) -> Iterator[_Database]:
+        db = self._open_db
+        try:
+            yield db
+        except KaartenError:
+            raise
+        except _VALUE_ERRORS as e:
+            raise StoreError(f"Could not read {what}: {e}.") from e
+
+    # -- journal and wiping --
+
+    @property
+    def _wipe_marker(self) -> Path:
+        return self.path.with_name(WIPE_PENDING_NAME)
+
+    @property
+    def wipe_pending(self) -> bool:
+        """True while removed names may still be on disk because another
+        program was reading the file; the wipe is retried on every checkpoint
+        and when the store is next opened."""
+        return self._wipe_marker.exists()
+
+    def checkpoint(self) -> bool:
+        """Fold the journal into the main file and empty it (for the app's
+        ``on_pause``/``on_stop``); finishes a pending wipe. True when done,
+        False when another program's read kept part of the journal."""
+        with self._reading("the sessions file") as db:
+            done = db.checkpoint("TRUNCATE", wait_ms=_WIPE_WAIT_MS)
+        if done and self.wipe_pending:
+            self._wipe_marker.unlink(missing_ok=True)
+            log.info("Pending wipe finished")
+        return done
+
+    def _wipe(self) -> None:
+        """After a committed removal: no old copy of a name may stay in the
+        file or its journal. When another program's read prevents that, say
+        so on disk and finish later; the removal itself stands (nothing is
+        raised: the caller must not undo a change that was committed)."""
+        try:
+            if self.checkpoint():
+                return
+        except StoreError as e:
+            log.warning("Checkpoint after a removal failed: %s", type(e).__name__)
+        try:
+            os.close(os.open(self._wipe_marker, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError as e:
+            log.error("Could not note a pending wipe: %s", e.strerror or type(e).__name__)
+        log.warning("Wipe pending: another program is reading the sessions file")
+
+    def _finish_pending_wipe(self) -> None:
+        if self.wipe_pending:
+            self.checkpoint()
 
     # -- sessions --
 
-    def new_session(
-        self,
-        deck_id: str,
-        language: str,
-        card_ids: Sequence[str],
-        themes_by_card: Mapping[str, str],
-        players: Sequence[tuple[str, str]],
-        seed: int | None = None,
-    ) -> Session:
-        """Start and save a new game: the cards shuffled (``seed`` decides how;
-        a random one when None), the first player's turn, no card dealt yet.
-
-        ``players`` are ``(name, colour)`` pairs in turn order; ``themes_by_card``
-        gives every card's theme id (kept with each mention, so the summary
-        never needs the deck).
-        """
-        if not deck_id or not language:
-            raise ValueError("A session needs a deck id and a language.")
-        cards = tuple(card_ids)
-        missing = [c for c in cards if not themes_by_card.get(c)]
-        if missing:
-            raise ValueError(f"No theme given for cards: {', '.join(missing)}.")
-        themes = {c: str(themes_by_card[c]) for c in cards}
-        seed = random.SystemRandom().getrandbits(63) if seed is None else int(seed)
-        table_players = [Player(PlayerId(i), name, colour) for i, (name, colour) in enumerate(players, start=1)]
-        table = Table.new(cards, table_players, random.Random(seed))
-        created = _now()
-        state = _state_json(table.snapshot())
+    def create(self, record: SessionRecord) -> SessionId:
+        """Save a new session (one transaction); its id."""
+        created = _stamp(record.created)
         with self._writing("the new session") as db:
             cur = db.execute(
                 "INSERT INTO sessions (deck_id, language, created, updated, finished, seed, table_state) "
-                "VALUES (?, ?, ?, ?, 0, ?, ?)",
-                (deck_id, language, _stamp(created), _stamp(created), seed, state),
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (record.deck_id, record.language, created, created, int(record.table.finished),
+                 record.seed, _state_json(record.table)),
             )
             session_id = SessionId(cur.lastrowid)
             db.executemany(
                 "INSERT INTO players (session_id, id, position, name, colour) VALUES (?, ?, ?, ?, ?)",
-                [(session_id, p.id, pos, p.name, p.colour) for pos, p in enumerate(table.players)],
+                [(session_id, p.id, pos, p.name, p.colour) for pos, p in enumerate(record.players)],
             )
             db.executemany(
                 "INSERT INTO cards (session_id, card_id, theme) VALUES (?, ?, ?)",
-                [(session_id, c, t) for c, t in themes.items()],
+                [(session_id, c, t) for c, t in record.themes_by_card.items()],
             )
-        return Session(
-            self,
-            id=session_id,
-            deck_id=deck_id,
-            language=language,
-            created=created,
-            seed=seed,
-            table=table,
-            network=Network(),
-            themes_by_card=themes,
-        )
+            _write_people(db, session_id, record.people, record.mentions)
+        return session_id
 
     def sessions(self) -> list[SessionInfo]:
-        """Every saved session, most recently used first."""
-        db = self._open_db
-        rows = db.all(
-            "SELECT s.id, s.deck_id, s.language, s.created, s.updated, s.finished, "
-            "(SELECT count(*) FROM people p WHERE p.session_id = s.id) "
-            "FROM sessions s ORDER BY s.updated DESC, s.id DESC"
-        )
-        names: dict[int, list[str]] = {}
-        for session_id, name in db.all("SELECT session_id, name FROM players ORDER BY session_id, position"):
-            names.setdefault(session_id, []).append(name)
-        return [
-            SessionInfo(
-                id=SessionId(r[0]),
-                deck_id=r[1],
-                language=r[2],
-                created=_moment(r[3]),
-                updated=_moment(r[4]),
-                finished=bool(r[5]),
-                people_count=r[6],
-                player_names=tuple(names.get(r[0], ())),
+        """Every saved session, most recently used first. Never fails on a
+        bad byte: such a session is listed with :attr:`SessionInfo.damaged`."""
+        with self._reading("the list of sessions") as db:
+            rows = db.all(
+                "SELECT s.id, s.deck_id, s.language, s.created, s.updated, s.finished, "
+                "(SELECT count(*) FROM people p WHERE p.session_id = s.id) "
+                "FROM sessions s ORDER BY s.updated DESC, s.id DESC"
             )
-            for r in rows
-        ]
+            names: dict[int, list[str]] = {}
+            for session_id, name in db.all("SELECT session_id, name FROM players ORDER BY session_id, position"):
+                names.setdefault(session_id, []).append(name)
+            mended = _mended_sessions(db)
+        infos = []
+        for sid, deck_id, language, created_text, updated_text, finished, people_count in rows:
+            created, bad_created = _moment(created_text)
+            updated, bad_updated = _moment(updated_text)
+            infos.append(SessionInfo(
+                id=SessionId(sid),
+                deck_id=deck_id,
+                language=language,
+                created=created,
+                updated=updated,
+                finished=bool(finished),
+                people_count=people_count,
+                player_names=tuple(names.get(sid, ())),
+                damaged=sid in mended or bad_created or bad_updated or _mended((deck_id, language)),
+            ))
+        return infos
 
     def unfinished(self) -> SessionInfo | None:
         """The most recently used unfinished session (to offer "continue?")."""
         return next((s for s in self.sessions() if not s.finished), None)
 
-    def resume(self, session_id: SessionId) -> Session:
-        """The session exactly as it was saved: pile order, whose turn, the
-        card in hand, every person and mention. Works for finished sessions
-        too (to look at or correct their summary)."""
-        db = self._open_db
-        row = db.one(
-            "SELECT deck_id, language, created, seed, table_state FROM sessions WHERE id = ?",
-            (session_id,),
-        )
-        if row is None:
-            raise UnknownSessionError(f"There is no saved session {session_id} (perhaps it was deleted).")
-        deck_id, language, created, seed, state = row
-        players = [
-            Player(PlayerId(pid), name, colour)
-            for pid, name, colour in db.all(
+    def load(self, session_id: SessionId) -> SessionRecord:
+        """A saved session as it was written, or :class:`UnknownSessionError`.
+        Text with bad bytes comes back with replacement characters and the
+        record marked damaged; what cannot be read back at all raises
+        :class:`DamagedSessionError`."""
+        with self._reading(f"session {session_id}") as db:
+            row = db.one(
+                "SELECT deck_id, language, created, seed, table_state FROM sessions WHERE id = ?",
+                (session_id,),
+            )
+            if row is None:
+                raise UnknownSessionError(f"There is no saved session {session_id} (perhaps it was deleted).")
+            player_rows = db.all(
                 "SELECT id, name, colour FROM players WHERE session_id = ? ORDER BY position", (session_id,)
             )
-        ]
-        themes = dict(db.all("SELECT card_id, theme FROM cards WHERE session_id = ?", (session_id,)))
-        people = [
-            Person(PersonId(pid), name, Sector(sector), Closeness(closeness), note)
-            for pid, name, sector, closeness, note in db.all(
+            theme_rows = db.all("SELECT card_id, theme FROM cards WHERE session_id = ?", (session_id,))
+            people_rows = db.all(
                 "SELECT id, name, sector, closeness, note FROM people WHERE session_id = ? ORDER BY id",
                 (session_id,),
             )
-        ]
-        mentions = [
-            Mention(MentionId(mid), PersonId(person), PlayerId(player), card, theme)
-            for mid, person, player, card, theme in db.all(
+            mention_rows = db.all(
                 "SELECT id, person_id, player_id, card_id, theme FROM mentions WHERE session_id = ? ORDER BY id",
                 (session_id,),
             )
-        ]
+        deck_id, language, created_text, seed, state = row
+        created, bad_created = _moment(created_text)
         try:
-            table = Table.from_snapshot(TableSnapshot.from_dict(json.loads(state)), players)
-            network = Network(people, mentions)
-        except (TableError, ValueError) as e:
-            raise StoreError(f"Session {session_id} could not be restored: {e}") from None
-        return Session(
-            self,
-            id=SessionId(session_id),
-            deck_id=deck_id,
-            language=language,
-            created=_moment(created),
-            seed=seed,
-            table=table,
-            network=network,
-            themes_by_card=themes,
-        )
-
-    def finish(self, session_id: SessionId) -> None:
-        """Mark a session as finished without playing on (from the session
-        list). The same as ``resume(session_id).end()``."""
-        self.resume(session_id).end()
+            record = SessionRecord(
+                deck_id=deck_id,
+                language=language,
+                created=created,
+                seed=seed,
+                table=TableSnapshot.from_dict(json.loads(state)),
+                players=tuple(Player(PlayerId(pid), name, colour) for pid, name, colour in player_rows),
+                themes_by_card=dict(theme_rows),
+                people=tuple(
+                    Person(PersonId(pid), name, Sector(sector), Closeness(closeness), note)
+                    for pid, name, sector, closeness, note in people_rows
+                ),
+                mentions=tuple(
+                    Mention(MentionId(mid), PersonId(person), PlayerId(player), card, theme)
+                    for mid, person, player, card, theme in mention_rows
+                ),
+                damaged=bad_created or any(
+                    _mended(r) for r in (row, *player_rows, *theme_rows, *people_rows, *mention_rows)
+                ),
+            )
+        except (KaartenError, ValueError, TypeError) as e:
+            raise DamagedSessionError(f"Session {session_id} could not be restored: {e}") from None
+        return record
 
     def save(self, session_id: SessionId, changes: SessionChanges) -> None:
         """Write one action of a session in one transaction, committed before
-        this returns. Called by :class:`~kaarten.session.Session`; the UI does
-        not need it."""
+        this returns. Called by :class:`~kaarten.session.Session`."""
         with self._writing("this change") as db:
             cur = db.execute(
                 "UPDATE sessions SET table_state = ?, finished = ?, updated = ? WHERE id = ?",
@@ -529,6 +649,8 @@ class Store:
             )
             if cur.rowcount != 1:
                 raise UnknownSessionError(f"Session {session_id} no longer exists (it was deleted).")
+            # new and changed first (a merge moves mentions away from a person it then removes)
+            _write_people(db, session_id, changes.people, changes.mentions)
             db.executemany(
                 "DELETE FROM mentions WHERE session_id = ? AND id = ?",
                 [(session_id, m) for m in changes.removed_mentions],
@@ -536,45 +658,57 @@ class Store:
             for person_id in changes.removed_people:
                 db.execute("DELETE FROM mentions WHERE session_id = ? AND person_id = ?", (session_id, person_id))
                 db.execute("DELETE FROM people WHERE session_id = ? AND id = ?", (session_id, person_id))
-            db.executemany(
-                "INSERT INTO people (session_id, id, name, sector, closeness, note) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (session_id, id) DO UPDATE SET "
-                "name = excluded.name, sector = excluded.sector, "
-                "closeness = excluded.closeness, note = excluded.note",
-                [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note) for p in changes.people],
-            )
-            db.executemany(
-                "INSERT INTO mentions (session_id, id, person_id, player_id, card_id, theme) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(session_id, m.id, m.person_id, m.player_id, m.card_id, m.theme) for m in changes.mentions],
-            )
+        if changes.wipe:
+            self._wipe()
+        elif changes.resting_point:
+            self._fold()
+
+    def _fold(self) -> None:
+        """Fold the journal into the main file without waiting for anyone.
+        The change is committed already: a failure here is logged, not raised
+        (the next checkpoint folds it)."""
+        try:
+            self._open_db.checkpoint("PASSIVE")
+        except sqlite3.Error as e:
+            log.warning("Checkpoint after a turn failed: %s", type(e).__name__)
 
     def delete_session(self, session_id: SessionId) -> None:
         """Delete a session for real: its rows are overwritten (secure_delete)
-        and the WAL is emptied, so its names are in neither file afterwards."""
+        and the journal emptied, so its names are in neither file afterwards
+        (or, while another program reads the file, as soon as it stops:
+        see :attr:`wipe_pending`)."""
         self._delete([session_id], missing_ok=False)
 
     def delete_all(self) -> int:
-        """Delete every session for real (a tablet that changes hands): the
-        rows are overwritten and the WAL emptied, as for one session, and
-        the emptied pages are given back (VACUUM), so the file keeps no
-        trace of any name. Returns how many sessions there were."""
-        ids = [SessionId(r[0]) for r in self._open_db.all("SELECT id FROM sessions")]
+        """Delete every session for real (a tablet that changes hands), and
+        every damaged file moved aside: the rows are overwritten and the
+        journal emptied, as for one session, then the emptied pages are
+        given back (VACUUM), so the file keeps no trace of any name. Returns
+        how many sessions there were."""
+        with self._reading("the list of sessions") as db:
+            ids = [SessionId(r[0]) for r in db.all("SELECT id FROM sessions")]
         self._delete(ids, missing_ok=True)
-        if not self.in_memory:
-            try:
-                self._open_db.execute("VACUUM")
-            except sqlite3.Error as e:
-                raise StoreError(f"The sessions were deleted, but the file could not be tidied: {e}.") from e
-            self._open_db.checkpoint_truncate()
+        try:
+            self._open_db.execute("VACUUM")
+        except sqlite3.Error as e:
+            raise StoreError(f"The sessions were deleted, but the file could not be tidied: {e}.") from e
+        self._wipe()
+        for damaged in self.damaged_files():
+            self.delete_damaged(damaged.path)
         return len(ids)
 
     def expire(self, older_than: dt.timedelta, *, now: dt.datetime | None = None) -> list[SessionId]:
-        """Delete for real every session not used for ``older_than``; returns their ids."""
-        cutoff = _stamp((now or _now()) - older_than)
-        ids = [SessionId(r[0]) for r in self._open_db.all("SELECT id FROM sessions WHERE updated < ?", (cutoff,))]
+        """Delete for real every session not used for ``older_than``, and
+        every damaged file moved aside that long ago; returns the sessions' ids."""
+        moment = now or _now()
+        cutoff = _stamp(moment - older_than)
+        with self._reading("the list of sessions") as db:
+            ids = [SessionId(r[0]) for r in db.all("SELECT id FROM sessions WHERE updated < ?", (cutoff,))]
         if ids:
             self._delete(ids, missing_ok=True)
+        for damaged in self.damaged_files():
+            if damaged.modified < moment - older_than:
+                self.delete_damaged(damaged.path)
         return ids
 
     def _delete(self, session_ids: Sequence[SessionId], *, missing_ok: bool) -> None:
@@ -587,19 +721,148 @@ class Store:
                 for table in ("mentions", "people", "players", "cards"):
                     db.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
                 db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
-        if not self.in_memory and not self._open_db.checkpoint_truncate():
-            raise StoreError(
-                "The session was deleted, but another program is reading the sessions file, "
-                "so its traces could not be wiped yet. Close the other program and delete again."
-            )
+        self._wipe()
+
+    # -- damaged files moved aside --
+
+    def damaged_files(self) -> list[DamagedFile]:
+        """The damaged sessions files moved aside in this folder, oldest first."""
+        found = []
+        for path in self.path.parent.glob(f"{self.path.stem}.damaged-*{self.path.suffix}"):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc)
+            found.append(DamagedFile(path, info.st_size, modified))
+        return sorted(found, key=lambda d: (d.modified, d.path.name))
+
+    def delete_damaged(self, path: Path) -> None:
+        """Delete a damaged file for real: overwritten with zeros, synced, then
+        removed (with its ``-wal`` and ``-shm``). Only files listed by
+        :meth:`damaged_files` can be deleted this way."""
+        path = Path(path)
+        if path not in {d.path for d in self.damaged_files()}:
+            raise StoreError(f"{path.name} is not a damaged sessions file of this folder.")
+        for target in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                _shred(target)
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise StoreError(f"Could not delete {target.name}: {e.strerror or e}.") from None
+        _sync_folder(path.parent)
 
     def integrity_check(self) -> str:
         """SQLite's full ``integrity_check``: "ok", or what is wrong."""
-        return "\n".join(str(r[0]) for r in self._open_db.all("PRAGMA integrity_check"))
+        with self._reading("the sessions file") as db:
+            return "\n".join(str(r[0]) for r in db.all("PRAGMA integrity_check"))
+
+    def _trace(self, callback: Callable[[str], None] | None) -> None:
+        """Every statement run on the file goes to ``callback`` (tests count commits)."""
+        self._open_db.trace(callback)
+
+
+class PracticeStore:
+    """The store of a practice game: it keeps nothing, anywhere.
+
+    It hands out ids and accepts every change, but writes no file and
+    remembers no session: the list is always empty and nothing can be
+    resumed. Satisfies :class:`kaarten.records.SessionStore`.
+    """
+
+    keeps_nothing = True
+
+    def __init__(self) -> None:
+        self._last_id = 0
+
+    def create(self, record: SessionRecord) -> SessionId:
+        self._last_id += 1
+        return SessionId(self._last_id)
+
+    def load(self, session_id: SessionId) -> SessionRecord:
+        raise UnknownSessionError("A practice game is not kept, so it cannot be opened again.")
+
+    def save(self, session_id: SessionId, changes: SessionChanges) -> None:
+        """Nothing to write: the game lives only in memory."""
+
+    def sessions(self) -> list[SessionInfo]:
+        return []
+
+    def unfinished(self) -> SessionInfo | None:
+        return None
+
+    def delete_session(self, session_id: SessionId) -> None:
+        """Nothing was kept, so nothing is left to delete."""
+
+    def checkpoint(self) -> bool:
+        """Nothing on disk to fold: always done."""
+        return True
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _write_people(db: _Database, session_id: SessionId, people: Sequence[Person], mentions: Sequence[Mention]) -> None:
+    db.executemany(
+        "INSERT INTO people (session_id, id, name, sector, closeness, note) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (session_id, id) DO UPDATE SET "
+        "name = excluded.name, sector = excluded.sector, "
+        "closeness = excluded.closeness, note = excluded.note",
+        [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note) for p in people],
+    )
+    db.executemany(
+        "INSERT INTO mentions (session_id, id, person_id, player_id, card_id, theme) "
+        "VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id",
+        [(session_id, m.id, m.person_id, m.player_id, m.card_id, m.theme) for m in mentions],
+    )
+
+
+def _mended_sessions(db: _Database) -> set[int]:
+    """Sessions with text that had bad bytes (read back with replacement characters)."""
+    queries = (
+        "SELECT id, deck_id, language, created, updated, table_state FROM sessions",
+        "SELECT session_id, name, colour FROM players",
+        "SELECT session_id, card_id, theme FROM cards",
+        "SELECT session_id, name, sector, note FROM people",
+        "SELECT session_id, card_id, theme FROM mentions",
+    )
+    return {row[0] for sql in queries for row in db.all(sql) if _mended(row[1:])}
 
 
 def _state_json(snapshot: TableSnapshot) -> str:
     return json.dumps(snapshot.as_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _shred(path: Path) -> None:
+    """Overwrite a file with zeros, sync it, then unlink it."""
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        chunk = b"\0" * 65536
+        left = size
+        while left > 0:
+            left -= f.write(chunk[: min(left, len(chunk))])
+        f.flush()
+        os.fsync(f.fileno())
+    path.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a removal in ``folder`` durable (where the platform allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # Windows cannot sync a folder; the removal stands
+    finally:
+        os.close(fd)
 
 
 def _move_aside(path: Path) -> Path:

@@ -26,15 +26,16 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from kaarten.errors import KaartenError
 from kaarten.network import PlayerId, clean_name
 
-__all__ = ["Player", "Table", "TableError", "TableSnapshot", "MAX_PLAYERS"]
+__all__ = ["Player", "Table", "TableError", "TableSnapshot", "MAX_PLAYERS", "validate_players"]
 
 MAX_PLAYERS = 8
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-class TableError(Exception):
+class TableError(KaartenError):
     """A move that is not possible now (for example dealing after the end)."""
 
 
@@ -47,11 +48,24 @@ class Player:
     colour: str
 
     def __post_init__(self) -> None:
-        name = clean_name(self.name)  # InvalidNameError says what is wrong
+        # The name is taken as given: the rules for typed names apply where
+        # names are typed (validate_players), never to a game read back.
+        if not isinstance(self.name, str):
+            raise TableError("A player's name must be text.")
         if not isinstance(self.colour, str) or not _COLOUR.match(self.colour):
             raise TableError(f"A player colour is written #RRGGBB, for example #1E88E5; got {self.colour!r}.")
-        object.__setattr__(self, "name", name)
         object.__setattr__(self, "colour", self.colour.upper())
+
+
+def validate_players(players: Sequence[tuple[str, str]]) -> tuple[Player, ...]:
+    """The players of a new game from ``(name, colour)`` pairs in turn order,
+    numbered 1, 2, 3...; :class:`TableError` (or ``InvalidNameError``) says
+    what is wrong. The setup screen asks this before it starts a game."""
+    entries = list(players)
+    if not 1 <= len(entries) <= MAX_PLAYERS:
+        raise TableError(f"A game has 1 to {MAX_PLAYERS} players; got {len(entries)}.")
+    return tuple(Player(PlayerId(i), clean_name(name), colour)     # InvalidNameError says what is wrong
+                 for i, (name, colour) in enumerate(entries, start=1))
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kaarten.errors import KaartenError
+
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 12
 
@@ -79,7 +81,7 @@ def describe(char: str) -> str:
     return f"{_escape(char)} ({name})"
 
 
-class DeckError(Exception):
+class DeckError(KaartenError):
     """A deck file that cannot be used, with the place to fix it.
 
     The message is kept escaped (see :func:`shown`) because it may quote the

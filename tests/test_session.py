@@ -2,8 +2,9 @@
 
 import pytest
 
-from kaarten.network import Closeness, InvalidNameError, Sector, UnknownPersonError
-from kaarten.store import Store, StoreError, UnknownSessionError
+from kaarten.network import Closeness, InvalidNameError, NetworkError, Sector, UnknownPersonError
+from kaarten.session import Session
+from kaarten.store import PracticeStore, Store, StoreError, UnknownSessionError
 from kaarten.table import TableError
 
 CARDS = {
@@ -24,7 +25,8 @@ def data(tmp_path, monkeypatch):
 
 
 def new_game(store, seed=42, cards=CARDS, players=PLAYERS):
-    return store.new_session("wie-is-er-voor-jou", "nl", list(cards), cards, players, seed=seed)
+    return Session.start(store, deck_id="wie-is-er-voor-jou", language="nl", card_ids=list(cards),
+                         themes_by_card=cards, players=players, seed=seed)
 
 
 def state(session):
@@ -102,7 +104,7 @@ def test_a_scripted_game_of_three_players(data):
         [info] = again.sessions()
         assert info.finished and info.people_count == 5
         assert info.player_names == ("Mama", "Sam", "Opa Jan")
-        back = again.resume(s.id)
+        back = Session.resume(again, s.id)
         assert state(back) == state(s)
         assert back.summary() == summary
 
@@ -124,7 +126,7 @@ def test_resume_after_reopening_is_exactly_where_it_stopped(data):
     store = Store.open()
     info = store.unfinished()
     assert info is not None and info.id == s.id and not info.finished
-    back = store.resume(info.id)
+    back = Session.resume(store, info.id)
     assert state(back) == before
     assert (back.deck_id, back.language, back.seed) == ("wie-is-er-voor-jou", "nl", 7)
     assert back.created == s.created
@@ -145,7 +147,7 @@ def test_two_different_omas_stay_possible(data):
         assert papas_oma.id != mamas_oma.id
         sid = s.id
     with Store.open() as store:
-        back = store.resume(sid)
+        back = Session.resume(store, sid)
         assert [p.name for p in back.network.matches("ÓMA")] == ["Oma", "oma"]
 
 
@@ -179,7 +181,7 @@ def test_corrections_are_saved(data):
         expected = state(s)
         sid = s.id
     with Store.open() as store:
-        back = store.resume(sid)
+        back = Session.resume(store, sid)
         assert state(back) == expected
         [fatima] = back.network.people
         assert (fatima.name, fatima.sector, fatima.closeness, fatima.note) == (
@@ -222,7 +224,7 @@ def test_a_change_that_cannot_be_saved_is_not_kept_in_memory(data):
     assert state(s) == before
 
     store = Store.open()
-    s = store.resume(s.id)
+    s = Session.resume(store, s.id)
     other = Store.open()
     other.delete_session(s.id)
     other.close()
@@ -232,26 +234,131 @@ def test_a_change_that_cannot_be_saved_is_not_kept_in_memory(data):
     store.close()
 
 
-def test_practice_mode_writes_nothing(data):
-    store = Store.memory()
+def test_a_practice_game_leaves_no_file_and_cannot_be_reopened(data):
+    store = PracticeStore()
+    assert store.keeps_nothing and not Store.keeps_nothing
     s = new_game(store)
+    assert s.keeps_nothing
     s.deal()
-    s.record_person("oma", "family", 1)
+    oma = s.record_person("oma", "family", 1)
     s.next_turn()
-    assert store.resume(s.id).network.people == s.network.people
+    s.record_person("opa", "family", 2)
+    s.take_back(oma.id, card_id=s.table.played[0])
+    s.end()
+    assert [p.name for p in s.network.people] == ["opa"]
+    assert store.sessions() == [] and store.unfinished() is None
+    with pytest.raises(UnknownSessionError):
+        Session.resume(store, s.id)
+    assert new_game(store).id != s.id
     store.delete_session(s.id)
     store.close()
     assert list(data.iterdir()) == []
 
 
+def start(store, card_ids, themes, players):
+    return Session.start(store, deck_id="d", language="nl", card_ids=card_ids, themes_by_card=themes, players=players)
+
+
 def test_new_session_checks_its_input(data):
     with Store.open() as store:
         with pytest.raises(ValueError, match="No theme"):
-            store.new_session("d", "nl", ["a", "b"], {"a": "trust"}, PLAYERS)
+            start(store, ["a", "b"], {"a": "trust"}, PLAYERS)
         with pytest.raises(TableError, match="1 to 8"):
-            store.new_session("d", "nl", ["a"], {"a": "trust"}, [])
+            start(store, ["a"], {"a": "trust"}, [])
         with pytest.raises(TableError, match="RRGGBB"):
-            store.new_session("d", "nl", ["a"], {"a": "trust"}, [("Mama", "rood")])
+            start(store, ["a"], {"a": "trust"}, [("Mama", "rood")])
         assert store.sessions() == []
-        single = store.new_session("d", "nl", ["a"], {"a": "trust"}, [("Ik", "#000000")])
+        single = start(store, ["a"], {"a": "trust"}, [("Ik", "#000000")])
         assert single.seed is not None and single.deal() == "a"
+
+
+# --- rules the screens ask for: one action, one transaction ---------------------
+
+
+def count_commits(store):
+    """A list that grows by one for every COMMIT the store runs from now on."""
+    commits = []
+    store._trace(lambda sql: commits.append(sql) if sql.strip().upper().startswith("COMMIT") else None)
+    return commits
+
+
+def test_taking_a_name_back_is_one_transaction_and_removes_only_that_card(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        oma = s.record_person("oma", "family", 1)
+        first_card = s.current_card
+        s.next_turn()
+        s.name_again(oma.id)
+        s.record_person("oma", "family", 1, same_as=oma.id)  # a double tap: still one mention
+        opa = s.record_person("opa", "family", 2)
+        commits = count_commits(store)
+        assert s.take_back(oma.id) is False            # still named on the first card
+        assert len(commits) == 1
+        assert [m.card_id for m in s.network.mentions_of(oma.id)] == [first_card]
+        assert s.take_back(opa.id) is True             # named nowhere else: gone altogether
+        assert len(commits) == 2
+        assert opa.id not in s.network
+        expected = state(s)
+        sid = s.id
+    with Store.open() as store:
+        assert state(Session.resume(store, sid)) == expected
+
+
+def test_merging_two_people_is_one_transaction_and_drops_doubled_mentions(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        oma = s.record_person("Oma", "family", 1)
+        twin = s.record_person("oma Jo", "family", 2, note="woont om de hoek")  # the same person, by mistake
+        s.next_turn()
+        s.name_again(twin.id)
+        commits = count_commits(store)
+        kept = s.merge(oma.id, twin.id)
+        assert len(commits) == 1
+        assert kept == oma and twin.id not in s.network
+        # mama's doubled mention of the first card was dropped; sam's moved to oma
+        assert [(m.player_id, m.card_id) for m in s.network.mentions_of(oma.id)] == [
+            (s.players[0].id, s.table.played[0]), (s.players[1].id, s.current_card)]
+        assert len(s.network.mentions) == 2
+        with pytest.raises(UnknownPersonError):
+            s.merge(oma.id, twin.id)
+        with pytest.raises(NetworkError, match="themselves"):
+            s.merge(oma.id, oma.id)
+        expected = state(s)
+        sid = s.id
+    with Store.open() as store:
+        assert state(Session.resume(store, sid)) == expected
+
+
+def test_a_take_back_or_merge_that_cannot_be_saved_changes_nothing(data):
+    store = Store.open()
+    s = new_game(store)
+    s.deal()
+    oma = s.record_person("oma", "family", 1)
+    opa = s.record_person("opa", "family", 1)
+    before = state(s)
+    store.close()
+    with pytest.raises(StoreError):
+        s.take_back(oma.id)
+    with pytest.raises(StoreError):
+        s.merge(oma.id, opa.id)
+    assert state(s) == before
+
+
+def test_suggestions_offer_namesakes_but_never_decide(data):
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        mamas_oma = s.record_person("Oma", "family", 1)
+        truus = s.record_person("oma Truus", "family", 2)
+        s.next_turn()
+        offer = s.network.suggestions(" óma ")
+        assert offer.same == (mamas_oma,) and offer.others == (truus,)
+        papas_oma = s.record_person("oma", "family", 2)  # a different oma: still possible
+        offer = s.network.suggestions("OMA")
+        assert offer.same == (mamas_oma, papas_oma)
+        assert offer.people == (mamas_oma, papas_oma, truus)
+        assert s.network.suggestions("").others == (papas_oma, truus, mamas_oma)  # latest first
+        assert s.network.suggestions("buurman").people == ()
+        assert s.network.named_for(s.current_card) == (papas_oma,)

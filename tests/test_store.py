@@ -15,6 +15,7 @@ import pytest
 
 from kaarten import paths
 from kaarten.paths import data_dir
+from kaarten.session import Session
 from kaarten.store import DB_NAME, MIGRATIONS, Store, StoreError, UnknownSessionError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,8 @@ def data(tmp_path, monkeypatch):
 
 
 def new_game(store, seed=1, players=PLAYERS):
-    s = store.new_session("wie-is-er-voor-jou", "nl", list(CARDS), CARDS, players, seed=seed)
+    s = Session.start(store, deck_id="wie-is-er-voor-jou", language="nl", card_ids=list(CARDS),
+                      themes_by_card=CARDS, players=players, seed=seed)
     s.deal()
     return s
 
@@ -116,7 +118,7 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_one_works(data):
     store.close()
     with Store.open() as again:
         assert again.damaged_notice is None
-        assert again.resume(s.id).network.people[0].name == "oma"
+        assert Session.resume(again, s.id).network.people[0].name == "oma"
 
 
 def test_a_file_with_damaged_pages_is_moved_aside(data):
@@ -164,7 +166,9 @@ def test_a_deleted_session_leaves_no_trace_in_the_file_or_its_wal(data):
     gone.record_person("x", "friends", 2, same_as=p.id)
     db = data / DB_NAME
     before = raw_bytes(db)
-    assert all(s.encode() in before for s in SECRETS), "the test must see the names before deleting"
+    # the name renamed away is already wiped; the others must be seen before deleting
+    assert b"Qwertyuiopz" not in before
+    assert all(s.encode() in before for s in SECRETS if s != "Qwertyuiopz"), "the test must see the names"
 
     store.delete_session(gone.id)
     after = raw_bytes(db)  # the app is still open
@@ -174,7 +178,7 @@ def test_a_deleted_session_leaves_no_trace_in_the_file_or_its_wal(data):
     assert Path(f"{db}-wal").stat().st_size == 0
     assert [i.id for i in store.sessions()] == [keep.id]
     with pytest.raises(UnknownSessionError):
-        store.resume(gone.id)
+        Session.resume(store, gone.id)
     with pytest.raises(UnknownSessionError):
         store.delete_session(gone.id)
     store.close()
@@ -209,9 +213,9 @@ def test_sessions_are_listed_most_recent_first(data):
         assert store.unfinished().id == a.id
         a.end()
         assert store.unfinished().id == b.id
-        store.finish(b.id)
+        Session.resume(store, b.id).end()
         assert store.unfinished() is None
-        assert store.resume(b.id).finished
+        assert Session.resume(store, b.id).finished
         assert [i.finished for i in store.sessions()] == [True, True]
 
 
@@ -220,16 +224,17 @@ def test_sessions_are_listed_most_recent_first(data):
 CHILD = r"""
 import sys
 sys.path.insert(0, sys.argv[2])
+from kaarten.session import Session
 from kaarten.store import Store
 store = Store.open()
 info = store.unfinished()
 if info is None:
     cards = [f"k{i}" for i in range(2000)]
-    s = store.new_session("d", "nl", cards, {c: "trust" for c in cards},
-                          [("A", "#111111"), ("B", "#222222"), ("C", "#333333")], seed=5)
+    s = Session.start(store, deck_id="d", language="nl", card_ids=cards, themes_by_card={c: "trust" for c in cards},
+                      players=[("A", "#111111"), ("B", "#222222"), ("C", "#333333")], seed=5)
     s.deal()
 else:
-    s = store.resume(info.id)
+    s = Session.resume(store, info.id)
 i = 0
 while True:
     i += 1
@@ -271,7 +276,59 @@ def test_names_confirmed_before_a_kill_are_all_there_afterwards(data):
         with Store.open() as store:
             assert store.damaged_notice is None
             assert store.integrity_check() == "ok"
-            names = {p.name for info in store.sessions() for p in store.resume(info.id).network.people}
+            names = {p.name for info in store.sessions() for p in Session.resume(store, info.id).network.people}
         missing = [n for n in confirmed if n not in names]
         assert not missing, f"run {run}: lost {missing}"
     assert len(confirmed) >= 20
+
+
+# --- one data folder: the old Linux folder is moved once ---------------------------------
+
+
+@pytest.fixture
+def fake_home(tmp_path, monkeypatch):
+    """A HOME of its own, with no data-folder settings from the environment."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("GESPREKSKAARTEN_DATA", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "ANDROID_ARGUMENT"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the old folder was Kivy's, on Linux")
+def test_sessions_in_the_old_folder_are_moved_once_with_nothing_lost(fake_home):
+    old = fake_home / ".config" / paths.APP_NAME
+    with Store.open(old / DB_NAME) as store:
+        s = new_game(store)
+        s.record_person("Oud-Bewaard", "family", 1)
+        sid = s.id
+    (old / "settings.json").write_text('{"ui_language": "en"}', encoding="utf-8")
+    (old / "sessions.damaged-20260101-000000.sqlite3").write_bytes(b"kept")
+
+    folder = data_dir()
+    assert folder == fake_home / ".local" / "share" / paths.APP_NAME
+    assert not old.exists()
+    assert (folder / "settings.json").read_text(encoding="utf-8") == '{"ui_language": "en"}'
+    with Store.open() as store:
+        assert store.path == folder / DB_NAME
+        assert Session.resume(store, sid).network.people[0].name == "Oud-Bewaard"
+        assert [d.path.name for d in store.damaged_files()] == ["sessions.damaged-20260101-000000.sqlite3"]
+    assert data_dir() == folder  # and once only
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the old folder was Kivy's, on Linux")
+def test_an_old_file_never_overwrites_a_new_one_it_is_kept_aside(fake_home, caplog):
+    old = fake_home / ".config" / paths.APP_NAME
+    new = fake_home / ".local" / "share" / paths.APP_NAME
+    for folder, name in ((old, "In-Oude-Map"), (new, "In-Nieuwe-Map")):
+        with Store.open(folder / DB_NAME) as store:
+            new_game(store).record_person(name, "family", 1)
+    with caplog.at_level("WARNING", logger="kaarten.paths"):
+        assert data_dir() == new
+    assert b"In-Nieuwe-Map" in raw_bytes(new / DB_NAME) and b"In-Oude-Map" not in raw_bytes(new / DB_NAME)
+    [kept] = [p for p in old.iterdir() if p.name.endswith(".sqlite3")]
+    assert kept.name.startswith("sessions.kept-") and b"In-Oude-Map" in raw_bytes(kept)
+    assert "kept as" in caplog.text and "In-Oude-Map" not in caplog.text
+    data_dir()
+    assert kept.exists()  # not moved again, not lost

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaarten.network import InvalidNameError, PlayerId
-from kaarten.table import Player, Table, TableError, TableSnapshot
+from kaarten.table import validate_players, Player, Table, TableError, TableSnapshot
 
 CARDS = [f"card-{i}" for i in range(10)]
 
@@ -134,9 +134,10 @@ def test_player_count_and_values_are_checked():
         Table.new(CARDS, nine, random.Random(1))
     with pytest.raises(TableError, match="#RRGGBB"):
         Player(PlayerId(1), "Mama", "red")
+    # typed names are checked and tidied where they are typed: validate_players
     with pytest.raises(InvalidNameError):
-        Player(PlayerId(1), "   ", "#FF0000")
-    assert Player(PlayerId(1), "  Mama  ", "#ff00aa") == Player(PlayerId(1), "Mama", "#FF00AA")
+        validate_players([("   ", "#FF0000")])
+    assert validate_players([("  Mama  ", "#ff00aa")]) == (Player(PlayerId(1), "Mama", "#FF00AA"),)
     with pytest.raises(TableError, match="twice"):
         Table.new(["a", "a"], players(1), random.Random(1))
     with pytest.raises(TableError, match="no cards"):
@@ -259,3 +260,18 @@ def test_a_restored_table_deals_what_the_original_would_have(seed, first, rest):
     copy = Table.from_snapshot(TableSnapshot.from_dict(t.snapshot().as_dict()), t.players)
     assert play(copy, rest) == play(t, rest)
     assert copy.snapshot() == t.snapshot()
+
+
+def test_players_are_validated_and_numbered_before_a_game_starts():
+    from kaarten.errors import KaartenError
+    from kaarten.network import InvalidNameError
+    from kaarten.table import validate_players
+
+    players = validate_players([("  Mama ", "#e53935"), ("Sam", "#1E88E5")])
+    assert [(p.id, p.name, p.colour) for p in players] == [(1, "Mama", "#E53935"), (2, "Sam", "#1E88E5")]
+    with pytest.raises(TableError, match="1 to 8 players"):
+        validate_players([(f"p{i}", "#000000") for i in range(9)])
+    with pytest.raises(InvalidNameError):
+        validate_players([("   ", "#000000")])
+    with pytest.raises(KaartenError):
+        validate_players([("Mama", "red")])

@@ -15,6 +15,9 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
+from kaarten.errors import KaartenError
+from kaarten.session import Session
+
 from app.i18n import tr
 from app.widgets import layout as _layout  # noqa: F401  (Kop, Kolom, PassendRaster for kv)
 from app.widgets.dialog import ask
@@ -124,7 +127,7 @@ class SessionsScreen(Scherm):
         app = self.app()
         try:
             app.sessions_store.delete_session(session_id)
-        except Exception as e:  # noqa: BLE001
+        except KaartenError as e:
             app.show_error(e)
             return
         self.refresh()

@@ -15,14 +15,15 @@ from kivy.properties import (BooleanProperty, ColorProperty, ListProperty, Numer
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 
+from kaarten.errors import KaartenError
+from kaarten.table import MAX_PLAYERS, validate_players
+
 from app import theme
 from app.i18n import language_name, tr
 from app.text import TekstKnop
 from app.widgets.layout import Chip, Scherm, SpiegelRij
 
 __all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES"]
-
-MAX_PLAYERS = 8
 
 
 def ROLES() -> list[str]:
@@ -215,7 +216,13 @@ class SetupScreen(Scherm):
         deck = self.current_deck()
         if deck is None:
             return
-        if self.app().start_game(deck.id, self.language, self.players()):
+        players = self.players()
+        try:
+            validate_players(players)     # the game's rule, asked before anything starts
+        except KaartenError as e:
+            self.app().show_error(e)
+            return
+        if self.app().start_game(deck.id, self.language, players):
             self.ids.players.clear_widgets()     # the next game starts from a clean form
 
 

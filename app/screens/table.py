@@ -19,7 +19,8 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.modalview import ModalView
 
-from kaarten.network import Closeness, NetworkError, Sector, name_key
+from kaarten.errors import KaartenError
+from kaarten.network import Closeness, NetworkError, Sector
 
 from app import theme
 from app.errors import explain
@@ -147,21 +148,14 @@ class NoemPaneel(ModalView):
         if session is None:
             return
         typed = self.ids.name.text.strip()
-        network = session.network
-        people = list(reversed(network.people))          # the latest first
+        offer = session.network.suggestions(typed)
+        same_ids = {p.id for p in offer.same}
         if typed:
-            same = network.matches(typed)
-            same_ids = {p.id for p in same}
-            key = name_key(typed)
-            similar = [p for p in people if p.id not in same_ids and key in name_key(p.name)]
-            shown = list(same) + similar
-            self.chips_hint = (tr._("Al genoemd. Is het dezelfde? Tik op de naam.") if same
-                               else (tr._("Bedoel je iemand van deze?") if similar else ""))
+            self.chips_hint = (tr._("Al genoemd. Is het dezelfde? Tik op de naam.") if offer.same
+                               else (tr._("Bedoel je iemand van deze?") if offer.others else ""))
         else:
-            same_ids = set()
-            shown = people
-            self.chips_hint = tr._("Al genoemd. Tik om nog eens te noemen:") if people else ""
-        for person in shown[:24]:
+            self.chips_hint = tr._("Al genoemd. Tik om nog eens te noemen:") if offer.others else ""
+        for person in offer.people[:24]:
             look = theme.sector_look(person.sector)
             chip = Chip(text=person.name, bg=look.colour,
                         bold=person.id in same_ids, selected=person.id in same_ids)
@@ -346,16 +340,11 @@ class TableScreen(Scherm):
         card = session.current_card
         box = self.ids.named
         box.clear_widgets()
-        network = session.network
-        seen = []
-        for m in network.mentions:
-            if m.card_id == card and m.person_id not in seen:
-                seen.append(m.person_id)
-        for pid in seen:
-            person = network.person(pid)
+        seen = session.network.named_for(card) if card is not None else ()
+        for person in seen:
             chip = Chip(text=person.name, bg=theme.sector_look(person.sector).colour,
                         size_sp=theme.FONT_SMALL)
-            chip.person_id = pid
+            chip.person_id = person.id
             chip.bind(on_release=lambda c: self.ask_take_back(c.person_id))
             box.add_widget(chip)
         self.named_text = tr._("Genoemd bij deze kaart:") if seen else ""
@@ -366,7 +355,7 @@ class TableScreen(Scherm):
         """Run a session action; a failure is told, never a crash."""
         try:
             return action(*args, **kwargs)
-        except Exception as e:  # noqa: BLE001 - the worker sees what went wrong
+        except KaartenError as e:  # the worker sees what went wrong
             self.app().show_error(e)
             return None
 
@@ -383,7 +372,7 @@ class TableScreen(Scherm):
             person = self.session.record_person(name, sector, closeness)
         except NetworkError:
             raise
-        except Exception as e:  # noqa: BLE001 - the worker is told
+        except KaartenError as e:  # the worker is told
             self.app().show_error(e)
             person = None
         if person is not None:
@@ -414,16 +403,7 @@ class TableScreen(Scherm):
     def take_back(self, person_id) -> None:
         """Undo: remove this card's mentions of the person; a person named
         nowhere else is removed altogether (nothing stays behind by mistake)."""
-        session = self.session
-        card = session.current_card
-        network = session.network
-        try:
-            for mention in [m for m in network.mentions_of(person_id) if m.card_id == card]:
-                session.remove_mention(mention.id)
-            if not network.mentions_of(person_id):
-                session.remove_person(person_id)
-        except Exception as e:  # noqa: BLE001 - the worker is told
-            self.app().show_error(e)
+        self._do(self.session.take_back, person_id)
         self._show_named()
 
     def pass_card(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kaarten.decks import load_decks
 from kaarten.network import Closeness, Sector
+from kaarten.session import Session
 
 DECK_ID = "wie-is-er-voor-jou"
 
@@ -57,8 +58,9 @@ def deck():
 def play(store, *, people=PEOPLE, named_again=NAMED_AGAIN, finish=False, language="nl"):
     """A session in ``store`` with ``people`` recorded turn by turn (cards in ``language``)."""
     d = deck()
-    session = store.new_session(
-        d.id, language, [c.id for c in d.cards], {c.id: c.theme for c in d.cards}, PLAYERS, seed=7
+    session = Session.start(
+        store, deck_id=d.id, language=language, card_ids=[c.id for c in d.cards],
+        themes_by_card={c.id: c.theme for c in d.cards}, players=PLAYERS, seed=7,
     )
     ids = []
     session.deal()

@@ -96,6 +96,7 @@ def test_drag_from_the_edge_to_the_middle_is_saved(summary, tmp_path):
     driver, screen, session, ids = summary
     m = screen.ids.map
     from kaarten.network import Closeness, Sector
+    from kaarten.session import Session
     from kaarten.store import Store
     from app.widgets.map_layout import sector_mid_angle
 
@@ -111,7 +112,7 @@ def test_drag_from_the_edge_to_the_middle_is_saved(summary, tmp_path):
     assert session.network.person(wijkagent).closeness == Closeness.VERY_CLOSE
     # on disk: open the sessions file again, as after a restart
     with Store.open(driver.app.store.path) as again:
-        saved = again.resume(session.id).network.person(wijkagent)
+        saved = Session.resume(again, session.id).network.person(wijkagent)
     assert (saved.sector, saved.closeness) == (Sector.NEIGHBOURHOOD, Closeness.VERY_CLOSE)
     # and the map was laid out again: the dot is now in circle 1
     d = m.map_layout.dots[wijkagent]
@@ -123,6 +124,7 @@ def test_drag_to_another_slice_changes_the_sector(summary):
     driver, screen, session, ids = summary
     m = screen.ids.map
     from kaarten.network import Closeness, Sector
+    from kaarten.session import Session
     from kaarten.store import Store
     from app.widgets.map_layout import sector_mid_angle
 
@@ -133,7 +135,7 @@ def test_drag_to_another_slice_changes_the_sector(summary):
     drag(driver, dot_of(m, kees), target)
     driver.settle()
     with Store.open(driver.app.store.path) as again:
-        saved = again.resume(session.id).network.person(kees)
+        saved = Session.resume(again, session.id).network.person(kees)
     assert (saved.sector, saved.closeness) == (Sector.CLUB_FAITH_LEISURE, Closeness.CLOSE)
 
 

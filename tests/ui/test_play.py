@@ -96,9 +96,10 @@ def test_a_whole_game_by_touch(driver):
         assert (str(sector), int(circle)) == EXPECTED[person.name][:2], person.name
 
     # and all of it is on disk: a fresh look at the file finds the same
+    from kaarten.session import Session
     from kaarten.store import Store
     with Store.open(app.store.path) as again:
-        saved = again.resume(session.id)
+        saved = Session.resume(again, session.id)
         assert {p.name: (str(p.sector), int(p.closeness), len(saved.network.mentions_of(p.id)))
                 for p in saved.network.people} == EXPECTED
         assert saved.finished

@@ -524,5 +524,6 @@ def test_an_arabic_name_is_shaped_in_its_chip_and_on_the_map(driver, tmp_path):
 
     # and on disk it is the name as typed
     assert session.network.person(person.id).name == ARABIC_NAME
-    again = app.store.resume(session.id)
+    from kaarten.session import Session
+    again = Session.resume(app.store, session.id)
     assert again.network.person(person.id).name == ARABIC_NAME

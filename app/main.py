@@ -152,7 +152,9 @@ class GesprekskaartenApp(App):
         return True
 
     def on_stop(self):
-        self._checkpoint()
+        """Closing folds the journal into the file and lets go of its lock."""
+        if self.store is not None:
+            self.store.close()
 
     def _checkpoint(self) -> None:
         if self.store is not None:

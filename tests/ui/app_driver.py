@@ -256,11 +256,9 @@ PRACTICE_NAMES = ("Zeynep Oefenaar", "Opa Praktikus", "مريم تمرين")
 
 def scenario_practice() -> None:
     """A practice game with names, stopped and left; a second practice game
-    that must start empty; then an error whose message holds a name, which
-    ends the app the way an unexpected error would (see app/logs.py)."""
+    that must start empty; then a bug in a Kivy callback whose message holds
+    a name, which the app logs name-free and survives (see app/logs.py)."""
     from kivy.clock import Clock
-
-    from app import logs
 
     driver = start_app()
     app = driver.app
@@ -288,7 +286,8 @@ def scenario_practice() -> None:
         raise KeyError(PRACTICE_NAMES[0])
 
     Clock.schedule_once(fail, 0)
-    logs.run_logged(lambda: driver.pump(5))
+    driver.pump(5)
+    print("STILL RUNNING", flush=True)
 
 
 def scenario_resume() -> None:

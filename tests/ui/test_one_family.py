@@ -227,9 +227,9 @@ def _raw_bytes(folder: Path) -> bytes:
 @pytest.mark.timeout(300)
 def test_a_practice_game_leaves_no_name_on_disk_or_in_the_logs(tmp_path):
     """In a process of its own, logging to files as the app does: a practice
-    game with names, a second one that starts empty, then an error whose
-    message holds a name ends the app. No name in the data folder or in
-    Kivy's home (its log files included)."""
+    game with names, a second one that starts empty, then a bug whose
+    message holds a name: it is logged and the app goes on. No name in the
+    data folder or in Kivy's home (its log files included)."""
     data, kivy_home = tmp_path / "data", tmp_path / "kivy-home"
     kivy_home.mkdir()
     env = dict(os.environ, GESPREKSKAARTEN_DATA=str(data), KIVY_HOME=str(kivy_home),
@@ -241,10 +241,11 @@ def test_a_practice_game_leaves_no_name_on_disk_or_in_the_logs(tmp_path):
     result = json.loads(lines[0][len("RESULT "):])
     assert result["first_game"] == sorted(app_driver.PRACTICE_NAMES)
     assert result["second_game"] == {"people": [], "chips": [], "sessions_listed": 0}
-    assert run.returncode == 1, "the error at the end should have stopped the app"
+    assert run.returncode == 0 and "STILL RUNNING" in run.stdout, run.stderr[-3000:]
     logs = list((kivy_home / "logs").glob("*.txt"))
-    assert logs and any(b"KeyError" in p.read_bytes() for p in logs), "the error was not logged"
-    everything = _raw_bytes(data) + _raw_bytes(kivy_home) + run.stdout.encode() + run.stderr.encode()
+    assert logs and any(b"Unexpected error" in p.read_bytes() and b"KeyError" in p.read_bytes()
+                        for p in logs), "the bug was not logged"
+    everything = _raw_bytes(data) + _raw_bytes(kivy_home) + run.stderr.encode()   # stdout: the test's own channel
     for name in app_driver.PRACTICE_NAMES:
         assert name.encode() not in everything, name
 

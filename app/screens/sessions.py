@@ -93,6 +93,8 @@ class SessionsScreen(Scherm):
         parts = [tr.format_list(info.player_names), people_count_text(info.people_count)]
         if not info.finished:
             parts.append(tr._("nog bezig"))
+        if info.damaged:
+            parts.append(tr._("beschadigd: niet alle letters zijn te lezen"))
         return " \u00b7 ".join(p for p in parts if p)
 
     def _deck_title(self, info) -> str:

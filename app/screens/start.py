@@ -11,7 +11,10 @@ from pathlib import Path
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 
+from kaarten.errors import KaartenError
+
 from app.i18n import tr
+from app.widgets.dialog import ask
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
 from app.widgets.layout import Scherm
 
@@ -24,6 +27,9 @@ class StartScreen(Scherm):
     resume_detail = StringProperty("")
     has_sessions = BooleanProperty(False)
     notice = StringProperty("")
+    #: damaged sessions files kept aside, or a wipe still to finish ('' none)
+    damaged_text = StringProperty("")
+    has_damaged_files = BooleanProperty(False)
 
     def on_pre_enter(self, *_):
         self.refresh()
@@ -40,6 +46,7 @@ class StartScreen(Scherm):
         info = store.unfinished() if store is not None else None
         self.has_sessions = bool(store is not None and store.sessions())
         self.notice = app.notice or ""
+        self._show_damaged(app.store)
         if info is None:
             self.resume_id = 0
             self.resume_detail = ""
@@ -60,6 +67,8 @@ class StartScreen(Scherm):
     def on_kv_post(self, *_):
         # ids are weak: keep the block alive while it is off the screen
         self._resume_block = self.ids.resume_block.__self__
+        self._damaged_block = self.ids.damaged_block.__self__
+        self._delete_damaged = self.ids.delete_damaged.__self__
 
     def _show_resume(self, show: bool) -> None:
         box = self.ids.column
@@ -68,6 +77,51 @@ class StartScreen(Scherm):
             box.add_widget(block, index=len(box.children) - 3)  # after the subtitle
         elif not show and block.parent is not None:
             box.remove_widget(block)
+
+    def _show_damaged(self, store) -> None:
+        """A file that was damaged was moved aside, never deleted: say so
+        here, where the worker looks first, with a way to delete it for real."""
+        if store is None or store.keeps_nothing:
+            self.damaged_text, self.has_damaged_files = "", False
+            return
+        try:
+            count = len(store.damaged_files())
+        except KaartenError:
+            count = 0
+        lines = []
+        if count:
+            lines.append(tr.ngettext(
+                "Er is {n} beschadigd bestand met oude gesprekken bewaard.",
+                "Er zijn {n} beschadigde bestanden met oude gesprekken bewaard.", count).format(n=count))
+        if store.wipe_pending:
+            lines.append(tr._("Een ander programma las de gesprekken. Het wissen wordt afgemaakt zodra het kan."))
+        self.damaged_text = " ".join(lines)
+        self.has_damaged_files = bool(count)
+        block, button = self._damaged_block, self._delete_damaged
+        if self.damaged_text and block.parent is None:
+            self.ids.column.add_widget(block)
+        elif not self.damaged_text and block.parent is not None:
+            block.parent.remove_widget(block)
+        if self.has_damaged_files and button.parent is None:
+            block.add_widget(button)
+        elif not self.has_damaged_files and button.parent is not None:
+            block.remove_widget(button)
+
+    def ask_delete_damaged(self):
+        return ask(tr._("Beschadigde bestanden wissen?"),
+                   tr._("De gesprekken daarin worden voorgoed gewist. "
+                        "Dit kan niet ongedaan worden gemaakt."),
+                   yes=tr._("Wissen"), no=tr._("Niet wissen"),
+                   on_yes=self.delete_damaged, yes_kind="danger")
+
+    def delete_damaged(self) -> None:
+        app = self.app()
+        try:
+            for damaged in app.store.damaged_files():
+                app.store.delete_damaged(damaged.path)
+        except KaartenError as e:
+            app.show_error(e)
+        self.refresh()
 
     def resume(self) -> None:
         if self.resume_id:

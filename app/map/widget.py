@@ -11,7 +11,7 @@ the number of times they were named, with their name beside it.
   distance from the middle the circle; ``session.move(...)`` saves it at once
   and the map is laid out again.
 
-Where everything goes is worked out by :mod:`app.widgets.map_layout` (pure
+Where everything goes is worked out by :mod:`app.map.layout` (pure
 geometry); this module only draws, measures text and handles touches. All
 text is drawn by :class:`app.text.Tekst`, so Arabic names are shaped.
 """
@@ -24,7 +24,6 @@ from typing import Any
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
-from kivy.core.window import Window
 from kivy.graphics import Color, Ellipse, Line, RoundedRectangle
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
@@ -32,13 +31,12 @@ from kivy.properties import BooleanProperty, ListProperty, NumericProperty, Obje
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.modalview import ModalView
-from kivy.uix.widget import Widget
 
 from kaarten.network import Closeness, Sector
 from app import theme
 from app.i18n import tr
-from app.text import Tekst, TekstKnop, display_text, font_for, style
-from app.widgets.map_layout import (
+from app.text import Tekst, display_text, font_for, style
+from app.map import (
     SECTOR_COUNT,
     MapLayout,
     MapPerson,

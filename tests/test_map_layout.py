@@ -1,4 +1,4 @@
-"""The network map's geometry (app.widgets.map_layout), without a window.
+"""The network map's layout (``app.map``), without a window and without Kivy.
 
 What it protects: on the family's map no two names overlap, no name covers a
 dot, the family in the middle or a sector name, nothing leaves the map, every
@@ -9,13 +9,16 @@ names, at density 1 and 2.
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.widgets.map_layout import (
+from app.map import (
     ELLIPSIS,
     FONT_STEPS,
     Box,
@@ -24,6 +27,19 @@ from app.widgets.map_layout import (
     layout_map,
     segment_hits_box,
 )
+
+def test_the_layout_imports_no_kivy():
+    """The export draws the map on paper from this layout, and these tests
+    run without a window: importing it must not start Kivy. A fresh
+    interpreter, so the other tests' imports do not count."""
+    code = (
+        "import sys, app, app.map, app.map.layout, app.map.labels, app.map.geometry, app.map.fit\n"
+        "print(sorted(m for m in sys.modules if m == 'kivy' or m.startswith('kivy.')))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "[]", out.stdout
+
 
 SECTOR_NAMES = ("Familie", "Vrienden", "Buurt", "School en werk", "Club, geloof, vrije tijd", "Hulpverleners")
 
@@ -105,7 +121,7 @@ def problems(layout, people, dp: float) -> list[str]:
         if lab.truncated and not lab.text.endswith(ELLIPSIS):
             found.append(f"label {pid} was cut without an ellipsis")
         if lab.leader:
-            from app.widgets.map_layout import leader_line
+            from app.map import leader_line
             seg = leader_line(layout.dots[pid], lab.box)
             for other, box in boxes:
                 if other != f"label {pid}" and segment_hits_box(*seg, box):
@@ -195,7 +211,7 @@ def test_angle_and_distance_give_sector_and_circle():
     g = layout.geometry
     for sector in range(6):
         for circle in (1, 2, 3):
-            from app.widgets.map_layout import sector_mid_angle
+            from app.map import sector_mid_angle
             inner, outer = g.ring(circle)
             x, y = g.polar((inner + outer) / 2, sector_mid_angle(sector))
             assert (g.sector_at(x, y), g.circle_at(x, y)) == (sector, circle)

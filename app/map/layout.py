@@ -1,0 +1,370 @@
+"""Where the dots and labels of the network map go: pure geometry, no Kivy.
+
+The map is a square of ``size`` pixels, origin bottom-left, y up (Kivy's
+convention). Inside it sits a disc of radius ``outer`` around the centre,
+cut into:
+
+* three rings (circle 1 = very close, next to the family in the middle;
+  circle 3 = further away, at the edge), around a small centre disc where the
+  family itself is drawn;
+* six slices of 60 degrees, one per sector of life. Sector 0 sits at the top
+  and the others follow clockwise (see :func:`sector_angles`).
+
+:func:`layout_map` puts every person's dot inside its own slice and ring and
+then finds a box for every label so that no two labels overlap, no label
+covers a dot, the family disc or a sector name, and everything stays inside
+the square. The rules of the game (which sector, which circle, how many
+mentions) come in as plain numbers; this module only does geometry, so it can
+be tested without a window.
+
+Crowding is handled in this order, each step only when the previous one is
+not enough:
+
+1. a crowded cell (sector + circle) gets its dots in several rows across the
+   ring's width;
+2. the ring boundaries shift so a crowded ring gets more room (the rings stay
+   in order and none becomes thinner than a minimum);
+3. labels move a little away from their dot (the widget then draws a thin
+   leader line that crosses no label; it crosses another leader line, or
+   passes over another dot, only when there is no other way);
+4. all labels get a smaller font;
+5. only when no font size works, a label may sit further away, across the
+   map, with a longer line;
+6. a label that still finds no room is left out (its dot stays, the name is
+   shown when the dot is tapped).
+
+Long names are cut with an ellipsis past ``max_label_width``; the full name
+is always kept on :class:`PlacedLabel.full_text` for the tap panel.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from app.map.fit import Measure, fit_text
+from app.map.geometry import (
+    CIRCLE_COUNT,
+    SECTOR_COUNT,
+    SECTOR_SPAN,
+    Geometry,
+    PlacedDot,
+    sector_angles,
+)
+from app.map.labels import PlacedLabel, Obstacles, place_labels, place_sector_labels
+
+TOUCH_TARGET_DP = 48.0
+FONT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.48, 0.42)
+
+
+@dataclass(frozen=True)
+class MapPerson:
+    """One person as the map needs them: no game rules, only numbers."""
+
+    id: str
+    label: str
+    sector: int  # 0..5
+    circle: int  # 1..3
+    mentions: int = 1
+
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    geometry: Geometry
+    dots: dict[str, PlacedDot]
+    labels: dict[str, PlacedLabel]  # people whose label fits; see ``hidden``
+    hidden: tuple[str, ...]  # people shown by a dot only
+    sector_labels: tuple[PlacedLabel | None, ...]  # per sector index
+    font_size: float  # the font size the people's labels ended up with
+    dp: float = 1.0
+    cells: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def person_at(self, x: float, y: float) -> str | None:
+        """Who a touch at (x, y) is for: a label box wins, otherwise the
+        nearest dot whose touch area contains the point."""
+        for pid, label in self.labels.items():
+            if label.box.contains(x, y):
+                return pid
+        best, best_d = None, math.inf
+        for pid, dot in self.dots.items():
+            d = dot.distance(x, y)
+            if d <= dot.touch_radius and d < best_d:
+                best, best_d = pid, d
+        return best
+
+
+
+# --------------------------------------------------------------------------
+# Dots
+# --------------------------------------------------------------------------
+
+def dot_radius(mentions: int, dp: float) -> float:
+    """Drawn radius: grows with every extra mention, up to a cap."""
+    return (8.0 + 3.0 * min(max(mentions, 1) - 1, 4)) * dp
+
+
+def _cell_points(
+    n: int, inner: float, outer: float, sector: int, margin: float, rows: int, ends: float = 1.0
+) -> list[tuple[float, float]]:
+    """n polar points (rho, theta) spread over one cell in ``rows`` rows.
+
+    ``ends`` is how much room is kept at the ends of a row and of the set of
+    rows: 1 keeps half a step free (calm, centred), 0 puts the first and last
+    points right at the margin (more room between the points)."""
+    start, _ = sector_angles(sector)
+    # keep dots off the ring lines, but in a thin ring use its middle half
+    keep = min(margin, (outer - inner) * 0.25)
+    lo, hi = inner + keep, outer - keep
+
+    def spread(count: int) -> list[float]:
+        # fractions in [0, 1] for count points
+        if count == 1:
+            return [0.5]
+        return [(i + 0.5 * ends) / (count - 1 + ends) for i in range(count)]
+
+    radii = [lo + f * (hi - lo) for f in spread(rows)]
+    arcs = [max(rho * SECTOR_SPAN - 2 * margin, 0.0) for rho in radii]
+    counts = [0] * rows
+    for _ in range(n):
+        # each point goes to the row where it keeps the widest spacing;
+        # ties go to the outer row (more room for labels there)
+        j = max(
+            range(rows),
+            key=lambda j: (arcs[j] / (counts[j] + ends) if counts[j] else math.inf, arcs[j], j),
+        )
+        counts[j] += 1
+    points = []
+    for rho, count in zip(radii, counts):
+        if count == 0:
+            continue
+        # keep dots off the sector lines, but in a short row use its middle half
+        inset = min(margin / rho, SECTOR_SPAN * 0.25) if rho > 0 else SECTOR_SPAN * 0.25
+        span = SECTOR_SPAN - 2 * inset
+        for f in spread(count):
+            points.append((rho, start - inset - f * span))
+    return points
+
+
+def _min_distance(points: Sequence[tuple[float, float]]) -> float:
+    xy = [(r * math.cos(t), r * math.sin(t)) for r, t in points]
+    best = math.inf
+    for i in range(len(xy)):
+        xi, yi = xy[i]
+        for j in range(i + 1, len(xy)):
+            d = math.hypot(xi - xy[j][0], yi - xy[j][1])
+            if d < best:
+                best = d
+    return best
+
+
+def _best_cell(
+    n: int, inner: float, outer: float, sector: int, margin: float, want: float
+) -> tuple[float, list[tuple[float, float]]]:
+    """A spread of n dots over a cell: the calmest one (one row, room at the
+    ends) whose smallest gap reaches ``want``, else the one with the widest
+    smallest gap.
+
+    ``margin`` keeps full-size dots off the cell's lines; in a cell so full
+    that its dots will be drawn smaller, the margin shrinks with them."""
+    if n == 0:
+        return math.inf, []
+    best_q, best_pts = -1.0, []
+    for _ in range(3):
+        for rows in range(1, min(n, 6) + 1):
+            for ends in (1.0, 0.4, 0.0):
+                pts = _cell_points(n, inner, outer, sector, margin, rows, ends)
+                q = _min_distance(pts)
+                if q >= want:
+                    return q, pts
+                if q > best_q:
+                    best_q, best_pts = q, pts
+        if best_q >= 2 * margin:
+            break
+        margin = max(best_q / 2, margin * 0.4)
+    return best_q, best_pts
+
+
+def _ring_radii(
+    family: float, outer: float, counts: dict[tuple[int, int], int], want: float, margin: float
+) -> tuple[float, float, float, float]:
+    """Ring edges: equal widths, unless a crowded ring needs more room."""
+    span = outer - family
+    even = (family + span / 3, family + 2 * span / 3)
+
+    def shortfall(b1: float, b2: float) -> float:
+        edges = (family, b1, b2, outer)
+        total = 0.0
+        for (sector, circle), n in counts.items():
+            if n < 2:
+                continue
+            q, _ = _best_cell(n, edges[circle - 1], edges[circle], sector, margin, want)
+            if q < want:
+                total += n * ((want - q) / want) ** 2
+        return total
+
+    base = shortfall(*even)
+    if base == 0.0:
+        return (family, even[0], even[1], outer)
+    best = (base, even)
+    min_band = 0.2 * span
+    steps = 12
+    for i in range(steps + 1):
+        b1 = family + min_band + i * (span - 3 * min_band) / steps
+        for j in range(steps + 1):
+            b2 = b1 + min_band + j * (outer - min_band - (b1 + min_band)) / steps
+            if b2 > outer - min_band + 1e-9:
+                continue
+            moved = ((b1 - even[0]) ** 2 + (b2 - even[1]) ** 2) / span**2
+            cost = shortfall(b1, b2) + 0.5 * moved
+            if cost < best[0] - 1e-9:
+                best = (cost, (b1, b2))
+    b1, b2 = best[1]
+    return (family, b1, b2, outer)
+
+
+# --------------------------------------------------------------------------
+# The whole map
+# --------------------------------------------------------------------------
+
+def layout_map(
+    size: float,
+    people: Iterable[MapPerson],
+    measure: Measure,
+    *,
+    dp: float = 1.0,
+    font_size: float = 16.0,
+    max_label_width: float | None = None,
+    sector_names: Sequence[str] = (),
+    sector_font_size: float | None = None,
+) -> MapLayout:
+    """Place every person's dot and label on a square map of ``size`` px.
+
+    ``dp`` is the number of pixels in one density-independent pixel;
+    ``font_size`` the labels' font size in pixels (already scaled for the
+    user's text size); ``measure`` returns the (w, h) in pixels of a text at
+    a font size. Deterministic: the same input gives the same layout.
+    """
+    people = list(people)
+    for p in people:
+        if not 0 <= p.sector < SECTOR_COUNT or not 1 <= p.circle <= CIRCLE_COUNT:
+            raise ValueError(f"person {p.id!r}: sector {p.sector} / circle {p.circle} out of range")
+    size = float(size)
+    half = size / 2
+    gap = 2.0 * dp
+    sector_font = sector_font_size or font_size
+
+    # the rim outside the circles holds the sector names
+    if any(sector_names):
+        _, sh = measure("Hg", sector_font)
+        rim = sh + 6 * dp + 4 * dp
+    else:
+        rim = 4 * dp
+    outer = max(half - rim, half * 0.6)
+    family = max(0.13 * outer, 26 * dp)
+    family = min(family, outer * 0.25)
+
+    counts: dict[tuple[int, int], int] = {}
+    for p in people:
+        counts[(p.sector, p.circle)] = counts.get((p.sector, p.circle), 0) + 1
+
+    radii_of = {p.id: dot_radius(p.mentions, dp) for p in people}
+    biggest = max(radii_of.values(), default=dot_radius(1, dp))
+    margin = biggest + gap
+    want = max(TOUCH_TARGET_DP * dp, 2 * biggest + 3 * gap)
+    radii = _ring_radii(family, outer, counts, want, margin)
+    geometry = Geometry(size=size, cx=half, cy=half, radii=radii)
+
+    # dots, cell by cell, in the order the people came in
+    spots: list[tuple[MapPerson, float, float]] = []
+    by_cell: dict[tuple[int, int], list[MapPerson]] = {}
+    for p in people:
+        by_cell.setdefault((p.sector, p.circle), []).append(p)
+    for (sector, circle), members in sorted(by_cell.items()):
+        inner, outer_r = geometry.ring(circle)
+        _, points = _best_cell(len(members), inner, outer_r, sector, margin, want)
+        # outer rows first, then along the slice clockwise
+        points.sort(key=lambda pt: (-round(pt[0], 3), -pt[1]))
+        for person, (rho, theta) in zip(members, points):
+            x, y = geometry.polar(rho, theta)
+            spots.append((person, x, y))
+    # when the map is so full that dots would touch, draw them all smaller
+    # (all of them, so a bigger dot still means more mentions)
+    # (and never across the rim, where the sector names are, or into the
+    # family in the middle)
+    shrink = 1.0
+    for a, ax, ay in spots:
+        rho = math.hypot(ax - geometry.cx, ay - geometry.cy)
+        room = min(geometry.outer - rho, rho - geometry.family_radius) - gap
+        shrink = min(shrink, room / radii_of[a.id])
+    for i, (a, ax, ay) in enumerate(spots):
+        for b, bx, by in spots[i + 1 :]:
+            room = (math.hypot(ax - bx, ay - by) - gap) / (radii_of[a.id] + radii_of[b.id])
+            shrink = min(shrink, room)
+    shrink = max(shrink, 0.35)
+    dots: dict[str, PlacedDot] = {}
+    for person, x, y in spots:
+        r = radii_of[person.id] * shrink
+        dots[person.id] = PlacedDot(
+            id=person.id, x=x, y=y, radius=r, touch_radius=max(r, TOUCH_TARGET_DP * dp / 2)
+        )
+
+    sector_labels = place_sector_labels(sector_names, geometry, measure, sector_font, dp)
+    base = Obstacles(size, (geometry.cx, geometry.cy, geometry.family_radius))
+    base.boxes = [s.box for s in sector_labels if s is not None]
+
+    # labels: people named most often choose their spot first
+    order = sorted(people, key=lambda p: -p.mentions)
+    max_w = max_label_width if max_label_width is not None else min(10 * font_size, size * 0.32)
+
+    def texts_at(step: float):
+        fs = font_size * step
+        pad = (0.3 * fs, 0.08 * fs)
+        texts = {}
+        for p in people:
+            text = fit_text(p.label, fs, max_w * max(step, 0.8) - 2 * pad[0], measure)
+            tw, th = measure(text, fs)
+            texts[p.id] = (text, tw + 2 * pad[0], th + 2 * pad[1])
+        return fs, pad, texts
+
+    def attempt(step: float, reach_of) -> tuple[dict[str, PlacedLabel], list[str], float]:
+        fs, pad, texts = texts_at(step)
+        reach = reach_of(fs)
+        # leader lines that cross each other or pass over dots only when needed
+        for level in (0, 1, 2):
+            placed, failed = place_labels(order, dots, texts, base, geometry, gap, reach, pad, fs, level)
+            if failed:
+                # give the ones that found no room the first pick, then retry
+                first = [p for p in order if p.id in failed] + [p for p in order if p.id not in failed]
+                again, failed_again = place_labels(
+                    first, dots, texts, base, geometry, gap, reach, pad, fs, level
+                )
+                if len(failed_again) < len(failed):
+                    placed, failed = again, failed_again
+            if not failed:
+                break
+        return placed, failed, fs
+
+    # A name stays near its dot (a short line at most); only when that fails
+    # at every font size may a line run further across the map.
+    best: tuple[dict[str, PlacedLabel], list[str], float] | None = None
+    for reach_of in (lambda fs: max(5 * fs, 0.2 * size), lambda fs: 0.45 * size):
+        for step in FONT_STEPS:
+            placed, failed, fs = attempt(step, reach_of)
+            if best is None or len(failed) < len(best[1]):
+                best = (placed, failed, fs)
+            if not failed:
+                break
+        if not best[1]:
+            break
+    placed, failed, fs = best
+    return MapLayout(
+        geometry=geometry,
+        dots=dots,
+        labels=placed,
+        hidden=tuple(failed),
+        sector_labels=sector_labels,
+        font_size=fs,
+        dp=dp,
+        cells=counts,
+    )

@@ -46,84 +46,138 @@ class PlacedLabel:
 
 
 class Obstacles:
-    """Everything a label must stay clear of."""
+    """Everything a label must stay clear of, filed in a grid of square
+    buckets so that a check looks only at what lies near the box.
 
-    def __init__(self, size: float, family: tuple[float, float, float]):
+    Without the grid every candidate box was tested against every label,
+    dot and line placed so far: a 150-person map made tens of millions of
+    such tests. With it a test costs about the same on a crowded map as on
+    an empty one. Shapes are plain tuples here (a million ``Box`` objects
+    cost more than the tests themselves); boxes are (x, y, w, h)."""
+
+    def __init__(self, size: float, bucket: float):
         self.size = size
-        self.boxes: list[Box] = []
-        self.circles: list[tuple[float, float, float]] = [family]
-        self.segments: list[tuple[float, float, float, float]] = []
+        self.bucket = bucket
+        self.columns = int(size // bucket) + 1
+        self.boxes: list[list[tuple[float, float, float, float]]] = [[] for _ in range(self.columns ** 2)]
+        self.circles: list[list[tuple[float, float, float]]] = [[] for _ in range(self.columns ** 2)]
+        self.segments: list[list[tuple[float, float, float, float]]] = [[] for _ in range(self.columns ** 2)]
 
-    def free(self, box: Box, gap: float) -> bool:
-        if not box.inside(0, 0, self.size, self.size):
+    def copy(self) -> "Obstacles":
+        other = Obstacles.__new__(Obstacles)
+        other.size, other.bucket, other.columns = self.size, self.bucket, self.columns
+        other.boxes = [list(b) for b in self.boxes]
+        other.circles = [list(c) for c in self.circles]
+        other.segments = [list(s) for s in self.segments]
+        return other
+
+    def _buckets(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """Indexes of the buckets the rectangle (x0, y0)-(x1, y1) touches."""
+        last = self.columns - 1
+        k = 1.0 / self.bucket
+        i0, i1 = min(max(int(x0 * k), 0), last), min(max(int(x1 * k), 0), last)
+        j0, j1 = min(max(int(y0 * k), 0), last), min(max(int(y1 * k), 0), last)
+        n = self.columns
+        return [j * n + i for j in range(j0, j1 + 1) for i in range(i0, i1 + 1)]
+
+    def add_box(self, box: tuple[float, float, float, float]) -> None:
+        x, y, w, h = box
+        for b in self._buckets(x, y, x + w, y + h):
+            self.boxes[b].append(box)
+
+    def add_circle(self, circle: tuple[float, float, float]) -> None:
+        cx, cy, r = circle
+        for b in self._buckets(cx - r, cy - r, cx + r, cy + r):
+            self.circles[b].append(circle)
+
+    def add_segment(self, seg: tuple[float, float, float, float]) -> None:
+        x0, y0, x1, y1 = seg
+        for b in self._buckets(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)):
+            self.segments[b].append(seg)
+
+    def free(self, x: float, y: float, w: float, h: float, gap: float) -> bool:
+        """The box (x, y, w, h) lies inside the map, ``gap`` clear of every
+        box, circle and line. The hottest code of the layout: written out."""
+        size, eps = self.size, 1e-6
+        right, top = x + w, y + h
+        if x < -eps or y < -eps or right > size + eps or top > size + eps:
             return False
-        for other in self.boxes:
-            if box.intersects(other, gap):
-                return False
-        for cx, cy, r in self.circles:
-            if box.intersects_circle(cx, cy, r + gap):
-                return False
-        for seg in self.segments:
-            if segment_hits_box(*seg, box, gap):
-                return False
+        n, k = self.columns, 1.0 / self.bucket
+        last = n - 1
+        i0, i1 = max(int((x - gap) * k), 0), min(int((right + gap) * k), last)
+        j0, j1 = max(int((y - gap) * k), 0), min(int((top + gap) * k), last)
+        boxes, circles, segments = self.boxes, self.circles, self.segments
+        box = None
+        for j in range(j0, j1 + 1):
+            row = j * n
+            for b in range(row + i0, row + i1 + 1):
+                for ox, oy, ow, oh in boxes[b]:
+                    if right + gap > ox and ox + ow + gap > x and top + gap > oy and oy + oh + gap > y:
+                        return False
+                for cx, cy, r in circles[b]:
+                    dx = x - cx if cx < x else (cx - right if cx > right else 0.0)
+                    dy = y - cy if cy < y else (cy - top if cy > top else 0.0)
+                    if dx * dx + dy * dy < (r + gap) * (r + gap):
+                        return False
+                if segments[b]:
+                    box = box or Box(x, y, w, h)
+                    for seg in segments[b]:
+                        if segment_hits_box(*seg, box, gap):
+                            return False
         return True
 
-    def clear_line(
-        self, seg: tuple[float, float, float, float], own: tuple[float, float], gap: float, level: int
-    ) -> bool:
-        """A leader line never crosses a label. At ``level`` 0 it crosses
-        nothing else either; at 1 it may cross another leader line; at 2
-        (a dot walled in by its neighbours) it may pass over other dots."""
-        for other in self.boxes:
-            if segment_hits_box(*seg, other, gap):
-                return False
-        if level < 2:
-            for cx, cy, r in self.circles:
-                if (cx, cy) == own:
-                    continue
-                if segment_distance(*seg, cx, cy) < r + gap:
-                    return False
-        if level < 1:
-            for other in self.segments:
-                if segments_cross(seg, other):
-                    return False
-        return True
-
-
-def _clamp_box(box: Box, size: float) -> Box:
-    x = min(max(box.x, 0.0), size - box.w)
-    y = min(max(box.y, 0.0), size - box.h)
-    return Box(x, y, box.w, box.h)
+    def line_level(self, seg: tuple[float, float, float, float], own: tuple[float, float], gap: float) -> int:
+        """How much a leader line gets in the way: 0 crosses nothing, 1
+        crosses another leader line, 2 passes over another dot (or the
+        family), 3 crosses a label (never allowed)."""
+        x0, y0, x1, y1 = seg
+        level = 0
+        for b in self._buckets(min(x0, x1) - gap, min(y0, y1) - gap, max(x0, x1) + gap, max(y0, y1) + gap):
+            for box in self.boxes[b]:
+                if segment_hits_box(*seg, Box(*box), gap):
+                    return 3
+            if level < 2:
+                for cx, cy, r in self.circles[b]:
+                    if (cx, cy) != own and segment_distance(*seg, cx, cy) < r + gap:
+                        level = 2
+                        break
+            if level < 1:
+                for other in self.segments[b]:
+                    if segments_cross(seg, other):
+                        level = 1
+                        break
+        return level
 
 
 def _label_candidates(dot: PlacedDot, w: float, h: float, cx: float, gap: float, reach: float):
     """Boxes for a label around its dot, nearest and most natural first.
-    Yields (box, next_to_dot)."""
+    Yields (x, y, next_to_dot) of the box's bottom-left corner."""
     x, y, r = dot.x, dot.y, dot.radius
     d = r + gap
     out = 1 if x >= cx else -1
-    right = Box(x + d, y - h / 2, w, h)
-    left = Box(x - d - w, y - h / 2, w, h)
-    above = Box(x - w / 2, y + d, w, h)
-    below = Box(x - w / 2, y - d - h, w, h)
+    right = (x + d, y - h / 2)
+    left = (x - d - w, y - h / 2)
+    above = (x - w / 2, y + d)
+    below = (x - w / 2, y - d - h)
     k = d * 0.7
-    up_r = Box(x + k, y + k, w, h)
-    down_r = Box(x + k, y - k - h, w, h)
-    up_l = Box(x - k - w, y + k, w, h)
-    down_l = Box(x - k - w, y - k - h, w, h)
+    up_r = (x + k, y + k)
+    down_r = (x + k, y - k - h)
+    up_l = (x - k - w, y + k)
+    down_l = (x - k - w, y - k - h)
     # a label slid along its side (still touching the dot's row)
-    slide_r = [Box(x + d, y - h / 2 + s * h * 0.55, w, h) for s in (1, -1)]
-    slide_l = [Box(x - d - w, y - h / 2 + s * h * 0.55, w, h) for s in (1, -1)]
+    slide_r = [(x + d, y - h / 2 + s * h * 0.55) for s in (1, -1)]
+    slide_l = [(x - d - w, y - h / 2 + s * h * 0.55) for s in (1, -1)]
     if out > 0:
         near = [right, up_r, down_r, *slide_r, above, below, left, up_l, down_l, *slide_l]
     else:
         near = [left, up_l, down_l, *slide_l, above, below, right, up_r, down_r, *slide_r]
-    for box in near:
-        yield box, True
+    for bx, by in near:
+        yield bx, by, True
     # further away, ring by ring in 16 directions; the widget draws a line.
     # At each point the box touches the point with its nearest side, or is
     # slid along that side.
-    step = max(h * 0.6, gap * 4)
+    # (at most 16 rings: a tiny font must not make a long reach cost hundreds of tries)
+    step = max(h * 0.6, gap * 4, reach / 16)
     dirs = [(math.cos(a), math.sin(a)) for a in (i * math.pi / 8 for i in range(16))]
     dirs.sort(key=lambda v: (-(v[0] * out), abs(v[1])))
     dist = d + step
@@ -133,11 +187,11 @@ def _label_candidates(dot: PlacedDot, w: float, h: float, cx: float, gap: float,
             if abs(ux) >= abs(uy):
                 bx = px if ux > 0 else px - w
                 for shift in (0.0, 0.5, -0.5):
-                    yield Box(bx, py - h / 2 + shift * h, w, h), False
+                    yield bx, py - h / 2 + shift * h, False
             else:
                 by = py if uy > 0 else py - h
                 for shift in (0.0, 0.35, -0.35):
-                    yield Box(px - w / 2 + shift * w, by, w, h), False
+                    yield px - w / 2 + shift * w, by, False
         dist += step
 
 
@@ -146,49 +200,64 @@ def place_labels(
     dots: dict[str, PlacedDot],
     texts: dict[str, tuple[str, float, float]],
     base: Obstacles,
-    geometry: Geometry,
     gap: float,
     reach: float,
     pad: tuple[float, float],
     font_size: float,
-    level: int = 0,
-) -> tuple[dict[str, PlacedLabel], list[str]]:
-    obstacles = Obstacles(geometry.size, (geometry.cx, geometry.cy, geometry.family_radius))
-    obstacles.boxes = list(base.boxes)
-    obstacles.circles = list(base.circles) + [(d.x, d.y, d.radius) for d in dots.values()]
+    give_up: int | None = None,
+) -> tuple[dict[str, PlacedLabel], list[str]] | None:
+    """Labels for ``order``, one at a time, each in the first free box of
+    its candidates. A box away from the dot needs a leader line that crosses
+    no label; a line that crosses another line, or passes over another dot,
+    is taken only when that person has no cleaner box. Returns the placed
+    labels and the ids of those that found no room, or None as soon as more
+    than ``give_up`` found none (a font size that will not do: stop paying
+    for it)."""
+    obstacles = base.copy()
+    size = base.size
+    cx = size / 2
     placed: dict[str, PlacedLabel] = {}
     failed: list[str] = []
     for person in order:
         text, w, h = texts[person.id]
         dot = dots[person.id]
         chosen = None
-        for box, near in _label_candidates(dot, w, h, geometry.cx, gap, reach):
-            if not box.inside(0, 0, geometry.size, geometry.size):
-                box = _clamp_box(box, geometry.size)
-                near = near and box.distance_to_point(dot.x, dot.y) <= dot.radius + 2 * gap
-            if not obstacles.free(box, gap):
+        fallback: list[tuple[float, float, tuple[float, float, float, float]] | None] = [None, None, None]
+        for bx, by, near in _label_candidates(dot, w, h, cx, gap, reach):
+            if bx < 0 or by < 0 or bx + w > size or by + h > size:
+                bx, by = min(max(bx, 0.0), size - w), min(max(by, 0.0), size - h)
+                near = near and Box(bx, by, w, h).distance_to_point(dot.x, dot.y) <= dot.radius + 2 * gap
+            if not obstacles.free(bx, by, w, h, gap):
                 continue
-            if not near:
-                seg = leader_line(dot, box)
-                if not obstacles.clear_line(seg, (dot.x, dot.y), gap, level):
-                    continue
-            chosen = (box, near)
-            break
+            if near:
+                chosen = (bx, by, None)
+                break
+            seg = leader_line(dot, Box(bx, by, w, h))
+            level = obstacles.line_level(seg, (dot.x, dot.y), gap)
+            if level == 0:
+                chosen = (bx, by, seg)
+                break
+            if level < 3 and fallback[level] is None:
+                fallback[level] = (bx, by, seg)
+        if chosen is None:
+            chosen = fallback[1] or fallback[2]
         if chosen is None:
             failed.append(person.id)
+            if give_up is not None and len(failed) > give_up:
+                return None
             continue
-        box, near = chosen
-        obstacles.boxes.append(box)
-        if not near:
-            obstacles.segments.append(leader_line(dot, box))
+        bx, by, seg = chosen
+        obstacles.add_box((bx, by, w, h))
+        if seg is not None:
+            obstacles.add_segment(seg)
         placed[person.id] = PlacedLabel(
             id=person.id,
-            box=box,
+            box=Box(bx, by, w, h),
             text=text,
             full_text=person.label,
             font_size=font_size,
             padding=pad,
-            leader=not near,
+            leader=seg is not None,
         )
     return placed, failed
 
@@ -251,6 +320,12 @@ def _sector_boxes_at(
             )
         )
     return tuple(out), ok
+
+
+def _clamp_box(box: Box, size: float) -> Box:
+    x = min(max(box.x, 0.0), size - box.w)
+    y = min(max(box.y, 0.0), size - box.h)
+    return Box(x, y, box.w, box.h)
 
 
 def _rim_box(geometry: Geometry, theta: float, w: float, h: float, dp: float) -> tuple[Box, bool]:

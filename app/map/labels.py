@@ -199,7 +199,7 @@ def place_labels(
     order: Sequence[MapPerson],
     dots: dict[str, PlacedDot],
     texts: dict[str, tuple[str, float, float]],
-    base: Obstacles,
+    obstacles: Obstacles,
     gap: float,
     reach: float,
     pad: tuple[float, float],
@@ -212,9 +212,8 @@ def place_labels(
     is taken only when that person has no cleaner box. Returns the placed
     labels and the ids of those that found no room, or None as soon as more
     than ``give_up`` found none (a font size that will not do: stop paying
-    for it)."""
-    obstacles = base.copy()
-    size = base.size
+    for it). Every label placed is added to ``obstacles``."""
+    size = obstacles.size
     cx = size / 2
     placed: dict[str, PlacedLabel] = {}
     failed: list[str] = []

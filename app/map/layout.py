@@ -396,59 +396,75 @@ def layout_map(
     order = sorted(people, key=lambda p: -p.mentions)
     max_w = max_label_width if max_label_width is not None else min(10 * font_size, size * 0.32)
 
-    def texts_at(step: float):
-        fs = font_size * step
-        pad = (0.3 * fs, 0.08 * fs)
-        texts = {}
-        for p in people:
-            text = fit_text(p.label, fs, max_w * max(step, 0.8) - 2 * pad[0], measure)
-            tw, th = measure(text, fs)
-            texts[p.id] = (text, tw + 2 * pad[0], th + 2 * pad[1])
-        return fs, pad, texts
+    texts_at_step: dict[float, tuple[float, tuple[float, float], dict[str, tuple[str, float, float]]]] = {}
 
-    def attempt(step: float, reach: float, give_up: int | None):
-        """Labels at one font size: None when more than ``give_up`` names
-        find no room even after a second try."""
+    def texts_at(step: float):
+        if step not in texts_at_step:
+            fs = font_size * step
+            pad = (0.3 * fs, 0.08 * fs)
+            texts = {}
+            for p in people:
+                text = fit_text(p.label, fs, max_w * max(step, 0.8) - 2 * pad[0], measure)
+                tw, th = measure(text, fs)
+                texts[p.id] = (text, tw + 2 * pad[0], th + 2 * pad[1])
+            texts_at_step[step] = (fs, pad, texts)
+        return texts_at_step[step]
+
+    def attempt(step: float, give_up: int | None):
+        """Labels at one font size, each near its dot: None when more than
+        ``give_up`` names find no room even after a second try."""
         fs, pad, texts = texts_at(step)
-        first = place_labels(order, dots, texts, base, gap, reach(fs), pad, fs, give_up)
+        reach = max(5 * fs, 0.2 * size)
+        obstacles = base.copy()
+        first = place_labels(order, dots, texts, obstacles, gap, reach, pad, fs, give_up)
         if first is None:
             return None
         placed, failed = first
         if failed:
             # give the ones that found no room the first pick, then retry
             again = [p for p in order if p.id in failed] + [p for p in order if p.id not in failed]
-            second = place_labels(again, dots, texts, base, gap, reach(fs), pad, fs, len(failed) - 1)
+            retry = base.copy()
+            second = place_labels(again, dots, texts, retry, gap, reach, pad, fs, len(failed) - 1)
             if second is not None:
-                placed, failed = second
-        if give_up is not None and len(failed) > 0:
+                (placed, failed), obstacles = second, retry
+        if give_up is not None and failed:
             return None
-        return placed, failed, fs
+        return placed, failed, fs, pad, texts, obstacles
 
-    # The biggest font at which every name finds room, found by halving the
-    # list of font sizes (a smaller font never makes room scarcer, near
-    # enough): three or four tries instead of eight, each given up at its
-    # first few failures. A name stays near its dot (a short line at most);
-    # only when that fails at every font size may a line run further across
-    # the map, and only at the smallest font, across the map, may a name be
-    # left off.
-    allowed = max(2, len(people) // 25)
+    def crowding(step: float) -> float:
+        """How much of the map the labels would cover at this step."""
+        _, _, texts = texts_at(step)
+        return sum((w + gap) * (h + gap) for _, w, h in texts.values()) / (size * size)
+
+    # The biggest font at which every name finds room near its dot, found by
+    # halving the list of font sizes (a smaller font never makes room
+    # scarcer, near enough), each try given up at its second failure. The
+    # first try is the biggest font whose labels would cover at most a fifth
+    # of the map; a font whose labels would cover more than 30% is never
+    # tried (measured on crowds of 25 to 150: none fitted). So a crowded map
+    # costs two or three tries instead of eight full ones.
+    last = len(FONT_STEPS) - 1
+    lo = next((i for i, step in enumerate(FONT_STEPS) if crowding(step) <= 0.3), last)
+    hi = last
+    mid = next((i for i, step in enumerate(FONT_STEPS) if crowding(step) <= 0.2), last)
     best = None
-    phases = (lambda fs: max(5 * fs, 0.2 * size), lambda fs: 0.45 * size)
-    for phase, reach in enumerate(phases):
-        lo, hi = 0, len(FONT_STEPS) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            final = phase == len(phases) - 1 and mid == len(FONT_STEPS) - 1
-            result = attempt(FONT_STEPS[mid], reach, None if final else allowed)
-            if result is not None and (final or not result[1]):
-                best = result if best is None or result[2] > best[2] else best
-            if result is not None and not result[1]:
-                hi = mid - 1
-            else:
-                lo = mid + 1
-        if best is not None:
-            break
-    placed, failed, fs = best
+    while lo <= hi:
+        result = attempt(FONT_STEPS[mid], None if mid == last else 1)
+        if result is not None and not result[1]:
+            best = result
+            hi = mid - 1
+        else:
+            if mid == last:
+                best = result
+            lo = mid + 1
+        mid = (lo + hi) // 2
+    placed, failed, fs, pad, texts, obstacles = best
+    if failed:
+        # only now may a name sit further away, across the map, with a longer line
+        late = [p for p in order if p.id in failed]
+        more = place_labels(late, dots, texts, obstacles, gap, 0.45 * size, pad, fs)
+        placed = {**placed, **more[0]}
+        failed = more[1]
     return MapLayout(
         geometry=geometry,
         dots=dots,

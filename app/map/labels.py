@@ -103,9 +103,13 @@ class Obstacles:
         if x < -eps or y < -eps or right > size + eps or top > size + eps:
             return False
         n, k = self.columns, 1.0 / self.bucket
-        last = n - 1
-        i0, i1 = max(int((x - gap) * k), 0), min(int((right + gap) * k), last)
-        j0, j1 = max(int((y - gap) * k), 0), min(int((top + gap) * k), last)
+        # the box is inside the map, so only the grown edges need clamping
+        i0, i1 = int((x - gap) * k) if x > gap else 0, int((right + gap) * k)
+        j0, j1 = int((y - gap) * k) if y > gap else 0, int((top + gap) * k)
+        if i1 >= n:
+            i1 = n - 1
+        if j1 >= n:
+            j1 = n - 1
         boxes, circles, segments = self.boxes, self.circles, self.segments
         box = None
         for j in range(j0, j1 + 1):
@@ -329,16 +333,32 @@ def _clamp_box(box: Box, size: float) -> Box:
 
 def _rim_box(geometry: Geometry, theta: float, w: float, h: float, dp: float) -> tuple[Box, bool]:
     """A w x h box just outside the rim in direction theta, inside the map,
-    and whether it stays clear of the circles."""
+    and whether it stays clear of the circles.
+
+    The box moves out from the rim in steps of 2 dp until it is clear;
+    it strides eight steps at a time first and then walks the last stride
+    step by step (the same box, a tenth of the work: a sideways name
+    needs a hundred steps)."""
     ux, uy = math.cos(theta), math.sin(theta)
     outer = geometry.outer
-    rho = outer + 2 * dp
-    box = Box(0, 0, w, h)
-    for _ in range(400):
+    step, stride = 2 * dp, 8
+
+    def at(rho: float) -> tuple[Box, bool]:
         bx = geometry.cx + ux * rho - w / 2
         by = geometry.cy + uy * rho - h / 2
         box = _clamp_box(Box(bx, by, w, h), geometry.size)
-        if not box.intersects_circle(geometry.cx, geometry.cy, outer + 2 * dp):
-            return box, True
-        rho += 2 * dp
+        return box, not box.intersects_circle(geometry.cx, geometry.cy, outer + 2 * dp)
+
+    rho = outer + 2 * dp
+    box, clear = at(rho)
+    if clear:
+        return box, True
+    for _ in range(400 // stride):
+        box, clear = at(rho + stride * step)
+        if clear:
+            for k in range(1, stride + 1):
+                box, clear = at(rho + k * step)
+                if clear:
+                    return box, True
+        rho += stride * step
     return box, False

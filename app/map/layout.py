@@ -370,8 +370,13 @@ def layout_map(
         rho = math.hypot(ax - geometry.cx, ay - geometry.cy)
         room = min(geometry.outer - rho, rho - geometry.family_radius) - gap
         shrink = min(shrink, room / radii_of[a.id])
-    for i, (a, ax, ay) in enumerate(spots):
-        for b, bx, by in spots[i + 1 :]:
+    # two dots further apart than this never need shrinking: sweep along x
+    near = gap + 2 * biggest
+    by_x = sorted(spots, key=lambda spot: spot[1])
+    for i, (a, ax, ay) in enumerate(by_x):
+        for b, bx, by in by_x[i + 1 :]:
+            if bx - ax >= near:
+                break
             room = (math.hypot(ax - bx, ay - by) - gap) / (radii_of[a.id] + radii_of[b.id])
             shrink = min(shrink, room)
     shrink = max(shrink, 0.35)

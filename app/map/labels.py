@@ -130,27 +130,40 @@ class Obstacles:
                             return False
         return True
 
+    def _buckets_along(self, seg: tuple[float, float, float, float], gap: float) -> set[int]:
+        """The buckets a segment grown by ``gap`` can touch: those around
+        points set along it less than a bucket apart (a long line across
+        the map touches a strip of buckets, not the square around it)."""
+        x0, y0, x1, y1 = seg
+        length = math.hypot(x1 - x0, y1 - y0)
+        count = int(length / self.bucket) + 1
+        # every point of the line lies within half a spacing of a sample
+        grow = length / (2 * count) + gap
+        found: set[int] = set()
+        for i in range(count + 1):
+            t = i / count
+            px, py = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+            found.update(self._buckets(px - grow, py - grow, px + grow, py + grow))
+        return found
+
     def line_level(self, seg: tuple[float, float, float, float], own: tuple[float, float], gap: float) -> int:
         """How much a leader line gets in the way: 0 crosses nothing, 1
         crosses another leader line, 2 passes over another dot (or the
         family), 3 crosses a label (never allowed)."""
-        x0, y0, x1, y1 = seg
-        level = 0
-        for b in self._buckets(min(x0, x1) - gap, min(y0, y1) - gap, max(x0, x1) + gap, max(y0, y1) + gap):
+        buckets = self._buckets_along(seg, gap)
+        for b in buckets:
             for box in self.boxes[b]:
                 if segment_hits_box(*seg, Box(*box), gap):
                     return 3
-            if level < 2:
-                for cx, cy, r in self.circles[b]:
-                    if (cx, cy) != own and segment_distance(*seg, cx, cy) < r + gap:
-                        level = 2
-                        break
-            if level < 1:
-                for other in self.segments[b]:
-                    if segments_cross(seg, other):
-                        level = 1
-                        break
-        return level
+        for b in buckets:
+            for cx, cy, r in self.circles[b]:
+                if (cx, cy) != own and segment_distance(*seg, cx, cy) < r + gap:
+                    return 2
+        for b in buckets:
+            for other in self.segments[b]:
+                if segments_cross(seg, other):
+                    return 1
+        return 0
 
 
 def _label_candidates(dot: PlacedDot, w: float, h: float, cx: float, gap: float, reach: float):

@@ -425,7 +425,7 @@ def layout_map(
         if first is None:
             return None
         placed, failed = first
-        if failed:
+        if failed and give_up is not None:
             # give the ones that found no room the first pick, then retry
             again = [p for p in order if p.id in failed] + [p for p in order if p.id not in failed]
             retry = base.copy()

@@ -1,0 +1,106 @@
+"""Benchmark: laying out the network map for 25, 50, 100 and 150 people.
+
+Run on demand (not part of the test suite):
+
+    SDL_VIDEODRIVER=offscreen .venv/bin/python bench/bench_map.py
+    .venv/bin/python bench/bench_map.py --measure simple   # no Kivy at all
+
+Times :func:`app.map.layout_map` on a 700 px map with the labels' font at
+18 px, as the summary screen lays it out on a landscape tablet. The text is
+measured the way the widget measures it (:func:`app.map.widget.measure_text`,
+Kivy's text provider with the widget's cache; the cache is filled by one
+warm-up layout per size, as it is once the summary has been shown), or with
+a stand-in that needs no Kivy. Each size is laid out ``--runs`` times; the
+table shows the median and the slowest run, and the median at 150 people
+against 25 (growth: 6x the people). Target: 150 people within 50 ms at the
+median. Exits 1 when the target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import statistics
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.map import MapPerson, layout_map  # noqa: E402
+
+TARGET_150 = 0.050
+SIZES = (25, 50, 100, 150)
+MAP_SIDE = 700.0
+FONT_PX = 18.0
+SECTOR_NAMES = ("Familie", "Vrienden", "Buurt", "School en werk", "Club, geloof, vrije tijd", "Hulpverleners")
+TITLES = ("Oma", "Opa", "Tante", "Oom", "Juf", "Meester", "Buurvrouw", "Buurman", "Nicht", "Neef", "Zus",
+          "Broer", "Coach", "Dokter", "")
+NAMES = ("Truus", "Henk", "Marieke", "Mohammed", "Esra", "Lotte", "Bram", "Ayşe", "Kees", "محمد", "فاطمة",
+         "Pieter-Jan", "Ans", "Sanne", "Ahmed", "Yusuf", "Maria", "Zeynep", "Jansen", "Łukasz", "Олена",
+         "Fatima", "Noor", "Sam", "Schoolmaatschappelijk werker", "Mohammed Al-Rashidi bin Abdullah")
+
+
+def crowd(n: int, seed: int = 1) -> list[MapPerson]:
+    """n people: short, long and Arabic names, most of them in the outer
+    circles, some named more than once (a bigger dot)."""
+    rng = random.Random(seed)
+    people = []
+    for i in range(n):
+        name = f"{rng.choice(TITLES)} {rng.choice(NAMES)}".strip()
+        people.append(MapPerson(id=f"p{i}", label=name, sector=rng.randrange(6),
+                                circle=rng.choice((1, 2, 2, 3, 3, 3)), mentions=1 + rng.randrange(6) // 4))
+    return people
+
+
+def simple_measure(text: str, font_size: float) -> tuple[float, float]:
+    """A stand-in for the text renderer: Latin ~0.55 em, Arabic ~0.5 em."""
+    w = 0.0
+    for ch in text:
+        if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        w += 0.5 if 0x0600 <= ord(ch) <= 0x06FF else (1.0 if ord(ch) >= 0x2E80 else 0.55)
+    return (math.ceil(w * font_size) + 2, math.ceil(1.2 * font_size))
+
+
+def kivy_measure():
+    os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
+    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    os.environ.setdefault("KIVY_LOG_LEVEL", "warning")
+    from app.map.widget import measure_text
+    return measure_text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--measure", choices=("kivy", "simple"), default="kivy")
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    measure = kivy_measure() if args.measure == "kivy" else simple_measure
+
+    medians = {}
+    print(f"map layout, {MAP_SIDE:.0f} px map, {FONT_PX:.0f} px labels, {args.measure} text measure, "
+          f"{args.runs} runs each")
+    print(f"{'people':>6}  {'median ms':>9}  {'slowest ms':>10}  {'labels hidden':>13}  {'font px':>7}")
+    for n in SIZES:
+        people = crowd(n)
+        layout = layout_map(MAP_SIDE, people, measure, font_size=FONT_PX, sector_names=SECTOR_NAMES)
+        times = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            layout_map(MAP_SIDE, people, measure, font_size=FONT_PX, sector_names=SECTOR_NAMES)
+            times.append(time.perf_counter() - start)
+        medians[n] = statistics.median(times)
+        print(f"{n:>6}  {medians[n] * 1000:>9.1f}  {max(times) * 1000:>10.1f}  "
+              f"{len(layout.hidden):>6} of {n:<4}  {layout.font_size:>7.1f}")
+    ok = medians[150] <= TARGET_150
+    print(f"150 / 25 people: {medians[150] / medians[25]:.1f}x the time for 6x the people")
+    print(f"target: 150 people within {TARGET_150 * 1000:.0f} ms: {'pass' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -389,7 +389,7 @@ def layout_map(
 
     sector_labels = place_sector_labels(sector_names, geometry, measure, sector_font, dp)
     # what every label must stay clear of: the family, the dots, the sector names
-    base = Obstacles(size, bucket=max(16.0 * dp, size / 24))
+    base = Obstacles(size, bucket=max(16.0 * dp, size / 24), cell=3.0 * dp)
     base.add_circle((geometry.cx, geometry.cy, geometry.family_radius))
     for d in dots.values():
         base.add_circle((d.x, d.y, d.radius))
@@ -465,9 +465,11 @@ def layout_map(
         mid = (lo + hi) // 2
     placed, failed, fs, pad, texts, obstacles = best
     if failed:
-        # only now may a name sit further away, across the map, with a longer line
+        # only now may a name sit further away, across the map, with a
+        # longer line; after three names in a row that find no room even
+        # so, the map is full and the rest are shown by their dot alone
         late = [p for p in order if p.id in failed]
-        more = place_labels(late, dots, texts, obstacles, gap, 0.45 * size, pad, fs)
+        more = place_labels(late, dots, texts, obstacles, gap, 0.45 * size, pad, fs, full_after=3)
         placed = {**placed, **more[0]}
         failed = more[1]
     return MapLayout(

@@ -436,10 +436,14 @@ def layout_map(
             return None
         return placed, failed, fs, pad, texts, obstacles
 
+    _, _, full_size = texts_at(1.0)
+
     def crowding(step: float) -> float:
-        """How much of the map the labels would cover at this step."""
-        _, _, texts = texts_at(step)
-        return sum((w + gap) * (h + gap) for _, w, h in texts.values()) / (size * size)
+        """About how much of the map the labels would cover at this step:
+        the labels at full size, scaled (measuring every name at every
+        size only to choose where to start would cost more than a try)."""
+        area = sum((w * step + gap) * (h * step + gap) for _, w, h in full_size.values())
+        return area / (size * size)
 
     # The biggest font at which every name finds room near its dot, found by
     # halving the list of font sizes (a smaller font never makes room

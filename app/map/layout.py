@@ -421,7 +421,7 @@ def layout_map(
         fs, pad, texts = texts_at(step)
         reach = max(5 * fs, 0.2 * size)
         obstacles = base.copy()
-        first = place_labels(order, dots, texts, obstacles, gap, reach, pad, fs, give_up)
+        first = place_labels(order, dots, texts, obstacles, gap, reach, pad, fs, give_up, light_after=5)
         if first is None:
             return None
         placed, failed = first
@@ -473,7 +473,9 @@ def layout_map(
         # longer line; after three names in a row that find no room even
         # so, the map is full and the rest are shown by their dot alone
         late = [p for p in order if p.id in failed]
-        more = place_labels(late, dots, texts, obstacles, gap, 0.45 * size, pad, fs, full_after=3)
+        more = place_labels(
+            late, dots, texts, obstacles, gap, 0.45 * size, pad, fs, full_after=3, beyond=max(5 * fs, 0.2 * size)
+        )
         placed = {**placed, **more[0]}
         failed = more[1]
     return MapLayout(

@@ -14,6 +14,10 @@ a stand-in that needs no Kivy. Each size is laid out ``--runs`` times; the
 table shows the median and the slowest run, and the median at 150 people
 against 25 (growth: 6x the people). Target: 150 people within 50 ms at the
 median. Exits 1 when the target is missed.
+
+Times are CPU time of this process (``time.process_time``): the machine is
+shared, and wall-clock time under someone else's test run measures them,
+not the layout. The wall-clock median is printed beside it.
 """
 
 from __future__ import annotations
@@ -84,21 +88,23 @@ def main() -> int:
     medians = {}
     print(f"map layout, {MAP_SIDE:.0f} px map, {FONT_PX:.0f} px labels, {args.measure} text measure, "
           f"{args.runs} runs each")
-    print(f"{'people':>6}  {'median ms':>9}  {'slowest ms':>10}  {'labels hidden':>13}  {'font px':>7}")
+    print(f"{'people':>6}  {'CPU ms':>7}  {'slowest':>7}  {'wall ms':>7}  {'labels hidden':>13}  {'font px':>7}")
     for n in SIZES:
         people = crowd(n)
         layout = layout_map(MAP_SIDE, people, measure, font_size=FONT_PX, sector_names=SECTOR_NAMES)
-        times = []
+        cpu, wall = [], []
         for _ in range(args.runs):
-            start = time.perf_counter()
+            start_cpu, start_wall = time.process_time(), time.perf_counter()
             layout_map(MAP_SIDE, people, measure, font_size=FONT_PX, sector_names=SECTOR_NAMES)
-            times.append(time.perf_counter() - start)
-        medians[n] = statistics.median(times)
-        print(f"{n:>6}  {medians[n] * 1000:>9.1f}  {max(times) * 1000:>10.1f}  "
-              f"{len(layout.hidden):>6} of {n:<4}  {layout.font_size:>7.1f}")
+            cpu.append(time.process_time() - start_cpu)
+            wall.append(time.perf_counter() - start_wall)
+        medians[n] = statistics.median(cpu)
+        hidden = f"{len(layout.hidden)} of {n}"
+        print(f"{n:>6}  {medians[n] * 1000:>7.1f}  {max(cpu) * 1000:>7.1f}  {statistics.median(wall) * 1000:>7.1f}  "
+              f"{hidden:>13}  {layout.font_size:>7.1f}")
     ok = medians[150] <= TARGET_150
     print(f"150 / 25 people: {medians[150] / medians[25]:.1f}x the time for 6x the people")
-    print(f"target: 150 people within {TARGET_150 * 1000:.0f} ms: {'pass' if ok else 'MISSED'}")
+    print(f"target: 150 people within {TARGET_150 * 1000:.0f} ms CPU: {'pass' if ok else 'MISSED'}")
     return 0 if ok else 1
 
 

@@ -39,6 +39,7 @@ is always kept on :class:`PlacedLabel.full_text` for the tap panel.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -127,14 +128,16 @@ def _cell_points(
     radii = [lo + f * (hi - lo) for f in spread(rows)]
     arcs = [max(rho * SECTOR_SPAN - 2 * margin, 0.0) for rho in radii]
     counts = [0] * rows
+    # each point goes to the row where it keeps the widest spacing; ties go
+    # to the outer row (more room for labels there). A heap of the rows,
+    # widest first (keys negated), so a cell of n points costs n log rows.
+    heap = [(-math.inf, -arcs[j], -j) for j in range(rows)]
+    heapq.heapify(heap)
     for _ in range(n):
-        # each point goes to the row where it keeps the widest spacing;
-        # ties go to the outer row (more room for labels there)
-        j = max(
-            range(rows),
-            key=lambda j: (arcs[j] / (counts[j] + ends) if counts[j] else math.inf, arcs[j], j),
-        )
+        _, _, minus_j = heapq.heappop(heap)
+        j = -minus_j
         counts[j] += 1
+        heapq.heappush(heap, (-arcs[j] / (counts[j] + ends), -arcs[j], minus_j))
     points = []
     for rho, count in zip(radii, counts):
         if count == 0:

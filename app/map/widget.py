@@ -38,6 +38,7 @@ from app.i18n import tr
 from app.text import Tekst, display_text, font_for, style
 from app.map import (
     SECTOR_COUNT,
+    Box,
     MapLayout,
     MapPerson,
     layout_map,
@@ -255,16 +256,18 @@ class NetworkMap(FloatLayout):
                 if lab.leader:
                     x0, y0, x1, y1 = leader_line(L.dots[pid], lab.box)
                     Line(points=[ox + x0, oy + y0, ox + x1, oy + y1], width=dp(1.2))
+            sector_of = {p.id: SECTOR_ORDER.index(p.sector) for p in self.summary.people} if self.summary else {}
             for pid, d in L.dots.items():
-                person = self._person(pid)
-                k = SECTOR_ORDER.index(person.sector) if person else 0
+                k = sector_of.get(pid, 0)
                 dragged = self._drag is not None and self._drag.get("id") == pid and self._drag.get("moving")
                 Color(*theme.WHITE)
                 rr = d.radius + dp(2)
-                Ellipse(pos=(ox + d.x - rr, oy + d.y - rr), size=(2 * rr, 2 * rr))
+                # a dot is at most 40 px across: 32 segments look round and,
+                # on a software renderer, draw far faster than Kivy's 180
+                Ellipse(pos=(ox + d.x - rr, oy + d.y - rr), size=(2 * rr, 2 * rr), segments=32)
                 c = _dot_colour(k)
                 Color(c[0], c[1], c[2], 0.35 if dragged else 1.0)
-                Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius))
+                Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius), segments=32)
             for pid, lab in L.labels.items():
                 b = lab.box
                 Color(*theme.WHITE)
@@ -342,11 +345,14 @@ class NetworkMap(FloatLayout):
                 continue
             t.opacity = 1
             b = lab.box
-            self._fit_tekst(t, lab.text, lab.font_size, b, (0, lab.padding[1]))
-            # the text sits right of the swatch
+            # the text sits right of the swatch. Its box is worked out first
+            # and set once: a width set twice per drawing re-shapes the text
+            # twice, and a sector name that shrinks to fit renders several
+            # times over (a second and more per redraw on a software renderer)
             th = b.h - 2 * lab.padding[1]
-            t.width = b.w - lab.padding[0] - (lab.padding[0] - th)
-            t.x = self.square[0] + b.x + lab.padding[0] - (lab.padding[0] - th) * 0.3
+            swatch = lab.padding[0] - th
+            text_box = Box(b.x + lab.padding[0] - swatch * 0.3, b.y, b.w - lab.padding[0] - swatch, b.h)
+            self._fit_tekst(t, lab.text, lab.font_size, text_box, (0, lab.padding[1]))
         # the family in the middle: "jullie" under the little heads
         g = L.geometry
         if self._family_tekst is None:

@@ -29,6 +29,7 @@ from app.map.geometry import (
 if TYPE_CHECKING:
     from app.map.layout import MapPerson
 
+
 @dataclass(frozen=True)
 class PlacedLabel:
     id: str
@@ -42,7 +43,6 @@ class PlacedLabel:
     @property
     def truncated(self) -> bool:
         return self.text != self.full_text
-
 
 
 class Obstacles:
@@ -269,18 +269,23 @@ def place_labels(
     """Labels for ``order``, one at a time, each in the first free box of
     its candidates. A box away from the dot needs a leader line that crosses
     no label; a line that crosses another line, or passes over another dot,
-    is taken only when that person has no cleaner box. Returns the placed
-    labels and the ids of those that found no room, or None as soon as more
-    than ``give_up`` found none (a font size that will not do: stop paying
-    for it). After ``full_after`` names in a row found no room the map is
-    taken as full and the rest are not tried (a name that finds no room
-    tries every box within reach: on a full map that is most of the cost).
-    Boxes no further than ``beyond`` from the dot are not tried (a second
-    round, after a first with that reach). Once ``light_after`` names have
-    found no room the map is crowded: the names after them try a lighter
-    set of boxes away from their dot (a fifth as many; a name that finds
-    no room tries them all, and on a crowded map many do). Every label placed is added to
-    ``obstacles``."""
+    is taken only when that person has no cleaner box. Every label placed is
+    added to ``obstacles``. Returns the placed labels and the ids of those
+    that found no room.
+
+    A name that finds no room has tried every box within reach; on a full
+    map that is most of the cost, hence:
+
+    - ``give_up``: return None as soon as more names than this found no room
+      (a font size that will not do: stop paying for it);
+    - ``light_after``: once this many names found no room the map is
+      crowded, and the names after them try a lighter set of boxes away
+      from their dot (a fifth as many);
+    - ``full_after``: after this many names in a row found no room the map
+      is full, and the rest are not tried;
+    - ``beyond``: boxes no further than this from the dot are not tried (a
+      second round, after a first with that reach).
+    """
     size = obstacles.size
     cx = size / 2
     placed: dict[str, PlacedLabel] = {}
@@ -293,7 +298,8 @@ def place_labels(
         text, w, h = texts[person.id]
         dot = dots[person.id]
         chosen = None
-        fallback: list[tuple[float, float, tuple[float, float, float, float]] | None] = [None, None, None]
+        # the first box whose line crosses another line (level 1) or a dot (level 2)
+        fallback: dict[int, tuple[float, float, tuple[float, float, float, float]]] = {}
         last = None
         light = light_after is not None and len(failed) >= light_after
         for bx, by, near in _label_candidates(dot, w, h, cx, gap, reach, beyond, light):
@@ -313,10 +319,10 @@ def place_labels(
             if level == 0:
                 chosen = (bx, by, seg)
                 break
-            if level < 3 and fallback[level] is None:
-                fallback[level] = (bx, by, seg)
+            if level < 3:
+                fallback.setdefault(level, (bx, by, seg))
         if chosen is None:
-            chosen = fallback[1] or fallback[2]
+            chosen = fallback.get(1) or fallback.get(2)
         if chosen is None:
             failed.append(person.id)
             in_a_row += 1

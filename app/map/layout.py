@@ -160,8 +160,8 @@ def _min_distance(points: Sequence[tuple[float, float]]) -> float:
     Within a row only neighbours can be nearest; between two rows, the
     nearest point of the other row is the nearest in angle (on two circles
     around one centre, distance grows with the angle between the points).
-    So a cell of n dots costs n log n, not n squared: the ring search asks
-    this thousands of times on a crowded map."""
+    So a cell of n dots costs n log n, not n squared: :func:`_best_cell`
+    asks it for every spread it tries, dozens per crowded cell."""
     rows: list[tuple[float, list[float]]] = []
     for rho, theta in points:
         if rows and rows[-1][0] == rho:

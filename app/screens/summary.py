@@ -1,6 +1,6 @@
 """The summary: "Jouw mensen", the family's own network map.
 
-The map (:class:`app.widgets.network_map.NetworkMap`) and beside it
+The map (:class:`app.map.widget.NetworkMap`) and beside it
 (landscape) or under it (portrait) a panel that speaks to the family: who is
 often there for them, the parts of life where nobody was named yet (gently:
 "Nog geen buren genoemd"), how many people, and the date. "Klaar" goes home;
@@ -26,7 +26,7 @@ from app.i18n import available_languages, tr
 from app.text import Tekst, resolve_halign, style
 from app.widgets import layout as _layout  # noqa: F401  (Scherm, Rij for kv)
 from app.widgets.layout import Scherm, SpiegelRij
-from app.widgets.network_map import DOT_COLOURS_HEX, SECTOR_ORDER, NetworkMap  # noqa: F401
+from app.map.widget import DOT_COLOURS_HEX, SECTOR_ORDER, NetworkMap  # noqa: F401
 
 __all__ = ["SummaryScreen", "empty_sector_text", "people_text", "mentions_text"]
 

@@ -98,7 +98,7 @@ def test_drag_from_the_edge_to_the_middle_is_saved(summary, tmp_path):
     from kaarten.network import Closeness, Sector
     from kaarten.session import Session
     from kaarten.store import Store
-    from app.widgets.map_layout import sector_mid_angle
+    from app.map import sector_mid_angle
 
     wijkagent = ids[13]  # neighbourhood, circle 3
     person = session.network.person(wijkagent)
@@ -126,7 +126,7 @@ def test_drag_to_another_slice_changes_the_sector(summary):
     from kaarten.network import Closeness, Sector
     from kaarten.session import Session
     from kaarten.store import Store
-    from app.widgets.map_layout import sector_mid_angle
+    from app.map import sector_mid_angle
 
     kees = ids[9]  # friends, circle 2
     g = m.map_layout.geometry

@@ -11,7 +11,7 @@ the number of times they were named, with their name beside it.
   distance from the middle the circle; ``session.move(...)`` saves it at once
   and the map is laid out again.
 
-Where everything goes is worked out by :mod:`app.widgets.map_layout` (pure
+Where everything goes is worked out by :mod:`app.map.layout` (pure
 geometry); this module only draws, measures text and handles touches. All
 text is drawn by :class:`app.text.Tekst`, so Arabic names are shaped.
 """
@@ -24,7 +24,6 @@ from typing import Any
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
-from kivy.core.window import Window
 from kivy.graphics import Color, Ellipse, Line, RoundedRectangle
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
@@ -32,14 +31,14 @@ from kivy.properties import BooleanProperty, ListProperty, NumericProperty, Obje
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.modalview import ModalView
-from kivy.uix.widget import Widget
 
 from kaarten.network import Closeness, Sector
 from app import theme
 from app.i18n import tr
-from app.text import Tekst, TekstKnop, display_text, font_for, style
-from app.widgets.map_layout import (
+from app.text import Tekst, display_text, font_for, style
+from app.map import (
     SECTOR_COUNT,
+    Box,
     MapLayout,
     MapPerson,
     layout_map,
@@ -257,16 +256,18 @@ class NetworkMap(FloatLayout):
                 if lab.leader:
                     x0, y0, x1, y1 = leader_line(L.dots[pid], lab.box)
                     Line(points=[ox + x0, oy + y0, ox + x1, oy + y1], width=dp(1.2))
+            sector_of = {p.id: SECTOR_ORDER.index(p.sector) for p in self.summary.people} if self.summary else {}
             for pid, d in L.dots.items():
-                person = self._person(pid)
-                k = SECTOR_ORDER.index(person.sector) if person else 0
+                k = sector_of.get(pid, 0)
                 dragged = self._drag is not None and self._drag.get("id") == pid and self._drag.get("moving")
                 Color(*theme.WHITE)
                 rr = d.radius + dp(2)
-                Ellipse(pos=(ox + d.x - rr, oy + d.y - rr), size=(2 * rr, 2 * rr))
+                # a dot is at most 40 px across: 32 segments look round and,
+                # on a software renderer, draw far faster than Kivy's 180
+                Ellipse(pos=(ox + d.x - rr, oy + d.y - rr), size=(2 * rr, 2 * rr), segments=32)
                 c = _dot_colour(k)
                 Color(c[0], c[1], c[2], 0.35 if dragged else 1.0)
-                Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius))
+                Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius), segments=32)
             for pid, lab in L.labels.items():
                 b = lab.box
                 Color(*theme.WHITE)
@@ -344,11 +345,14 @@ class NetworkMap(FloatLayout):
                 continue
             t.opacity = 1
             b = lab.box
-            self._fit_tekst(t, lab.text, lab.font_size, b, (0, lab.padding[1]))
-            # the text sits right of the swatch
+            # the text sits right of the swatch. Its box is worked out first
+            # and set once: a width set twice per drawing re-shapes the text
+            # twice, and a sector name that shrinks to fit renders several
+            # times over (a second and more per redraw on a software renderer)
             th = b.h - 2 * lab.padding[1]
-            t.width = b.w - lab.padding[0] - (lab.padding[0] - th)
-            t.x = self.square[0] + b.x + lab.padding[0] - (lab.padding[0] - th) * 0.3
+            swatch = lab.padding[0] - th
+            text_box = Box(b.x + lab.padding[0] - swatch * 0.3, b.y, b.w - lab.padding[0] - swatch, b.h)
+            self._fit_tekst(t, lab.text, lab.font_size, text_box, (0, lab.padding[1]))
         # the family in the middle: "jullie" under the little heads
         g = L.geometry
         if self._family_tekst is None:
@@ -380,6 +384,10 @@ class NetworkMap(FloatLayout):
         return True
 
     def on_touch_move(self, touch):
+        """Follow the finger. Only the dragged dot and the slice it would
+        land in are drawn again (``canvas.after``); the map is drawn once
+        when the drag starts (to fade the dot) and laid out once on release,
+        so a drag over a 100-person map costs about a millisecond a move."""
         if touch.grab_current is not self or self._drag is None:
             return super().on_touch_move(touch)
         if not self.editable:

@@ -1,21 +1,29 @@
-"""The network map's geometry (app.widgets.map_layout), without a window.
+"""The network map's layout (``app.map``), without a window and without Kivy.
 
 What it protects: on the family's map no two names overlap, no name covers a
 dot, the family in the middle or a sector name, nothing leaves the map, every
 dot sits in its own slice and circle and can be touched (48 dp), also when 25
 people are named, 8 of them in one slice and circle, with long and Arabic
-names, at density 1 and 2.
+names, at density 1 and 2. With 25 people every name is shown. A big family
+(100 or 150 people) keeps all of that except that some names may be left off
+the map (their dot stays and is tapped for the name): none on a desktop-sized
+map, at most a quarter of them on a tablet's 700 px map. And laying out 150
+people stays cheap: the label search tries a bounded number of boxes.
 """
 from __future__ import annotations
 
 import math
+import random
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.widgets.map_layout import (
+from app.map import (
     ELLIPSIS,
     FONT_STEPS,
     Box,
@@ -24,6 +32,19 @@ from app.widgets.map_layout import (
     layout_map,
     segment_hits_box,
 )
+
+def test_the_layout_imports_no_kivy():
+    """The export draws the map on paper from this layout, and these tests
+    run without a window: importing it must not start Kivy. A fresh
+    interpreter, so the other tests' imports do not count."""
+    code = (
+        "import sys, app, app.map, app.map.layout, app.map.labels, app.map.geometry, app.map.fit\n"
+        "print(sorted(m for m in sys.modules if m == 'kivy' or m.startswith('kivy.')))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "[]", out.stdout
+
 
 SECTOR_NAMES = ("Familie", "Vrienden", "Buurt", "School en werk", "Club, geloof, vrije tijd", "Hulpverleners")
 
@@ -105,7 +126,7 @@ def problems(layout, people, dp: float) -> list[str]:
         if lab.truncated and not lab.text.endswith(ELLIPSIS):
             found.append(f"label {pid} was cut without an ellipsis")
         if lab.leader:
-            from app.widgets.map_layout import leader_line
+            from app.map import leader_line
             seg = leader_line(layout.dots[pid], lab.box)
             for other, box in boxes:
                 if other != f"label {pid}" and segment_hits_box(*seg, box):
@@ -195,7 +216,7 @@ def test_angle_and_distance_give_sector_and_circle():
     g = layout.geometry
     for sector in range(6):
         for circle in (1, 2, 3):
-            from app.widgets.map_layout import sector_mid_angle
+            from app.map import sector_mid_angle
             inner, outer = g.ring(circle)
             x, y = g.polar((inner + outer) / 2, sector_mid_angle(sector))
             assert (g.sector_at(x, y), g.circle_at(x, y)) == (sector, circle)
@@ -208,6 +229,72 @@ def test_segment_box_intersection():
     assert segment_hits_box(0, 15, 30, 15, box)
     assert not segment_hits_box(0, 0, 30, 5, box)
     assert segment_hits_box(12, 12, 14, 14, box)  # inside
+
+
+# --- a big family --------------------------------------------------------------
+
+def big_family(n: int, seed: int) -> list[MapPerson]:
+    """n people spread over the map as a real family spreads them: most in
+    the outer circles, some named more than once, some names long."""
+    rng = random.Random(seed)
+    people = []
+    for i in range(n):
+        name = CROWDED_NAMES[rng.randrange(len(CROWDED_NAMES))]
+        if rng.random() < 0.3:
+            name = f"{name} {i}"
+        people.append(MapPerson(id=i, label=name, sector=rng.randrange(6), circle=rng.choice((1, 2, 2, 3, 3, 3)),
+                                mentions=1 + rng.randrange(6) // 4))
+    return people
+
+
+# tablet landscape and portrait, desktop, a phone at density 2 with big text
+BIG_SIZES = [(700, 1.0, 18.0), (760, 1.0, 18.0), (1040, 1.0, 18.0), (720, 2.0, 27.7)]
+
+
+@pytest.mark.parametrize("n", [100, 150])
+@pytest.mark.parametrize("size,dp,font", BIG_SIZES)
+def test_a_big_family_keeps_every_dot_tappable_and_no_name_overlaps(n, size, dp, font):
+    """Every person keeps a dot in their own slice and circle that a tap
+    finds (the name comes on tap when it is not on the map); the names
+    that are shown overlap nothing and stay inside the map."""
+    people = big_family(n, seed=n)
+    layout = layout_map(size, people, measure, dp=dp, font_size=font, sector_names=SECTOR_NAMES)
+    assert problems(layout, people, dp) == []
+    assert set(layout.labels) | set(layout.hidden) == {p.id for p in people}
+    assert not set(layout.labels) & set(layout.hidden)
+    if layout.hidden:
+        assert math.isclose(layout.font_size, font * FONT_STEPS[-1])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_how_many_names_a_big_family_may_lose(seed):
+    """On a desktop-sized map 150 names all fit; on a tablet's 700 px map
+    at most a quarter of them are left to the tap."""
+    people = big_family(150, seed)
+    desktop = layout_map(1040, people, measure, dp=1.0, font_size=18.0, sector_names=SECTOR_NAMES)
+    assert desktop.hidden == ()
+    tablet = layout_map(700, people, measure, dp=1.0, font_size=18.0, sector_names=SECTOR_NAMES)
+    assert len(tablet.hidden) <= len(people) // 4
+
+
+def test_laying_out_150_people_tries_a_bounded_number_of_boxes(monkeypatch):
+    """The label search once tried every box against every label placed
+    (150 people: 16 s). Counted rather than timed, so a busy machine cannot
+    make it fail: at most 200 boxes tried per person."""
+    from app.map import labels
+
+    tried = 0
+    free = labels.Obstacles.free
+
+    def counting_free(self, *args):
+        nonlocal tried
+        tried += 1
+        return free(self, *args)
+
+    monkeypatch.setattr(labels.Obstacles, "free", counting_free)
+    people = big_family(150, seed=1)
+    layout_map(700, people, measure, dp=1.0, font_size=18.0, sector_names=SECTOR_NAMES)
+    assert 0 < tried <= 200 * len(people)
 
 
 # --- random people ----------------------------------------------------------------

@@ -20,7 +20,7 @@ from kivy.uix.screenmanager import FadeTransition, ScreenManager
 from kivy.utils import platform
 
 from kaarten.decks import load_decks
-from kaarten.errors import KaartenError
+from kaarten.errors import AlreadyOpenError, KaartenError
 from kaarten.paths import data_dir
 from kaarten.session import Session
 from kaarten.store import PracticeStore, Store
@@ -120,8 +120,12 @@ class GesprekskaartenApp(App):
         except KaartenError as e:  # a second app, no permission...: play without keeping, and say so
             log.warning("Could not open the sessions file: %s", type(e).__name__)
             self.store = PracticeStore()
-            self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
-                               "Wat u nu speelt, wordt niet bewaard.") + f" ({e})"
+            if isinstance(e, AlreadyOpenError):
+                self.notice = tr._("De app is al open in een ander venster. Speel daar verder; "
+                                   "wat je hier speelt, wordt niet bewaard.")
+            else:
+                self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
+                                   "Wat je nu speelt, wordt niet bewaard.")
             return
         if self.store.damaged_notice:
             self.notice = tr._("Het bestand met gesprekken was beschadigd. Er is een nieuw "

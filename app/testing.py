@@ -33,6 +33,14 @@ FRAME = math.ceil(2 ** 30 / 60) / 2 ** 30
 #: (ScrollView's and the app's own timeouts are all well under a second).
 QUIET_HORIZON = 2.0
 
+#: What :meth:`Driver.settle` does not wait for: ScrollView fading its scroll
+#: bar to the inactive colour, half a second after any scroll or resize and
+#: for another half second. Only a colour changes, on the virtual clock, so
+#: it ends the same way on every machine; waiting for it would add a second
+#: of frames to every settle near a list.
+_COSMETIC_EVENTS = ("_bind_inactive_bar_color",)
+_COSMETIC_PROPERTIES = {"_bar_color"}
+
 #: Frames :meth:`Driver.settle` may run before it gives up: 10 virtual seconds.
 SETTLE_BUDGET = 600
 
@@ -162,16 +170,19 @@ class Driver:
                 if isinstance(w, ScreenManager) and w.transition.is_active:
                     busy.append(f"screen transition to {w.current!r}")
         for animation in Animation._instances:
+            if set(animation.animated_properties) <= _COSMETIC_PROPERTIES:
+                continue
             widgets = ", ".join(_describe(a["widget"])
                                 for a in getattr(animation, "_widgets", {}).values())
             busy.append(f"animation of {sorted(animation.animated_properties)} on {widgets}")
         now = self.clock.now()
         for event in Clock.get_events():
-            if event.loop:
+            callback = event.get_callback()
+            if event.loop or getattr(callback, "__name__", "") in _COSMETIC_EVENTS:
                 continue
             due = event._last_dt + max(event.timeout, 0) - now
             if due <= QUIET_HORIZON:
-                busy.append(f"clock event {event.get_callback()!r} due in {max(due, 0):.3f} s")
+                busy.append(f"clock event {callback!r} due in {max(due, 0):.3f} s")
         return busy
 
     # -- looking --
@@ -279,7 +290,7 @@ def _moved(before: dict[int, tuple], now: dict[int, tuple]) -> list[str]:
 def _describe(widget) -> str:
     """A widget as a reader finds it: class, kv id and text where it has them."""
     name = type(widget).__name__
-    parent = widget.parent
+    parent = getattr(widget, "parent", None)     # animations move transitions too
     while parent is not None and parent is not parent.parent:
         ids = [k for k, v in getattr(parent, "ids", {}).items() if v is widget]
         if ids:

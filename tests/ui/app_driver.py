@@ -123,6 +123,36 @@ def stop_app(driver: Driver) -> None:
     App._running_app = None
 
 
+def read_line(child, prefix: str, timeout: float) -> str | None:
+    """The first line ``child`` prints that starts with ``prefix``, or None
+    when none came within ``timeout`` seconds (whether the child printed
+    other lines, nothing at all, or ended). Reads with ``select`` on the
+    pipe against a deadline, so a child that hangs silently cannot hang the
+    test; the caller kills the child."""
+    import codecs
+    import selectors
+    import time
+
+    deadline = time.monotonic() + timeout
+    decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+    pending = ""
+    fd = child.stdout.fileno()
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while (left := deadline - time.monotonic()) > 0:
+            if not selector.select(left):
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:                       # the child closed its output
+                return None
+            pending += decode(chunk)
+            *lines, pending = pending.split("\n")
+            for line in lines:
+                if line.startswith(prefix):
+                    return line
+    return None
+
+
 def people_of(session) -> list[dict]:
     network = session.network
     out = []

@@ -6,10 +6,11 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+import app_driver
 
 DRIVER = Path(__file__).with_name("app_driver.py")
 
@@ -26,15 +27,9 @@ def test_killed_mid_game_resumes_with_everyone(tmp_path):
     game = subprocess.Popen([sys.executable, str(DRIVER), "half-game"], env=_env(data),
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        ready = None
-        deadline = time.monotonic() + 120
-        for line in game.stdout:
-            if line.startswith("READY "):
-                ready = json.loads(line[6:])
-                break
-            if time.monotonic() > deadline:
-                break
-        assert ready is not None, "the game never got half-way"
+        line = app_driver.read_line(game, "READY ", timeout=120)
+        assert line is not None, "the game never got half-way"
+        ready = json.loads(line[6:])
     finally:
         game.kill()          # SIGKILL: no on_stop, no clean close
         game.wait(timeout=30)

@@ -21,13 +21,13 @@ def _env(data: Path) -> dict:
     return env
 
 
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(600)
 def test_killed_mid_game_resumes_with_everyone(tmp_path):
     data = tmp_path / "data"
     game = subprocess.Popen([sys.executable, str(DRIVER), "half-game"], env=_env(data),
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        line = app_driver.read_line(game, "READY ", timeout=120)
+        line = app_driver.read_line(game, "READY ", timeout=300)
         assert line is not None, "the game never got half-way"
         ready = json.loads(line[6:])
     finally:
@@ -38,7 +38,7 @@ def test_killed_mid_game_resumes_with_everyone(tmp_path):
     assert {p["name"]: p["mentions"] for p in ready["people"]}["oma"] == 2   # once by her chip
 
     again = subprocess.run([sys.executable, str(DRIVER), "resume"], env=_env(data),
-                           capture_output=True, text=True, timeout=120)
+                           capture_output=True, text=True, timeout=240)
     lines = [ln for ln in again.stdout.splitlines() if ln.startswith("RESULT ")]
     assert lines, again.stdout + again.stderr[-3000:]
     result = json.loads(lines[-1][7:])

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 SIZES = ((1280, 800), (800, 1280), (1920, 1080))
@@ -50,48 +49,13 @@ def _prepare_environment(data: Path) -> None:
         Config.set("input", "mouse", "mouse,disable_multitouch")
 
 
-def pump(seconds: float = 0.0, frames: int = 2) -> None:
-    """Run the event loop: at least ``frames`` frames and ``seconds`` seconds."""
-    from kivy.base import EventLoop
-    end = time.monotonic() + seconds
-    n = 0
-    while n < frames or time.monotonic() < end:
-        EventLoop.idle()
-        n += 1
-
-
-def settle(app) -> None:
-    """Let transitions, animations and layouts finish."""
-    pump(0.05, frames=3)
-    sm = app.root
-    deadline = time.monotonic() + 3
-    while sm.transition.is_active and time.monotonic() < deadline:
-        pump(frames=1)
-    pump(0.45, frames=4)   # the card's deal animation is 0.35 s
-
-
-def save_png(path: Path) -> Path:
-    """Save the next drawn frame to ``path`` (a screenshot taken on flip)."""
+def save_png(driver, path: Path) -> Path:
+    """Save the next drawn frame to ``path``."""
     from kivy.core.window import Window
     written: list[str] = []
-
-    def on_flip(*_):
-        if not written:
-            written.append(Window.screenshot(name=str(path)))
-        return False
-
-    Window.bind(on_flip=on_flip)
-    try:
-        for _ in range(10):        # Kivy only draws (and flips) when asked to
-            Window.canvas.ask_update()
-            pump(frames=1)
-            if written:
-                break
-    finally:
-        Window.unbind(on_flip=on_flip)
-    made = written[0] if written else None
-    if made and Path(made) != path:
-        os.replace(made, path)
+    driver.next_frame_drawn(lambda: written.append(Window.screenshot(name=str(path))))
+    if Path(written[0]) != path:
+        os.replace(written[0], path)
     return path
 
 
@@ -125,16 +89,19 @@ def sample_game(app, language: str = "nl") -> None:
 
 
 def _start_app(text_size: str | None):
+    """The app on the window, driven frame by frame by ``app.testing.Driver``."""
     scratch = Path(tempfile.mkdtemp(prefix="gesprekskaarten-shots-"))
     _prepare_environment(scratch)
     from app.main import GesprekskaartenApp
+
+    from app.testing import Driver
 
     app = GesprekskaartenApp()
     app._run_prepare()
     text_size = text_size or os.environ.get("GESPREKSKAARTEN_TEXT_SIZE") or "normal"
     if text_size != "normal":
         app.set_text_size(text_size)
-    return app
+    return Driver(app)
 
 
 def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[Path]:
@@ -146,7 +113,8 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
     """
     out = Path(outdir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    app = _start_app(text_size)
+    driver = _start_app(text_size)
+    app = driver.app
 
     from kivy.core.window import Window
 
@@ -161,7 +129,7 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
         suffix = "" if lang == "nl" else f"-{lang}"
         for w, h in SIZES:
             Window.size = (w, h)
-            pump(0.1, frames=3)
+            driver.settle()
             for name in SCREENS:
                 if name in app.SESSION_SCREENS:
                     app.resume_session(playing)
@@ -170,28 +138,28 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
                 elif name == "setup":
                     setup = app.root.get_screen("setup")
                     app.go("setup")
-                    settle(app)
+                    driver.settle()
                     setup.reset()
                     for who, _ in PLAYERS:
                         setup.quick_role(who)
                 else:
                     app.go(name)
-                settle(app)
-                files.append(save_png(out / f"{name}-{w}x{h}{suffix}.png"))
+                driver.settle()
+                files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
                 if name == "table":
                     panel = table.name_someone()
-                    settle(app)
+                    driver.settle()
                     panel.ids.name.text = "oma"
                     panel.ids.name.focus = False
-                    settle(app)
-                    files.append(save_png(out / f"table-naming-{w}x{h}{suffix}.png"))
+                    driver.settle()
+                    files.append(save_png(driver, out / f"table-naming-{w}x{h}{suffix}.png"))
                     panel.dismiss()
-                    settle(app)
+                    driver.settle()
                     question = table.ask_stop()
-                    settle(app)
-                    files.append(save_png(out / f"table-stop-{w}x{h}{suffix}.png"))
+                    driver.settle()
+                    files.append(save_png(driver, out / f"table-stop-{w}x{h}{suffix}.png"))
                     question.dismiss()
-                    settle(app)
+                    driver.settle()
     app.set_ui_language("nl")
     return files
 
@@ -203,7 +171,8 @@ def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
     Dutch): ``cards-<deck>-<lang>-<n>.png``."""
     out = Path(outdir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    app = _start_app(text_size)
+    driver = _start_app(text_size)
+    app = driver.app
     from kivy.core.window import Window
 
     Window.size = size
@@ -211,8 +180,8 @@ def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
     table = app.root.get_screen("table")
     files = []
     for n in range(1, count + 1):
-        settle(app)
-        files.append(save_png(out / f"cards-{deck_id}-{language}-{n}.png"))
+        driver.settle()
+        files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{n}.png"))
         table.next_turn()
     return files
 

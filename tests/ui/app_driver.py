@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from app import testing  # noqa: E402  (needs ROOT on the path when run as a script)
 
 
 def configure(width: int = 1280, height: int = 800, keyboard_mode: str | None = None) -> None:
@@ -40,101 +42,8 @@ def configure(width: int = 1280, height: int = 800, keyboard_mode: str | None = 
         Config.set("kivy", "keyboard_mode", keyboard_mode)
 
 
-class Driver:
-    """The running app and a person's hands."""
-
-    def __init__(self, app):
-        self.app = app
-
-    # -- time --
-
-    def pump(self, frames: int = 3, seconds: float = 0.0) -> None:
-        from kivy.base import EventLoop
-        end = time.monotonic() + seconds
-        n = 0
-        while n < frames or time.monotonic() < end:
-            EventLoop.idle()
-            n += 1
-
-    def settle(self, seconds: float = 0.4) -> None:
-        """Let screen transitions, popups and the card animation finish."""
-        self.pump(3)
-        deadline = time.monotonic() + 3
-        while self.app.root.transition.is_active and time.monotonic() < deadline:
-            self.pump(1)
-        self.pump(3, seconds)
-
-    # -- looking --
-
-    @property
-    def screen(self):
-        return self.app.root.current_screen
-
-    def get(self, screen: str, widget_id: str):
-        return self.app.root.get_screen(screen).ids[widget_id]
-
-    @staticmethod
-    def window_rect(widget) -> tuple[float, float, float, float]:
-        x, y = widget.to_window(widget.x, widget.y)
-        return x, y, widget.width, widget.height
-
-    # -- hands --
-
-    def tap(self, widget) -> None:
-        """A finger on the middle of ``widget``, held briefly (as ScrollView
-        needs to tell a tap from a scroll), then lifted."""
-        from kivy.tests.common import UnitTestTouch
-        scroll = self._scroll_parent(widget)
-        if scroll is not None:
-            scroll.scroll_to(widget, padding=10, animate=False)
-            self.pump(2)
-        # wait until layouts have settled: the same place two frames running
-        rect = None
-        for _ in range(30):
-            now = self.window_rect(widget)
-            if now == rect:
-                break
-            rect = now
-            self.pump(1)
-        x, y, w, h = rect
-        assert w > 0 and h > 0, f"{widget!r} has no size"
-        touch = UnitTestTouch(x + w / 2, y + h / 2)
-        touch.touch_down()
-        self.pump(2, 0.08)
-        touch.touch_up()
-        self.pump(3)
-
-    @staticmethod
-    def _scroll_parent(widget):
-        from kivy.uix.scrollview import ScrollView
-        p = widget.parent
-        while p is not None and p is not p.parent:
-            if isinstance(p, ScrollView):
-                return p
-            p = p.parent
-        return None
-
-    def type_into(self, field, text: str) -> None:
-        """Focus a text field, clear it and type ``text``."""
-        field.focus = True
-        self.pump(2)
-        field.select_all()
-        field.delete_selection()
-        field.insert_text(text)
-        self.pump(2)
-
-    def find(self, root, cls_name: str, **attrs):
-        """All widgets under ``root`` of class ``cls_name`` with these attributes."""
-        found = []
-        for w in root.walk(restrict=True):
-            if type(w).__name__ == cls_name and all(getattr(w, k, None) == v for k, v in attrs.items()):
-                found.append(w)
-        return found
-
-    def find_one(self, root, cls_name: str, **attrs):
-        found = self.find(root, cls_name, **attrs)
-        assert len(found) == 1, f"expected one {cls_name} {attrs}, found {len(found)}"
-        return found[0]
+class Driver(testing.Driver):
+    """The app driver of ``app.testing`` with the steps of a game."""
 
     # -- steps of a game, through the screen --
 
@@ -158,7 +67,7 @@ class Driver:
                 rows = list(reversed(setup.ids.players.children))
             self.type_into(rows[i].ids.name, name)
             rows[i].ids.name.focus = False
-        self.pump(2)
+        self.settle()
         self.tap(setup.ids.begin)
         self.settle()
         assert self.app.root.current == "table", self.app.root.current
@@ -173,7 +82,7 @@ class Driver:
         """Type a name, tap a sector, tap a circle: three taps after typing."""
         self.type_into(panel.ids.name, name)
         panel.ids.name.focus = False
-        self.pump(2)
+        self.settle()
         self.tap(self.find_one(panel, "SectorKnop", sector=sector))
         self.tap(self.find_one(panel, "CirkelKnop", closeness=closeness))
 
@@ -181,7 +90,7 @@ class Driver:
         """Type a name and tap the chip of the person named before."""
         self.type_into(panel.ids.name, typed)
         panel.ids.name.focus = False
-        self.settle(0.1)
+        self.settle()
         chips = list(reversed(panel.ids.chips.children))
         assert chips, "no chips of people named before"
         assert chips[0].text == person_name, f"first chip is {chips[0].text!r}"
@@ -212,6 +121,36 @@ def stop_app(driver: Driver) -> None:
     # kv's `app` is a proxy that keeps the first app it met until on_stop
     driver.app.dispatch("on_stop")
     App._running_app = None
+
+
+def read_line(child, prefix: str, timeout: float) -> str | None:
+    """The first line ``child`` prints that starts with ``prefix``, or None
+    when none came within ``timeout`` seconds (whether the child printed
+    other lines, nothing at all, or ended). Reads with ``select`` on the
+    pipe against a deadline, so a child that hangs silently cannot hang the
+    test; the caller kills the child."""
+    import codecs
+    import selectors
+    import time
+
+    deadline = time.monotonic() + timeout
+    decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+    pending = ""
+    fd = child.stdout.fileno()
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while (left := deadline - time.monotonic()) > 0:
+            if not selector.select(left):
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:                       # the child closed its output
+                return None
+            pending += decode(chunk)
+            *lines, pending = pending.split("\n")
+            for line in lines:
+                if line.startswith(prefix):
+                    return line
+    return None
 
 
 def people_of(session) -> list[dict]:
@@ -247,8 +186,7 @@ def scenario_half_game() -> None:
     print("READY " + json.dumps({"session": int(session.id), "people": people_of(session),
                                  "card": session.current_card,
                                  "player": session.current_player.name}), flush=True)
-    while True:       # the app keeps running until it is killed
-        driver.pump(1, 0.05)
+    signal.pause()       # the app stays open, mid-game, until it is killed
 
 
 PRACTICE_NAMES = ("Zeynep Oefenaar", "Opa Praktikus", "مريم تمرين")
@@ -326,7 +264,7 @@ def scenario_keyboard(mode: str) -> None:
         positions plus that shift.
         """
         field.focus = True
-        driver.pump(10, 0.3)
+        driver.settle()
         keyboards = [w for w in Window.children if type(w).__name__ == "VKeyboard"]
         shift = Window.render_context["modelview_mat"].get()[13]
         x, y, w, h = driver.window_rect(field)
@@ -336,7 +274,7 @@ def scenario_keyboard(mode: str) -> None:
             kb = keyboards[0]
             out["keyboard"] = [kb.x, kb.y + shift, kb.width * kb.scale, kb.height * kb.scale]
         field.focus = False
-        driver.pump(5, 0.2)
+        driver.settle()
         return out
 
     driver.new_game(["mama", "Sam", "Noor"])
@@ -349,10 +287,10 @@ def scenario_keyboard(mode: str) -> None:
     setup = driver.app.root.get_screen("setup")
     for name in ("papa", "Lina", "Yara", "Mo"):
         setup.add_player(name)
-    driver.pump(5)
+    driver.settle()
     last = list(reversed(setup.ids.players.children))[-1].ids.name
     setup.ids.scroll.scroll_y = 0  # the form scrolled to its end
-    driver.pump(5)
+    driver.settle()
     result["setup_last_player"] = measure(last)
     print("RESULT " + json.dumps(result), flush=True)
 
@@ -365,22 +303,8 @@ def _read_frame(driver):
     from kivy.core.window import Window
     from kivy.graphics.opengl import GL_RGBA, GL_UNSIGNED_BYTE, glReadPixels
     got = []
-
-    def on_flip(*_):
-        if not got:
-            w, h = Window.size
-            got.append((w, h, glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE)))
-        return False
-
-    Window.bind(on_flip=on_flip)
-    try:
-        for _ in range(10):
-            Window.canvas.ask_update()
-            driver.pump(1)
-            if got:
-                break
-    finally:
-        Window.unbind(on_flip=on_flip)
+    driver.next_frame_drawn(lambda: got.append(
+        (*Window.size, glReadPixels(0, 0, *Window.size, GL_RGBA, GL_UNSIGNED_BYTE))))
     return got[0]
 
 
@@ -490,7 +414,7 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
     problems: list[dict] = []
     for w, h in sizes:
         Window.size = (w, h)
-        driver.pump(3, 0.1)
+        driver.settle()
         for name in SCREENS:
             if name in app.SESSION_SCREENS:
                 app.resume_session(playing)

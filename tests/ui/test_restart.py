@@ -6,10 +6,11 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+import app_driver
 
 DRIVER = Path(__file__).with_name("app_driver.py")
 
@@ -20,21 +21,15 @@ def _env(data: Path) -> dict:
     return env
 
 
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(600)
 def test_killed_mid_game_resumes_with_everyone(tmp_path):
     data = tmp_path / "data"
     game = subprocess.Popen([sys.executable, str(DRIVER), "half-game"], env=_env(data),
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        ready = None
-        deadline = time.monotonic() + 120
-        for line in game.stdout:
-            if line.startswith("READY "):
-                ready = json.loads(line[6:])
-                break
-            if time.monotonic() > deadline:
-                break
-        assert ready is not None, "the game never got half-way"
+        line = app_driver.read_line(game, "READY ", timeout=300)
+        assert line is not None, "the game never got half-way"
+        ready = json.loads(line[6:])
     finally:
         game.kill()          # SIGKILL: no on_stop, no clean close
         game.wait(timeout=30)
@@ -43,7 +38,7 @@ def test_killed_mid_game_resumes_with_everyone(tmp_path):
     assert {p["name"]: p["mentions"] for p in ready["people"]}["oma"] == 2   # once by her chip
 
     again = subprocess.run([sys.executable, str(DRIVER), "resume"], env=_env(data),
-                           capture_output=True, text=True, timeout=120)
+                           capture_output=True, text=True, timeout=240)
     lines = [ln for ln in again.stdout.splitlines() if ln.startswith("RESULT ")]
     assert lines, again.stdout + again.stderr[-3000:]
     result = json.loads(lines[-1][7:])

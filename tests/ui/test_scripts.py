@@ -172,9 +172,8 @@ def catalogs(tmp_path_factory):
 
 
 def pump(frames: int = 5) -> None:
-    from kivy.base import EventLoop
-    for _ in range(frames):
-        EventLoop.idle()
+    from app.testing import run_frames
+    run_frames(frames)
 
 
 # --- 1. a real Arabic and a real Tigrinya card --------------------------------------------
@@ -496,7 +495,7 @@ def test_an_arabic_name_is_shaped_in_its_chip_and_on_the_map(driver, tmp_path):
     panel = d.open_naming()
     d.name_new(panel, ARABIC_NAME, "friends", 1)
     assert panel.feedback_ok, panel.feedback
-    d.settle(0.1)
+    d.settle()
     people = [p for p in session.network.people if p.name == ARABIC_NAME]
     assert len(people) == 1, [p.name for p in session.network.people]
     person = people[0]                                  # stored as typed: logical order

@@ -29,7 +29,7 @@ from app import logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
 from app.text import TEXT_SCALES, style
-from app.widgets.layout import Scherm
+from app.widgets.layout import AppScreen
 
 __all__ = ["GesprekskaartenApp", "run_app", "SCREENS"]
 
@@ -46,7 +46,7 @@ SCREENS = {
 }
 
 
-class _Placeholder(Scherm):
+class _Placeholder(AppScreen):
     """Stands in for a screen whose module is not there yet."""
 
 

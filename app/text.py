@@ -1,9 +1,9 @@
 """All text the app draws goes through here.
 
-- :class:`Tekst`, a Label that wraps to its width and grows to its text (no
+- :class:`ScriptLabel`, a Label that wraps to its width and grows to its text (no
   clipping), sized in sp and scaled by the text-size setting
   (:data:`style` ``.scale``), in the font of its language or script.
-- :class:`TekstKnop`, a button made of the same, at least 48 dp in both
+- :class:`ScriptButton`, a button made of the same, at least 48 dp in both
   directions, growing with its text.
 - :func:`font_for`, the font registry: language or script -> font file in
   ``assets/fonts/``; Kivy's Roboto when nothing else fits. No screen names a
@@ -33,7 +33,7 @@ from kivy.uix.textinput import TextInput
 from app import theme
 from app.i18n import is_rtl, tr
 
-__all__ = ["FONTS_DIR", "style", "TextStyle", "Tekst", "TekstKnop", "TekstVeld", "font_for",
+__all__ = ["FONTS_DIR", "style", "TextStyle", "ScriptLabel", "ScriptButton", "ScriptTextInput", "font_for",
            "register_font", "script_of", "display_text", "TEXT_SCALES"]
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -43,7 +43,7 @@ TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
 
 
 class TextStyle(EventDispatcher):
-    """App-wide text settings every :class:`Tekst` follows."""
+    """App-wide text settings every :class:`ScriptLabel` follows."""
 
     scale = NumericProperty(1.0)
 
@@ -234,7 +234,7 @@ def resolve_halign(align: str, lang: str | None, text: str = "") -> str:
 # --- widgets ---------------------------------------------------------------------
 
 
-class Tekst(Label):
+class ScriptLabel(Label):
     """A label for every text in the app.
 
     ``size_sp`` is the size at the normal text setting; ``lang`` the language
@@ -299,7 +299,7 @@ class Tekst(Label):
         return probe.get_extents(visual)[0]
 
 
-class TekstKnop(ButtonBehavior, Tekst):
+class ScriptButton(ButtonBehavior, ScriptLabel):
     """A button with text: kind 'primary' (the next step), 'secondary', 'warm',
     'danger', 'quiet' or 'surface'; or set ``bg`` and the text colour follows.
     At least :data:`theme.TOUCH` dp in both directions and ``min_height``
@@ -356,7 +356,7 @@ class TekstKnop(ButtonBehavior, Tekst):
         self.width = width
 
 
-class TekstVeld(TextInput):
+class ScriptTextInput(TextInput):
     """A one-line text field in the app's type (size, font by script).
 
     Typing Arabic into a Kivy TextInput does not join letters yet (kivy#1570);

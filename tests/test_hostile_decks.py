@@ -335,7 +335,7 @@ def test_a_hostile_character_anywhere_is_refused_and_never_printed_raw(tmp_path,
 # -- language decks obey the deck caps ------------------------------------------------
 
 def added_cards(count: int) -> str:
-    return "".join(f"  - id: eigen-{n}\n    added: true\n    theme: fun\n    text: Vraag {n}?\n" for n in range(count))
+    return "".join(f"  - id: eigen-{n}\n    added: true\n    theme: fun\n    text: QuestionDialog {n}?\n" for n in range(count))
 
 
 def test_ten_thousand_added_cards_are_refused(tmp_path):

@@ -13,7 +13,7 @@ the number of times they were named, with their name beside it.
 
 Where everything goes is worked out by :mod:`app.map.layout` (pure
 geometry); this module only draws, measures text and handles touches. All
-text is drawn by :class:`app.text.Tekst`, so Arabic names are shaped.
+text is drawn by :class:`app.text.ScriptLabel`, so Arabic names are shaped.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from kivy.uix.modalview import ModalView
 from kaarten.network import Closeness, Sector
 from app import theme
 from app.i18n import tr
-from app.text import Tekst, display_text, font_for, style
+from app.text import ScriptLabel, display_text, font_for, style
 from app.map import (
     SECTOR_COUNT,
     Box,
@@ -58,7 +58,7 @@ _measure_cache: dict[tuple[str, str, float], tuple[float, float]] = {}
 
 
 def measure_text(text: str, font_size: float) -> tuple[float, float]:
-    """(w, h) in px of ``text`` drawn by :class:`Tekst` at ``font_size`` px:
+    """(w, h) in px of ``text`` drawn by :class:`ScriptLabel` at ``font_size`` px:
     same font choice, same right-to-left shaping."""
     font = font_for(tr.lang, text)
     key = (text, font, round(font_size, 2))
@@ -115,9 +115,9 @@ class NetworkMap(FloatLayout):
     __events__ = ("on_person_tapped", "on_person_moved")
 
     def __init__(self, **kwargs):
-        self._labels: dict[Any, Tekst] = {}
-        self._sector_tekst: list[Tekst] = []
-        self._family_tekst: Tekst | None = None
+        self._labels: dict[Any, ScriptLabel] = {}
+        self._sector_labels: list[ScriptLabel] = []
+        self._family_label: ScriptLabel | None = None
         self._drag: dict | None = None
         self._layout_key = None
         self._panel: PersonPanel | None = None
@@ -298,18 +298,18 @@ class NetworkMap(FloatLayout):
                 return p
         return None
 
-    def _tekst(self, text, font_px, box, padding, lang=""):
-        t = Tekst(
+    def _label(self, text, font_px, box, padding, lang=""):
+        t = ScriptLabel(
             text=text,
             size_hint=(None, None),
             align="center",
             lang=lang,
         )
-        self._fit_tekst(t, text, font_px, box, padding)
+        self._fit_label(t, text, font_px, box, padding)
         self.add_widget(t)
         return t
 
-    def _fit_tekst(self, t, text, font_px, box, padding):
+    def _fit_label(self, t, text, font_px, box, padding):
         t.text = text
         t.size_sp = font_px / (sp(1) * style.scale)
         t.pad_x, t.pad_y = padding
@@ -326,20 +326,20 @@ class NetworkMap(FloatLayout):
             alive.add(pid)
             t = self._labels.get(pid)
             if t is None:
-                t = self._labels[pid] = self._tekst(lab.text, lab.font_size, lab.box, lab.padding)
+                t = self._labels[pid] = self._label(lab.text, lab.font_size, lab.box, lab.padding)
             else:
-                self._fit_tekst(t, lab.text, lab.font_size, lab.box, lab.padding)
+                self._fit_label(t, lab.text, lab.font_size, lab.box, lab.padding)
         for pid in list(self._labels):
             if pid not in alive:
                 self.remove_widget(self._labels.pop(pid))
         # sectors
-        while len(self._sector_tekst) < SECTOR_COUNT:
+        while len(self._sector_labels) < SECTOR_COUNT:
             # shrink rather than break a word (Ethiopic measures a little narrow)
-            t = Tekst(size_hint=(None, None), align="center", shrink_words=True)
-            self._sector_tekst.append(t)
+            t = ScriptLabel(size_hint=(None, None), align="center", shrink_words=True)
+            self._sector_labels.append(t)
             self.add_widget(t)
         for k, lab in enumerate(L.sector_labels):
-            t = self._sector_tekst[k]
+            t = self._sector_labels[k]
             if lab is None:
                 t.opacity = 0
                 continue
@@ -352,13 +352,13 @@ class NetworkMap(FloatLayout):
             th = b.h - 2 * lab.padding[1]
             swatch = lab.padding[0] - th
             text_box = Box(b.x + lab.padding[0] - swatch * 0.3, b.y, b.w - lab.padding[0] - swatch, b.h)
-            self._fit_tekst(t, lab.text, lab.font_size, text_box, (0, lab.padding[1]))
+            self._fit_label(t, lab.text, lab.font_size, text_box, (0, lab.padding[1]))
         # the family in the middle: "jullie" under the little heads
         g = L.geometry
-        if self._family_tekst is None:
-            self._family_tekst = Tekst(size_hint=(None, None), align="center", color=theme.WHITE)
-            self.add_widget(self._family_tekst)
-        ft = self._family_tekst
+        if self._family_label is None:
+            self._family_label = ScriptLabel(size_hint=(None, None), align="center", color=theme.WHITE)
+            self.add_widget(self._family_label)
+        ft = self._family_label
         fr = g.family_radius
         ft.text = tr._("jullie")
         size = min(L.font_size, fr * 0.5)
@@ -553,7 +553,7 @@ class PersonPanel(ModalView):
         for name, colour, card in self.rows:
             box.add_widget(MentionRow(player=name, colour=theme.rgba(colour), card=card))
         if not self.rows:
-            box.add_widget(Tekst(text=tr._("Nog door niemand genoemd.")))
+            box.add_widget(ScriptLabel(text=tr._("Nog door niemand genoemd.")))
 
 
 class MentionRow(BoxLayout):

@@ -19,9 +19,9 @@ from kaarten.errors import KaartenError
 from kaarten.session import Session
 
 from app.i18n import tr
-from app.widgets import layout as _layout  # noqa: F401  (Kop, Kolom, PassendRaster for kv)
+from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import Scherm
+from app.widgets.layout import AppScreen
 
 __all__ = ["SessionsScreen", "SessionCard", "people_count_text"]
 
@@ -57,7 +57,7 @@ class SessionCard(BoxLayout):
             actions.add_widget(resume, index=len(actions.children) - 1)
 
 
-class SessionsScreen(Scherm):
+class SessionsScreen(AppScreen):
     #: True when there is no saved session (the list shows a friendly line)
     empty = BooleanProperty(True)
 

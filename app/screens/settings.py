@@ -17,12 +17,12 @@ from kivy.properties import StringProperty
 
 from app.i18n import available_languages, language_name, tr
 from app.preferences import TEXT_SIZES
-from app.text import TekstKnop
-from app.widgets import layout as _layout  # noqa: F401  (Kop, Kolom, PassendRaster for kv)
+from app.text import ScriptButton
+from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import Scherm
+from app.widgets.layout import AppScreen
 
-__all__ = ["SettingsScreen", "KeuzeKnop", "text_size_label", "card_languages"]
+__all__ = ["SettingsScreen", "ChoiceButton", "text_size_label", "card_languages"]
 
 
 def text_size_label(size: str) -> str:
@@ -41,14 +41,14 @@ def card_languages(decks) -> list[str]:
     return ["nl"] + sorted(found - {"nl"})
 
 
-class KeuzeKnop(TekstKnop):
+class ChoiceButton(ScriptButton):
     """One choice in a row of choices; ``value`` is what it stands for."""
 
     value = StringProperty("")
     group = StringProperty("")
 
 
-class SettingsScreen(Scherm):
+class SettingsScreen(AppScreen):
     ui_language = StringProperty("nl")
     card_language = StringProperty("nl")
     text_size = StringProperty("normal")
@@ -75,7 +75,7 @@ class SettingsScreen(Scherm):
         box = self.ids[box_id]
         box.clear_widgets()
         for value in values:
-            box.add_widget(KeuzeKnop(
+            box.add_widget(ChoiceButton(
                 text=label(value),
                 value=value,
                 group=group,
@@ -89,7 +89,7 @@ class SettingsScreen(Scherm):
         for button in self.ids.text_sizes.children:
             button.text = text_size_label(button.value)
 
-    def choose(self, button: KeuzeKnop) -> None:
+    def choose(self, button: ChoiceButton) -> None:
         app = self.app()
         if button.group == "ui":
             app.set_ui_language(button.value)

@@ -20,8 +20,8 @@ from kaarten.table import MAX_PLAYERS, validate_players
 
 from app import theme
 from app.i18n import language_name, tr
-from app.text import TekstKnop
-from app.widgets.layout import Chip, Scherm, SpiegelRij
+from app.text import ScriptButton
+from app.widgets.layout import Chip, AppScreen, MirroredBoxLayout
 
 __all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES"]
 
@@ -40,7 +40,7 @@ def audience_label(audience: str) -> str:
     }.get(str(audience), "")
 
 
-class KeuzeTegel(ButtonBehavior, BoxLayout):
+class ChoiceTile(ButtonBehavior, BoxLayout):
     """A big choice tile: a title and a line under it."""
 
     title = StringProperty("")
@@ -49,7 +49,7 @@ class KeuzeTegel(ButtonBehavior, BoxLayout):
     value = StringProperty("")
 
 
-class SpelerRij(SpiegelRij):
+class PlayerRow(MirroredBoxLayout):
     """One player: colour (tap to change), name field, remove."""
 
     colour_hex = StringProperty(theme.PLAYER_COLOURS[0])
@@ -65,7 +65,7 @@ class SpelerRij(SpiegelRij):
         return self.ids.name.text.strip()
 
 
-class SetupScreen(Scherm):
+class SetupScreen(AppScreen):
     deck_id = StringProperty("")
     language = StringProperty("nl")
     player_count = NumericProperty(0)
@@ -116,7 +116,7 @@ class SetupScreen(Scherm):
             detail = " · ".join(x for x in (
                 audience_label(deck.audience),
                 tr.ngettext("{n} kaart", "{n} kaarten", n).format(n=n)) if x)
-            tile = KeuzeTegel(title=shown.title, detail=detail, value=deck.id,
+            tile = ChoiceTile(title=shown.title, detail=detail, value=deck.id,
                               selected=deck.id == self.deck_id)
             tile.bind(on_release=lambda t: self.choose_deck(t.value))
             box.add_widget(tile)
@@ -158,27 +158,27 @@ class SetupScreen(Scherm):
 
     # -- players --
 
-    def _rows(self) -> list[SpelerRij]:
+    def _rows(self) -> list[PlayerRow]:
         return list(reversed(self.ids.players.children))
 
-    def add_player(self, name: str = "") -> SpelerRij | None:
+    def add_player(self, name: str = "") -> PlayerRow | None:
         rows = self._rows()
         if len(rows) >= MAX_PLAYERS:
             return None
         used = {r.colour_hex for r in rows}
         colour = next(c for c in theme.PLAYER_COLOURS if c not in used)
-        row = SpelerRij(colour_hex=colour, number=len(rows) + 1)
+        row = PlayerRow(colour_hex=colour, number=len(rows) + 1)
         row.ids.name.text = name
         self.ids.players.add_widget(row)
         self._renumber()
         return row
 
-    def remove_player(self, row: SpelerRij) -> None:
+    def remove_player(self, row: PlayerRow) -> None:
         if len(self._rows()) > 1:
             self.ids.players.remove_widget(row)
             self._renumber()
 
-    def next_colour(self, row: SpelerRij) -> None:
+    def next_colour(self, row: PlayerRow) -> None:
         used = {r.colour_hex for r in self._rows() if r is not row}
         colours = theme.PLAYER_COLOURS
         i = colours.index(row.colour_hex) if row.colour_hex in colours else -1

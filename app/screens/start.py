@@ -16,12 +16,12 @@ from kaarten.errors import KaartenError
 from app.i18n import tr
 from app.widgets.dialog import ask
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
-from app.widgets.layout import Scherm
+from app.widgets.layout import AppScreen
 
 __all__ = ["StartScreen"]
 
 
-class StartScreen(Scherm):
+class StartScreen(AppScreen):
     #: the unfinished session offered for resuming (0: none)
     resume_id = NumericProperty(0)
     resume_detail = StringProperty("")

@@ -23,9 +23,9 @@ from kivy.uix.boxlayout import BoxLayout
 from kaarten.network import Sector
 from app import theme
 from app.i18n import available_languages, tr
-from app.text import Tekst, resolve_halign, style
-from app.widgets import layout as _layout  # noqa: F401  (Scherm, Rij for kv)
-from app.widgets.layout import Scherm, SpiegelRij
+from app.text import ScriptLabel, resolve_halign, style
+from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
+from app.widgets.layout import AppScreen, MirroredBoxLayout
 from app.map.widget import DOT_COLOURS_HEX, SECTOR_ORDER, NetworkMap  # noqa: F401
 
 __all__ = ["SummaryScreen", "empty_sector_text", "people_text", "mentions_text"]
@@ -57,8 +57,8 @@ def named_by_text(n: int) -> str:
     return tr.ngettext("door {n} persoon", "door {n} mensen", n).format(n=n)
 
 
-class NaamTekst(Tekst):
-    """A name in a list: drawn like any Tekst (an Arabic name is shaped and
+class NameLabel(ScriptLabel):
+    """A name in a list: drawn like any ScriptLabel (an Arabic name is shaped and
     gets its font), but lined up with the screen's reading direction, so a
     list of names in a Dutch screen keeps one left edge."""
 
@@ -67,7 +67,7 @@ class NaamTekst(Tekst):
         return resolve_halign(align, tr.lang, "")
 
 
-class SupporterRow(SpiegelRij):
+class SupporterRow(MirroredBoxLayout):
     """A key supporter: a dot in their sector's colour, name, how often named."""
 
     name = StringProperty("")
@@ -75,14 +75,14 @@ class SupporterRow(SpiegelRij):
     colour = ColorProperty(theme.PRIMARY)
 
 
-class GentleRow(SpiegelRij):
+class GentleRow(MirroredBoxLayout):
     """An empty sector: its colour and a gentle sentence."""
 
     text = StringProperty("")
     colour = ColorProperty(theme.SECTORS[0].colour)
 
 
-class SummaryScreen(Scherm):
+class SummaryScreen(AppScreen):
     #: shown under the title: date and deck
     subtitle = StringProperty("")
     totals = StringProperty("")

@@ -2,7 +2,7 @@
 
 Every move is a call on the :class:`kaarten.session.Session` (which writes it
 to disk before returning); this screen only shows the result. Naming someone
-happens in :class:`NoemPaneel`: type a name, tap a sector, tap a circle
+happens in :class:`NamingPanel`: type a name, tap a sector, tap a circle
 (three taps), or tap the chip of someone named before (one tap).
 """
 
@@ -26,12 +26,12 @@ from app import theme
 from app.errors import explain
 from app.i18n import tr
 from app.text import display_text, style
-from app.widgets import card as _card  # noqa: F401  (Kaart for kv)
+from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import Chip, Rij, Scherm
+from app.widgets.layout import Chip, RowGrid, AppScreen
 from app.widgets.pictogram import pictogram_path
 
-__all__ = ["TableScreen", "NoemPaneel", "SectorKnop", "CirkelKnop"]
+__all__ = ["TableScreen", "NamingPanel", "SectorButton", "CircleButton"]
 
 #: the pictogram each sector shows on its button
 SECTOR_PICTOGRAMS = {
@@ -54,7 +54,7 @@ class _Natural:
         return widest + self.padding[0] + self.padding[2] + dp(8)
 
 
-class SectorKnop(_Natural, ButtonBehavior, BoxLayout):
+class SectorButton(_Natural, ButtonBehavior, BoxLayout):
     """A sector: its pictogram, colour and short label."""
 
     sector = StringProperty("")
@@ -66,7 +66,7 @@ class SectorKnop(_Natural, ButtonBehavior, BoxLayout):
     equal_height = NumericProperty(0)
 
 
-class CirkelKnop(_Natural, ButtonBehavior, BoxLayout):
+class CircleButton(_Natural, ButtonBehavior, BoxLayout):
     """A closeness: a circle (big = very close) and its words."""
 
     closeness = NumericProperty(1)
@@ -74,7 +74,7 @@ class CirkelKnop(_Natural, ButtonBehavior, BoxLayout):
     dot = NumericProperty(dp(56))
 
 
-class NoemPaneel(ModalView):
+class NamingPanel(ModalView):
     """Name someone for the card on the table."""
 
     screen = ObjectProperty(None)
@@ -98,7 +98,7 @@ class NoemPaneel(ModalView):
         grid = self.ids.sectors
         grid.clear_widgets()
         for look in theme.SECTORS:
-            button = SectorKnop(sector=str(look.sector), label=look.label, colour=look.colour,
+            button = SectorButton(sector=str(look.sector), label=look.label, colour=look.colour,
                                 source=pictogram_path(SECTOR_PICTOGRAMS.get(look.sector)))
             button.bind(on_release=lambda b: self.choose_sector(b.sector),
                         minimum_height=self._equalize)
@@ -114,7 +114,7 @@ class NoemPaneel(ModalView):
         row = self.ids.circles
         row.clear_widgets()
         for closeness, size in ((Closeness.VERY_CLOSE, 60), (Closeness.CLOSE, 44), (Closeness.FURTHER, 28)):
-            button = CirkelKnop(closeness=int(closeness), label=theme.closeness_label(closeness), dot=dp(size))
+            button = CircleButton(closeness=int(closeness), label=theme.closeness_label(closeness), dot=dp(size))
             button.bind(on_release=lambda b: self.choose_closeness(b.closeness))
             row.add_widget(button)
 
@@ -206,7 +206,7 @@ class NoemPaneel(ModalView):
         self.feedback = message
 
 
-class TableScreen(Scherm):
+class TableScreen(AppScreen):
     player_name = StringProperty("")
     player_colour = ColorProperty(theme.PRIMARY)
     pile_text = StringProperty("")
@@ -218,7 +218,7 @@ class TableScreen(Scherm):
         self._arrange = Clock.create_trigger(self.arrange_buttons, -1)
         super().__init__(**kwargs)
         self._card_id = None
-        self._panel: NoemPaneel | None = None
+        self._panel: NamingPanel | None = None
         #: open questions about the session in play (closed when it is left)
         self._questions: list = []
         # a language switch re-draws in place; it never deals or navigates
@@ -253,7 +253,7 @@ class TableScreen(Scherm):
             row.clear_widgets()
         area.clear_widgets()
         for members in rows:
-            row = Rij(spacing=gap)
+            row = RowGrid(spacing=gap)
             for b in members:
                 row.add_widget(b)
             area.add_widget(row)
@@ -359,9 +359,9 @@ class TableScreen(Scherm):
             self.app().show_error(e)
             return None
 
-    def name_someone(self) -> NoemPaneel:
+    def name_someone(self) -> NamingPanel:
         if self._panel is None:
-            self._panel = NoemPaneel(screen=self)
+            self._panel = NamingPanel(screen=self)
         self._panel.player_name = self.session.current_player.name
         self._panel.open()
         return self._panel

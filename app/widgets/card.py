@@ -1,7 +1,7 @@
 """The question card on the table: big question, pictogram, theme colour.
 
-:class:`Kaart` only shows what it is given (the table screen fills it from
-the deck); :meth:`Kaart.deal_in` plays the short slide-and-turn animation of
+:class:`CardView` only shows what it is given (the table screen fills it from
+the deck); :meth:`CardView.deal_in` plays the short slide-and-turn animation of
 a card being dealt.
 """
 
@@ -15,14 +15,14 @@ from kivy.metrics import dp
 from kivy.properties import ColorProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from app import text as _text  # noqa: F401  (registers Tekst for kv)
+from app import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app import theme
 from app.widgets.pictogram import pictogram_path
 
-__all__ = ["Kaart"]
+__all__ = ["CardView"]
 
 
-class Kaart(BoxLayout):
+class CardView(BoxLayout):
     """A dealt card. ``lang`` is the language of ``question``/``follow_up``;
     ``second_question`` is the same question in the worker's language (shown
     small), or ''."""

@@ -13,14 +13,14 @@ from kivy.lang import Builder
 from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
-from app import text as _text  # noqa: F401  (registers Tekst for kv)
+from app import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app import theme
-from app.widgets import layout as _layout  # noqa: F401  (Rij)
+from app.widgets import layout as _layout  # noqa: F401  (RowGrid)
 
-__all__ = ["Vraag", "ask"]
+__all__ = ["QuestionDialog", "ask"]
 
 
-class Vraag(ModalView):
+class QuestionDialog(ModalView):
     title = StringProperty("")
     message = StringProperty("")
     yes_text = StringProperty("")
@@ -49,8 +49,8 @@ class Vraag(ModalView):
 
 
 def ask(title: str, message: str, yes: str, no: str = "", on_yes: Callable[[], None] | None = None,
-        yes_kind: str = "primary") -> Vraag:
-    view = Vraag(title=title, message=message, yes_text=yes, no_text=no,
+        yes_kind: str = "primary") -> QuestionDialog:
+    view = QuestionDialog(title=title, message=message, yes_text=yes, no_text=no,
                  yes_action=on_yes, yes_kind=yes_kind)
     view.open()
     return view

@@ -1,19 +1,19 @@
 """Small layout pieces every screen uses.
 
-- :class:`Scherm`: a Screen on the warm paper background.
-- :class:`Kolom`: a vertical column as high as its content and at most
+- :class:`AppScreen`: a Screen on the warm paper background.
+- :class:`ColumnLayout`: a vertical column as high as its content and at most
   ``max_width`` wide, centred (put it in a ScrollView: nothing is ever cut
   off, however large the text).
-- :class:`Rij`: a row of widgets as high as the highest of them.
-- :class:`SpiegelRij`: a horizontal BoxLayout whose children swap sides in
-  a right-to-left UI language (Rij, PassendRaster and the chip stacks do the
+- :class:`RowGrid`: a row of widgets as high as the highest of them.
+- :class:`MirroredBoxLayout`: a horizontal BoxLayout whose children swap sides in
+  a right-to-left UI language (RowGrid, FittingGrid and the chip stacks do the
   same through their ``orientation``); the network map is never mirrored.
-- :class:`PassendRaster`: a grid that takes fewer columns when the texts of
+- :class:`FittingGrid`: a grid that takes fewer columns when the texts of
   its children would not fit (big text, narrow screen).
-- :class:`Kop`: the top bar of a screen: "Terug" and a title.
+- :class:`TopBar`: the top bar of a screen: "Terug" and a title.
 - :class:`Chip`: a round-cornered touchable label in a colour (a player, a
   person); its text colour follows the background (contrast >= 4.5:1).
-- :class:`Stip`: a coloured dot (the colour of a player).
+- :class:`Dot`: a coloured dot (the colour of a player).
 - :class:`PracticeNote`: "Oefenen: er wordt niets bewaard" under the top bar
   while practice mode is on (empty and flat otherwise).
 """
@@ -31,15 +31,15 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
-from app import text as _text  # noqa: F401  (registers Tekst for kv)
+from app import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app import theme
 from app.i18n import is_rtl, tr
-from app.text import TekstKnop, style
+from app.text import ScriptButton, style
 
-__all__ = ["Scherm", "Kolom", "Rij", "SpiegelRij", "PassendRaster", "Kop", "Chip", "Stip", "PracticeNote"]
+__all__ = ["AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "TopBar", "Chip", "Dot", "PracticeNote"]
 
 
-class Scherm(Screen):
+class AppScreen(Screen):
     """A screen on the app's background colour."""
 
     def app(self):
@@ -47,13 +47,13 @@ class Scherm(Screen):
         return App.get_running_app()
 
 
-class Kolom(BoxLayout):
+class ColumnLayout(BoxLayout):
     max_width = NumericProperty(dp(760))
-    #: extra room at the end while an on-screen keyboard is up (see TekstVeld)
+    #: extra room at the end while an on-screen keyboard is up (see ScriptTextInput)
     keyboard_room = NumericProperty(0)
 
 
-class SpiegelRij(BoxLayout):
+class MirroredBoxLayout(BoxLayout):
     """A row laid out as a BoxLayout, then mirrored when the UI reads right to left."""
 
     def __init__(self, **kwargs):
@@ -67,11 +67,11 @@ class SpiegelRij(BoxLayout):
                 child.x = self.x + (self.right - child.right)
 
 
-class Rij(GridLayout):
+class RowGrid(GridLayout):
     """Children side by side; as high as the highest child."""
 
 
-class PassendRaster(GridLayout):
+class FittingGrid(GridLayout):
     """A grid that picks its number of columns so every child's text fits on
     one line: the first of ``col_options`` for which each child's
     ``natural_width()`` fits a column (else the last option)."""
@@ -106,22 +106,22 @@ class PassendRaster(GridLayout):
             self.cols = cols
 
 
-class Kop(SpiegelRij):
+class TopBar(MirroredBoxLayout):
     title = StringProperty("")
     back_text = StringProperty("")
     back_screen = StringProperty("start")
 
 
-class Chip(TekstKnop):
+class Chip(ScriptButton):
     pass
 
 
-class PracticeNote(_text.Tekst):
+class PracticeNote(_text.ScriptLabel):
     """A calm band under a screen's top bar while practice mode is on:
     nothing of this game is kept (and nothing real is shown)."""
 
 
-class Stip(Widget):
+class Dot(Widget):
     colour = ColorProperty(theme.PRIMARY)
 
 

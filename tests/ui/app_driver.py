@@ -83,8 +83,8 @@ class Driver(testing.Driver):
         self.type_into(panel.ids.name, name)
         panel.ids.name.focus = False
         self.settle()
-        self.tap(self.find_one(panel, "SectorKnop", sector=sector))
-        self.tap(self.find_one(panel, "CirkelKnop", closeness=closeness))
+        self.tap(self.find_one(panel, "SectorButton", sector=sector))
+        self.tap(self.find_one(panel, "CircleButton", closeness=closeness))
 
     def name_again(self, panel, typed: str, person_name: str) -> None:
         """Type a name and tap the chip of the person named before."""
@@ -235,7 +235,7 @@ def scenario_resume() -> None:
               "resume_shown": start.ids.resume_block.parent is not None}
     if result["resume_shown"]:
         column = list(reversed(start.ids.column.children))
-        buttons = [w for w in column if type(w).__name__ in ("TekstKnop", "BoxLayout")]
+        buttons = [w for w in column if type(w).__name__ in ("ScriptButton", "BoxLayout")]
         result["resume_first"] = buttons[0] == start.ids.resume_block
         result["resume_tallest"] = start.ids.resume_button.height >= max(
             start.ids.new_game.height, start.ids.sessions_button.height)

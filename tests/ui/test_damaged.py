@@ -15,7 +15,7 @@ pytestmark = pytest.mark.timeout(180)
 
 def question(driver):
     from kivy.core.window import Window
-    found = [w for w in Window.children if type(w).__name__ == "Vraag"]
+    found = [w for w in Window.children if type(w).__name__ == "QuestionDialog"]
     assert len(found) == 1
     return found[0]
 

@@ -73,7 +73,7 @@ def test_rows_mirror_in_arabic_but_the_map_does_not(driver):
         assert sides_ar == sides_nl and len(sides_nl) > 10   # the map keeps its sides
         driver.app.go("sessions")
         driver.settle()
-        kop = driver.find_one(driver.app.root.get_screen("sessions"), "Kop")
+        kop = driver.find_one(driver.app.root.get_screen("sessions"), "TopBar")
         assert kop.ids.back.x > kop.ids.title.x        # "back" on the right-hand side
     finally:
         driver.app.set_ui_language("nl")

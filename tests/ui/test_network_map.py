@@ -73,7 +73,7 @@ def test_tap_a_person_shows_who_named_them_for_which_card(summary):
     assert len(expected) == 5
     assert [(name, card) for name, _colour, card in panel.rows] == expected
     # and it is on screen, in words
-    shown = [w.text for w in panel.walk() if type(w).__name__ in ("Tekst", "NaamTekst")]
+    shown = [w.text for w in panel.walk() if type(w).__name__ in ("ScriptLabel", "NameLabel")]
     assert "Oma Truus" in shown
     assert any(t.startswith("Samir: ") and expected[1][1] in t for t in shown)
     panel.dismiss()

@@ -62,7 +62,7 @@ def press_back(driver) -> None:
 
 def question(driver):
     from kivy.core.window import Window
-    found = [w for w in Window.children if type(w).__name__ == "Vraag"]
+    found = [w for w in Window.children if type(w).__name__ == "QuestionDialog"]
     assert len(found) == 1, f"expected one open question, found {len(found)}"
     return found[0]
 

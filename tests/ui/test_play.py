@@ -70,7 +70,7 @@ def test_a_whole_game_by_touch(driver):
     d.tap(table.ids.stop)
     d.settle()
     from kivy.core.window import Window
-    question = [w for w in Window.children if type(w).__name__ == "Vraag"]
+    question = [w for w in Window.children if type(w).__name__ == "QuestionDialog"]
     assert question, "no question before stopping"
     d.tap(question[0].ids.yes)
     d.settle()
@@ -122,7 +122,7 @@ def test_a_name_recorded_by_mistake_can_be_taken_back(driver):
     d.tap(kees)
     d.settle()
     from kivy.core.window import Window
-    question = [w for w in Window.children if type(w).__name__ == "Vraag"][0]
+    question = [w for w in Window.children if type(w).__name__ == "QuestionDialog"][0]
     d.tap(question.ids.yes)
     d.settle()
     assert [p.name for p in session.network.people] == ["oom Jan"]

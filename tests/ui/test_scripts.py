@@ -192,7 +192,7 @@ def test_a_card_in_arabic_or_tigrinya_draws_every_letter(window, lang, tmp_path)
 
     from app import theme
     from app.text import display_text, font_for
-    from app.widgets.card import Kaart
+    from app.widgets.card import CardView
     from kaarten.decks import load_decks
 
     deck = load_decks().get(DECK)
@@ -202,7 +202,7 @@ def test_a_card_in_arabic_or_tigrinya_draws_every_letter(window, lang, tmp_path)
     # the longest question that has a follow-up: it wraps, and there is more to draw
     card = max((c for c in translated if c.follow_up), key=lambda c: len(c.text))
 
-    view = Kaart(size_hint_x=None, width=dp(600))
+    view = CardView(size_hint_x=None, width=dp(600))
     fill_card(view, deck, lang, card.id)
     window.add_widget(view)
     try:
@@ -299,14 +299,14 @@ def test_a_wrapped_arabic_question_reads_top_to_bottom_and_right_aligned(window,
     from kivy.uix.label import Label
 
     from app import theme
-    from app.text import Tekst, display_text
+    from app.text import ScriptLabel, display_text
     from kaarten.decks import load_decks
 
     width = 300
     made = []
 
     def tekst(text, lang="ar"):
-        t = Tekst(text=text, lang=lang, size_sp=theme.FONT_CARD, bold=True,
+        t = ScriptLabel(text=text, lang=lang, size_sp=theme.FONT_CARD, bold=True,
                   size_hint=(None, None), width=width)
         window.add_widget(t)
         made.append(t)

@@ -22,7 +22,7 @@ def cards(screen):
 
 def the_question():
     from kivy.core.window import Window
-    found = [w for w in Window.children if type(w).__name__ == "Vraag"]
+    found = [w for w in Window.children if type(w).__name__ == "QuestionDialog"]
     assert found, "no question was asked"
     return found[0]
 

@@ -86,14 +86,14 @@ def test_text_wraps_and_grows_at_extra_large_size():
     from kivy.base import EventLoop
     from kivy.metrics import sp
 
-    from app.text import Tekst, TekstKnop, style
+    from app.text import ScriptLabel, ScriptButton, style
 
     EventLoop.ensure_window()
     style.scale = 2.0
     try:
-        t = Tekst(text="Met wie kun jij heel hard lachen, ook als het even moeilijk is?",
+        t = ScriptLabel(text="Met wie kun jij heel hard lachen, ook als het even moeilijk is?",
                   size_hint_x=None, width=300)
-        b = TekstKnop(text="Iemand noemen", size_hint_x=None, width=160)
+        b = ScriptButton(text="Iemand noemen", size_hint_x=None, width=160)
         for w in (t, b):
             w.texture_update()
         assert t.font_size == pytest.approx(sp(20) * 2)

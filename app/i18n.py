@@ -26,13 +26,13 @@ from babel.support import NullTranslations, Translations
 from kivy.event import EventDispatcher
 from kivy.properties import StringProperty
 
+from app.scripts import RTL_LANGUAGES, is_rtl  # noqa: F401  (the one table; kv imports is_rtl from here)
+
 __all__ = ["LOCALES_DIR", "SOURCE_LANGUAGE", "RTL_LANGUAGES", "Translator", "tr",
            "available_languages", "language_name", "is_rtl"]
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 SOURCE_LANGUAGE = "nl"
-#: Languages written right to left.
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb"})
 
 
 def _babel_locale(lang: str) -> Locale:
@@ -115,10 +115,6 @@ class Translator(EventDispatcher):
         if not items:
             return ""
         return _babel_format_list(items, style=style, locale=self.locale)
-
-
-def is_rtl(lang: str) -> bool:
-    return (lang or "").split("-")[0].split("_")[0] in RTL_LANGUAGES
 
 
 def available_languages(locales_dir: Path = LOCALES_DIR) -> list[str]:

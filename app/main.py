@@ -25,10 +25,10 @@ from kaarten.paths import data_dir
 from kaarten.session import Session
 from kaarten.store import PracticeStore, Store
 
-from app import logs, theme
+from app import fonts, logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
-from app.text import TEXT_SCALES, style
+from app.widgets.text import TEXT_SCALES, style
 from app.widgets.layout import AppScreen
 
 __all__ = ["GesprekskaartenApp", "run_app", "SCREENS"]
@@ -98,6 +98,7 @@ class GesprekskaartenApp(App):
     def build(self):
         from kivy.core.window import Window
         logs.install()
+        fonts.register_fonts()
         Window.clearcolor = theme.BACKGROUND
         Window.softinput_mode = "below_target"   # the keyboard never covers the name field
         self.prefs = Preferences.load(self.data_folder)

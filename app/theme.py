@@ -5,7 +5,7 @@ against the WCAG 2.2 contrast formula (:func:`contrast`), in the tests and in
 :func:`text_on`, which picks dark or white text for any background.
 
 Sizes are plain numbers: type sizes in sp (scaled once more by the text-size
-setting, see :mod:`app.text`), spacing and touch sizes in dp. Kv files import
+setting, see :mod:`app.widgets.text`), spacing and touch sizes in dp. Kv files import
 this module as ``theme`` (``#:import theme app.theme``).
 """
 

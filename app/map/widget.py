@@ -13,7 +13,7 @@ the number of times they were named, with their name beside it.
 
 Where everything goes is worked out by :mod:`app.map.layout` (pure
 geometry); this module only draws, measures text and handles touches. All
-text is drawn by :class:`app.text.ScriptLabel`, so Arabic names are shaped.
+text is drawn by :class:`app.widgets.text.ScriptLabel`, so Arabic names are shaped.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from kivy.clock import Clock
-from kivy.core.text import Label as CoreLabel
 from kivy.graphics import Color, Ellipse, Line, RoundedRectangle
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
@@ -35,7 +34,9 @@ from kivy.uix.modalview import ModalView
 from kaarten.network import Closeness, Sector
 from app import theme
 from app.i18n import tr
-from app.text import ScriptLabel, display_text, font_for, style
+from app.widgets.text import ScriptLabel, style
+from app.scripts import display_text
+from app.fonts import font_for, measure
 from app.map import (
     SECTOR_COUNT,
     Box,
@@ -54,24 +55,12 @@ SECTOR_ORDER: tuple[Sector, ...] = tuple(Sector)
 #: How far (dp) a finger must travel before a touch on a person is a drag.
 DRAG_START_DP = 10
 
-_measure_cache: dict[tuple[str, str, float], tuple[float, float]] = {}
-
-
 def measure_text(text: str, font_size: float) -> tuple[float, float]:
     """(w, h) in px of ``text`` drawn by :class:`ScriptLabel` at ``font_size`` px:
-    same font choice, same right-to-left shaping."""
-    font = font_for(tr.lang, text)
-    key = (text, font, round(font_size, 2))
-    hit = _measure_cache.get(key)
-    if hit is None:
-        probe = CoreLabel(font_name=font, font_size=font_size)
-        w, h = probe.get_extents(display_text(text, tr.lang) or " ")
-        # a little slack so the text never wraps inside a box measured for it
-        hit = (math.ceil(w) + 2, math.ceil(h))
-        if len(_measure_cache) > 5000:
-            _measure_cache.clear()
-        _measure_cache[key] = hit
-    return hit
+    same font choice, same right-to-left shaping, the same cached measure."""
+    w, h = measure(display_text(text, tr.lang) or " ", font_for(tr.lang, text), round(font_size, 2))
+    # a little slack so the text never wraps inside a box measured for it
+    return math.ceil(w) + 2, math.ceil(h)
 
 
 def _clock_angle(theta: float) -> float:
@@ -141,7 +130,6 @@ class NetworkMap(FloatLayout):
 
     def _on_lang(self, *_):
         # sector names change; text widths may change with the font
-        _measure_cache.clear()
         self._trigger()
 
     def _people(self) -> list[MapPerson]:

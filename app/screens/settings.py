@@ -17,7 +17,7 @@ from kivy.properties import StringProperty
 
 from app.i18n import available_languages, language_name, tr
 from app.preferences import TEXT_SIZES
-from app.text import ScriptButton
+from app.widgets.text import ScriptButton
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen

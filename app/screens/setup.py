@@ -20,7 +20,7 @@ from kaarten.table import MAX_PLAYERS, validate_players
 
 from app import theme
 from app.i18n import language_name, tr
-from app.text import ScriptButton
+from app.widgets.text import ScriptButton
 from app.widgets.layout import Chip, AppScreen, MirroredBoxLayout
 
 __all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES"]

@@ -23,7 +23,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kaarten.network import Sector
 from app import theme
 from app.i18n import available_languages, tr
-from app.text import ScriptLabel, resolve_halign, style
+from app.widgets.text import ScriptLabel, resolve_halign, style
 from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
 from app.widgets.layout import AppScreen, MirroredBoxLayout
 from app.map.widget import DOT_COLOURS_HEX, SECTOR_ORDER, NetworkMap  # noqa: F401

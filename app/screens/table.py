@@ -25,7 +25,8 @@ from kaarten.network import Closeness, NetworkError, Sector
 from app import theme
 from app.errors import explain
 from app.i18n import tr
-from app.text import display_text, style
+from app.scripts import display_text
+from app.widgets.text import style
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import Chip, RowGrid, AppScreen

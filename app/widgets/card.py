@@ -15,7 +15,7 @@ from kivy.metrics import dp
 from kivy.properties import ColorProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from app import text as _text  # noqa: F401  (registers ScriptLabel for kv)
+from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app import theme
 from app.widgets.pictogram import pictogram_path
 

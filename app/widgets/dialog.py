@@ -13,7 +13,7 @@ from kivy.lang import Builder
 from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
-from app import text as _text  # noqa: F401  (registers ScriptLabel for kv)
+from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app import theme
 from app.widgets import layout as _layout  # noqa: F401  (RowGrid)
 

@@ -364,7 +364,7 @@ def audit(driver, root, where: str) -> list[dict]:
                 problems.append({"what": "clipped", "widget": name, "texture": [tw, th],
                                  "box": [round(w.width), round(w.height)]})
             if w.text_size and w.text_size[0] and hasattr(w, "_measure") and not w.markup:
-                from app.text import display_text
+                from app.scripts import display_text
                 lang = w.lang or ""
                 widest = max(w._measure(display_text(word, lang)) for word in w.text.split())
                 if widest > w.text_size[0] + 1:

@@ -16,7 +16,7 @@ def driver(tmp_path_factory):
     from kivy.core.window import Window
 
     from app.i18n import tr
-    from app.text import style
+    from app.widgets.text import style
     for child in list(Window.children):
         Window.remove_widget(child)
     style.scale = 1.0

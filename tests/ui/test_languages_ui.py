@@ -86,7 +86,7 @@ def test_every_language_name_in_the_picker_gets_a_font_that_has_its_letters():
     from kivy.core.text import DEFAULT_FONT
 
     from app.i18n import language_name
-    from app.text import font_for
+    from app.fonts import font_for
     for ui in ("ar", "ti", "nl"):
         assert font_for(ui, language_name("uk")) == DEFAULT_FONT
         assert font_for(ui, language_name("tr")) == DEFAULT_FONT

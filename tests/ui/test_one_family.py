@@ -71,7 +71,7 @@ def switch_settings_around(driver, names) -> None:
     """In Settings: three app languages and one text size, as the worker
     who reported the fault did; after each, Settings is still showing and
     no name of the session that was left is anywhere."""
-    from app.text import style
+    from app.widgets.text import style
     app = driver.app
     driver.tap(app.root.get_screen("start").ids.settings_button)
     driver.settle()

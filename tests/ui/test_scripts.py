@@ -141,7 +141,7 @@ def window():
     from kivy.core.window import Window
 
     from app.i18n import tr
-    from app.text import style
+    from app.widgets.text import style
     EventLoop.ensure_window()
     style.scale = 1.0
     tr.switch("nl")
@@ -191,7 +191,8 @@ def test_a_card_in_arabic_or_tigrinya_draws_every_letter(window, lang, tmp_path)
     from kivy.metrics import dp, sp
 
     from app import theme
-    from app.text import display_text, font_for
+    from app.scripts import display_text
+    from app.fonts import font_for
     from app.widgets.card import CardView
     from kaarten.decks import load_decks
 
@@ -278,7 +279,7 @@ def _differs(pixel: bytes, background: tuple[int, int, int]) -> bool:
 def _logical_lines(text: str, drawn: str, lang: str) -> list[str]:
     """The logical lines behind the drawn lines: the words of ``text`` in
     order, cut where each drawn line is the shaped form of the next words."""
-    from app.text import display_text
+    from app.scripts import display_text
     words = text.split(" ")
     out, i = [], 0
     for visual in drawn.split("\n"):
@@ -299,7 +300,8 @@ def test_a_wrapped_arabic_question_reads_top_to_bottom_and_right_aligned(window,
     from kivy.uix.label import Label
 
     from app import theme
-    from app.text import ScriptLabel, display_text
+    from app.widgets.text import ScriptLabel
+    from app.scripts import display_text
     from kaarten.decks import load_decks
 
     width = 300
@@ -412,7 +414,8 @@ def test_switching_the_ui_language_relabels_the_live_start_screen(driver, catalo
     from kivy.core.text import DEFAULT_FONT
 
     from app.i18n import tr
-    from app.text import display_text, font_for
+    from app.scripts import display_text
+    from app.fonts import font_for
 
     app = driver.app
     # the app's translator reads the catalogs compiled from the .po files now
@@ -463,7 +466,8 @@ def test_switching_the_ui_language_relabels_the_live_start_screen(driver, catalo
 
 def _check_drawn_name(widget, name: str, where: str) -> None:
     from app.i18n import tr
-    from app.text import display_text, font_for
+    from app.scripts import display_text
+    from app.fonts import font_for
     assert widget.text == name, f"{where}: the widget's text should be the name as typed"
     drawn = widget._label.text
     assert drawn == display_text(name, widget.lang or tr.lang), f"{where}: drawn {drawn!r}"

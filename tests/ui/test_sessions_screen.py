@@ -85,7 +85,7 @@ def test_open_shows_the_map_and_unfinished_games_offer_to_carry_on(driver):
 
 def test_settings_text_size_and_card_language_are_saved(driver):
     from app.preferences import Preferences
-    from app.text import style
+    from app.widgets.text import style
     app = driver.app
     app.go("settings")
     driver.settle()

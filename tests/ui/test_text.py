@@ -59,7 +59,7 @@ def test_dates_and_lists_in_the_ui_language():
 def test_fonts_follow_the_script_of_the_text():
     from kivy.core.text import DEFAULT_FONT
 
-    from app.text import font_for
+    from app.fonts import font_for
 
     assert font_for("nl", "oma") == DEFAULT_FONT
     arabic = font_for("nl", "سارة")
@@ -69,7 +69,7 @@ def test_fonts_follow_the_script_of_the_text():
 
 
 def test_right_to_left_lines_stay_in_reading_order():
-    from app.text import display_text
+    from app.scripts import display_text
 
     assert display_text("Wie vertrouw jij?", "nl") == "Wie vertrouw jij?"
     text = "واحد اثنان ثلاثة أربعة"
@@ -86,7 +86,7 @@ def test_text_wraps_and_grows_at_extra_large_size():
     from kivy.base import EventLoop
     from kivy.metrics import sp
 
-    from app.text import ScriptLabel, ScriptButton, style
+    from app.widgets.text import ScriptLabel, ScriptButton, style
 
     EventLoop.ensure_window()
     style.scale = 2.0

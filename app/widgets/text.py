@@ -1,26 +1,24 @@
-"""All text the app draws goes through here.
+"""The text widgets: every text the app draws is one of these.
 
-- :class:`ScriptLabel`, a Label that wraps to its width and grows to its text (no
-  clipping), sized in sp and scaled by the text-size setting
-  (:data:`style` ``.scale``), in the font of its language or script.
+- :class:`ScriptLabel`, a Label that wraps to its width and grows to its
+  text (no clipping), sized in sp and scaled by the text-size setting
+  (:data:`style` ``.scale``), in the font of its language or script
+  (:mod:`app.fonts`), shaped and ordered for its direction
+  (:mod:`app.scripts`).
 - :class:`ScriptButton`, a button made of the same, at least 48 dp in both
   directions, growing with its text.
-- :func:`font_for`, the font registry: language or script -> font file in
-  ``assets/fonts/``; Kivy's Roboto when nothing else fits. No screen names a
-  font.
-- :func:`display_text`, the one place where a logical string becomes the
-  string drawn: right-to-left text is shaped and put in visual order here,
-  line by line (see ``shared/notes/kivy-facts.md``).
+- :class:`ScriptTextInput`, a one-line field in the app's type that keeps
+  itself above a docked on-screen keyboard.
+
+They watch :data:`style` through weak references, so a widget thrown away
+(a chip of a name, a row of a list) is freed, not kept alive by the style.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
-from typing import Callable
 
 from kivy.clock import Clock
-from kivy.core.text import DEFAULT_FONT, LabelBase
 from kivy.event import EventDispatcher
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
@@ -31,12 +29,12 @@ from kivy.uix.label import Label
 from kivy.uix.textinput import TextInput
 
 from app import theme
-from app.i18n import is_rtl, tr
+from app.fonts import font_for, measure
+from app.i18n import tr
+from app.scripts import display_text, text_is_rtl
 
-__all__ = ["FONTS_DIR", "style", "TextStyle", "ScriptLabel", "ScriptButton", "ScriptTextInput", "font_for",
-           "register_font", "script_of", "display_text", "TEXT_SCALES"]
-
-FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+__all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "ScriptTextInput",
+           "resolve_halign"]
 
 #: The text-size setting: name -> factor on every sp size.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
@@ -50,175 +48,6 @@ class TextStyle(EventDispatcher):
 
 #: The one text style; the app sets ``style.scale`` from its settings.
 style = TextStyle()
-
-
-# --- scripts and fonts ---------------------------------------------------------
-
-_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0590, 0x05FF, "Hebr"),
-    (0x0600, 0x06FF, "Arab"), (0x0750, 0x077F, "Arab"), (0x08A0, 0x08FF, "Arab"),
-    (0xFB50, 0xFDFF, "Arab"), (0xFE70, 0xFEFF, "Arab"),
-    (0x1200, 0x139F, "Ethi"), (0x2D80, 0x2DDF, "Ethi"), (0xAB00, 0xAB2F, "Ethi"),
-)
-_LANGUAGE_SCRIPTS = {"ar": "Arab", "fa": "Arab", "ur": "Arab", "ps": "Arab",
-                     "he": "Hebr", "ti": "Ethi", "am": "Ethi"}
-_RTL_SCRIPTS = frozenset({"Arab", "Hebr"})
-
-
-def script_of(text: str) -> str | None:
-    """The first non-Latin script met in ``text`` that needs its own font."""
-    for ch in text:
-        o = ord(ch)
-        if o < 0x0590:
-            continue
-        for lo, hi, script in _SCRIPT_RANGES:
-            if lo <= o <= hi:
-                return script
-    return None
-
-
-#: Font registry: a script code or language code -> registered font name.
-#: Filled from ``assets/fonts/`` at import (merged Noto fonts that cover Latin
-#: too); call :func:`register_font` to add one.
-_FONTS: dict[str, str] = {}
-
-#: File names looked for in assets/fonts/, per script, best first.
-_FONT_CANDIDATES = {
-    "Arab": ("NotoNaskhArabic-Merged.ttf", "NotoSansArabic-Merged.ttf",
-             "NotoNaskhArabic.ttf", "NotoSansArabic.ttf"),
-    "Ethi": ("NotoSansEthiopic-Merged.ttf", "NotoSansEthiopic.ttf"),
-}
-
-
-def register_font(key: str, regular: str | Path, bold: str | Path | None = None) -> str:
-    """Use ``regular`` (and ``bold``) for a script (``'Arab'``) or language (``'ar'``)."""
-    name = f"gk-{key}"
-    LabelBase.register(name, str(regular), fn_bold=str(bold) if bold else None)
-    _FONTS[key] = name
-    return name
-
-
-def _discover_fonts() -> None:
-    if not FONTS_DIR.is_dir():
-        return
-    files = {p.name.lower(): p for p in FONTS_DIR.iterdir() if p.suffix.lower() in (".ttf", ".otf")}
-    for script, names in _FONT_CANDIDATES.items():
-        found = [files[n.lower()] for n in names if n.lower() in files]
-        if not found:   # any file that names the script, e.g. "...Arabic...ttf"
-            word = {"Arab": "arabic", "Ethi": "ethiopic"}[script]
-            found = sorted((p for n, p in files.items() if word in n and "bold" not in n),
-                           key=lambda p: ("merged" not in p.name.lower(), p.name))
-        if found:
-            regular = found[0]
-            bold = FONTS_DIR / regular.name.replace("Regular", "Bold")
-            register_font(script, regular, bold if bold.exists() and bold != regular else None)
-
-
-_discover_fonts()
-
-# Until the Noto fonts land in assets/fonts/, Kivy's own DejaVu Sans (shipped
-# inside Kivy, Latin + Arabic + Hebrew) keeps Arabic and Hebrew names readable.
-for _script in ("Arab", "Hebr"):
-    if _script not in _FONTS:
-        from kivy import kivy_data_dir as _kivy_data
-        _dejavu = Path(_kivy_data) / "fonts" / "DejaVuSans.ttf"
-        if _dejavu.exists():
-            register_font(_script, _dejavu)
-
-
-def font_for(lang: str | None, text: str = "") -> str:
-    """The font for ``text`` in language ``lang``.
-
-    The text's own script wins (an Arabic name in a Dutch screen gets the
-    Arabic font), then the language's script, then Kivy's default (Roboto).
-    """
-    base = (lang or "").split("-")[0].split("_")[0]
-    if base in _FONTS:
-        return _FONTS[base]
-    script = script_of(text)
-    if script is None and any(ch.isalpha() for ch in text):
-        # Latin, Cyrillic or Greek letters (a language's own name in the
-        # picker, a Dutch name in an Arabic screen): the default font has
-        # them all, the script fonts only Latin
-        return DEFAULT_FONT
-    script = script or _LANGUAGE_SCRIPTS.get(base)
-    return _FONTS.get(script, DEFAULT_FONT) if script else DEFAULT_FONT
-
-
-# --- the one place for right-to-left -------------------------------------------
-
-Measure = Callable[[str], float]
-
-
-def _visual_line(line: str, rtl: bool) -> str:
-    """One line of logical text in the order it must be drawn, letters joined.
-
-    ``rtl`` is the paragraph's direction (from its language): an Arabic name
-    inside a Dutch sentence stays where Dutch puts it.
-    """
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    reshaped = _RESHAPER(arabic_reshaper).reshape(line)
-    return get_display(reshaped, base_dir="R" if rtl else "L")
-
-
-_reshaper = None
-
-
-def _RESHAPER(module):
-    global _reshaper
-    if _reshaper is None:
-        _reshaper = module.ArabicReshaper(configuration={"delete_harakat": False,
-                                                         "support_ligatures": True})
-    return _reshaper
-
-
-def _wrap(paragraph: str, width: float | None, measure: Measure | None, rtl: bool) -> list[str]:
-    """Break a logical paragraph into lines no wider than ``width``."""
-    if not width or measure is None:
-        return [paragraph]
-    lines: list[str] = []
-    current = ""
-    for word in paragraph.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if current and measure(_visual_line(candidate, rtl)) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    lines.append(current)
-    return lines
-
-
-def display_text(text: str, lang: str | None = None, width: float | None = None,
-                 measure: Measure | None = None) -> str:
-    """The string to draw for logical ``text``.
-
-    Left-to-right text comes back unchanged. Text with right-to-left letters
-    (Arabic, Hebrew) is broken into lines in logical order first (``width``
-    and ``measure`` say how wide a line may be), then each line is shaped
-    (joined letter forms, vowel marks kept) and put in visual order, so the
-    lines stay top to bottom and numbers and Latin words keep their order.
-    The paragraph direction follows ``lang`` (right to left for Arabic),
-    or the text itself when no language is given.
-    """
-    if not text or script_of(text) not in _RTL_SCRIPTS:
-        return text
-    rtl = text_is_rtl(text, lang)
-    out: list[str] = []
-    for paragraph in text.split("\n"):
-        for line in _wrap(paragraph, width, measure, rtl):
-            out.append(_visual_line(line, rtl))
-    return "\n".join(out)
-
-
-def text_is_rtl(text: str, lang: str | None = None) -> bool:
-    """The paragraph direction: the language's, else the text's first script."""
-    if lang:
-        return is_rtl(lang)
-    script = script_of(text)
-    return script in _RTL_SCRIPTS if script else False
 
 
 def resolve_halign(align: str, lang: str | None, text: str = "") -> str:
@@ -262,7 +91,10 @@ class ScriptLabel(Label):
         super().__init__(**kwargs)
         for name in ("text", "width", "size_sp", "pad_x", "shrink_words", "font_name", "bold"):
             self.fbind(name, self._shrink)
-        style.fbind("scale", self._shrink)
+        style.bind(scale=self._on_style)       # a weak reference: see the module's doc
+        self._shrink()
+
+    def _on_style(self, *_):
         self._shrink()
 
     def _shrink_now(self, *_):
@@ -293,10 +125,7 @@ class ScriptLabel(Label):
         super().texture_update(*largs)
 
     def _measure(self, visual: str, font_size: float | None = None) -> float:
-        from kivy.core.text import Label as CoreLabel
-        size = font_size or self.font_size
-        probe = CoreLabel(text=visual, font_name=self.font_name, font_size=size, bold=self.bold)
-        return probe.get_extents(visual)[0]
+        return measure(visual, self.font_name, font_size or self.font_size, self.bold)[0]
 
 
 class ScriptButton(ButtonBehavior, ScriptLabel):
@@ -323,7 +152,10 @@ class ScriptButton(ButtonBehavior, ScriptLabel):
         super().__init__(**kwargs)
         for name in ("text", "size_sp", "font_name", "bold", "max_width", "pad_x", "fit_width"):
             self.fbind(name, self._fit)
-        style.fbind("scale", self._fit)
+        self._fit()
+
+    def _on_style(self, *_):
+        super()._on_style()
         self._fit()
 
     def on_parent(self, _instance, parent):

@@ -1,0 +1,113 @@
+"""The fonts: which file draws which script, and the one text measure.
+
+Kivy's SDL2 text provider does not fall back from one font to another, so a
+glyph missing from the chosen font is an empty box. The app ships merged
+Noto fonts (``assets/fonts/``: Latin plus Arabic, Latin plus Ethiopic) and
+picks one per text: :func:`font_for`. They are registered by
+:func:`register_fonts`, which the App calls from ``build`` (nothing happens
+at import); :func:`font_for` registers them on first use too, so a widget
+made outside the App (a test, the screenshots) draws the same.
+
+:func:`measure` is the one cached measure of a drawn string, used by the
+labels, the buttons and the network map alike.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from kivy.core.text import DEFAULT_FONT, LabelBase
+
+from app.scripts import language_script, script_of
+
+__all__ = ["FONTS_DIR", "register_fonts", "register_font", "font_for", "measure"]
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+
+#: Font registry: a script code or language code -> registered font name.
+#: Filled from ``assets/fonts/`` by :func:`register_fonts` (merged Noto fonts that cover Latin
+#: too); call :func:`register_font` to add one.
+_FONTS: dict[str, str] = {}
+
+#: File names looked for in assets/fonts/, per script, best first.
+_FONT_CANDIDATES = {
+    "Arab": ("NotoNaskhArabic-Merged.ttf", "NotoSansArabic-Merged.ttf",
+             "NotoNaskhArabic.ttf", "NotoSansArabic.ttf"),
+    "Ethi": ("NotoSansEthiopic-Merged.ttf", "NotoSansEthiopic.ttf"),
+}
+
+
+def register_font(key: str, regular: str | Path, bold: str | Path | None = None) -> str:
+    """Use ``regular`` (and ``bold``) for a script (``'Arab'``) or language (``'ar'``)."""
+    name = f"gk-{key}"
+    LabelBase.register(name, str(regular), fn_bold=str(bold) if bold else None)
+    _FONTS[key] = name
+    return name
+
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the shipped fonts (once; calling again does nothing)."""
+    global _registered
+    if _registered:
+        return
+    _registered = True
+    _discover_fonts()
+    # Without the Noto fonts, Kivy's own DejaVu Sans (shipped inside Kivy,
+    # Latin + Arabic + Hebrew) keeps Arabic and Hebrew names readable.
+    for script in ("Arab", "Hebr"):
+        if script not in _FONTS:
+            from kivy import kivy_data_dir
+            dejavu = Path(kivy_data_dir) / "fonts" / "DejaVuSans.ttf"
+            if dejavu.exists():
+                register_font(script, dejavu)
+
+
+def _discover_fonts() -> None:
+    if not FONTS_DIR.is_dir():
+        return
+    files = {p.name.lower(): p for p in FONTS_DIR.iterdir() if p.suffix.lower() in (".ttf", ".otf")}
+    for script, names in _FONT_CANDIDATES.items():
+        found = [files[n.lower()] for n in names if n.lower() in files]
+        if not found:   # any file that names the script, e.g. "...Arabic...ttf"
+            word = {"Arab": "arabic", "Ethi": "ethiopic"}[script]
+            found = sorted((p for n, p in files.items() if word in n and "bold" not in n),
+                           key=lambda p: ("merged" not in p.name.lower(), p.name))
+        if found:
+            regular = found[0]
+            bold = FONTS_DIR / regular.name.replace("Regular", "Bold")
+            register_font(script, regular, bold if bold.exists() and bold != regular else None)
+
+
+def font_for(lang: str | None, text: str = "") -> str:
+    """The font for ``text`` in language ``lang``.
+
+    The text's own script wins (an Arabic name in a Dutch screen gets the
+    Arabic font), then the language's script, then Kivy's default (Roboto).
+    """
+    register_fonts()
+    base = (lang or "").split("-")[0].split("_")[0]
+    if base in _FONTS:
+        return _FONTS[base]
+    script = script_of(text)
+    if script is None and any(ch.isalpha() for ch in text):
+        # Latin, Cyrillic or Greek letters (a language's own name in the
+        # picker, a Dutch name in an Arabic screen): the default font has
+        # them all, the script fonts only Latin
+        return DEFAULT_FONT
+    script = script or language_script(base)
+    return _FONTS.get(script, DEFAULT_FONT) if script else DEFAULT_FONT
+
+
+
+
+@lru_cache(maxsize=8192)
+def measure(text: str, font_name: str, font_size: float, bold: bool = False) -> tuple[float, float]:
+    """(width, height) in px of the drawn string ``text`` (already in visual
+    order: see :func:`app.scripts.display_text`) in a font at a size."""
+    from kivy.core.text import Label as CoreLabel
+    probe = CoreLabel(text=text, font_name=font_name, font_size=font_size, bold=bold)
+    return probe.get_extents(text or " ")

@@ -1,0 +1,128 @@
+"""Scripts and reading direction: which script a text is in, which
+languages read right to left, and the one place where a logical string
+becomes the string drawn (shaped and in visual order, line by line; see
+``shared/notes/kivy-facts.md``). Pure Python, no Kivy: the map's layout and
+an export on paper use it too.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+__all__ = ["LANGUAGE_SCRIPTS", "RTL_SCRIPTS", "RTL_LANGUAGES", "script_of", "language_script",
+           "is_rtl", "text_is_rtl", "display_text", "Measure"]
+
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0590, 0x05FF, "Hebr"),
+    (0x0600, 0x06FF, "Arab"), (0x0750, 0x077F, "Arab"), (0x08A0, 0x08FF, "Arab"),
+    (0xFB50, 0xFDFF, "Arab"), (0xFE70, 0xFEFF, "Arab"),
+    (0x1200, 0x139F, "Ethi"), (0x2D80, 0x2DDF, "Ethi"), (0xAB00, 0xAB2F, "Ethi"),
+)
+#: The one table of languages whose script needs its own font or direction.
+LANGUAGE_SCRIPTS = {"ar": "Arab", "fa": "Arab", "ur": "Arab", "ps": "Arab", "ckb": "Arab",
+                    "he": "Hebr", "ti": "Ethi", "am": "Ethi"}
+#: Scripts written right to left.
+RTL_SCRIPTS = frozenset({"Arab", "Hebr"})
+#: Languages written right to left (derived from the two tables above).
+RTL_LANGUAGES = frozenset(lang for lang, script in LANGUAGE_SCRIPTS.items() if script in RTL_SCRIPTS)
+
+
+def _base(lang: str | None) -> str:
+    return (lang or "").split("-")[0].split("_")[0]
+
+
+def language_script(lang: str | None) -> str | None:
+    """The script a language is written in, when it needs its own font."""
+    return LANGUAGE_SCRIPTS.get(_base(lang))
+
+
+def is_rtl(lang: str | None) -> bool:
+    """True for a language written right to left."""
+    return _base(lang) in RTL_LANGUAGES
+
+
+def script_of(text: str) -> str | None:
+    """The first non-Latin script met in ``text`` that needs its own font."""
+    for ch in text:
+        o = ord(ch)
+        if o < 0x0590:
+            continue
+        for lo, hi, script in _SCRIPT_RANGES:
+            if lo <= o <= hi:
+                return script
+    return None
+
+
+
+Measure = Callable[[str], float]
+
+
+def _visual_line(line: str, rtl: bool) -> str:
+    """One line of logical text in the order it must be drawn, letters joined.
+
+    ``rtl`` is the paragraph's direction (from its language): an Arabic name
+    inside a Dutch sentence stays where Dutch puts it.
+    """
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    reshaped = _RESHAPER(arabic_reshaper).reshape(line)
+    return get_display(reshaped, base_dir="R" if rtl else "L")
+
+
+_reshaper = None
+
+
+def _RESHAPER(module):
+    global _reshaper
+    if _reshaper is None:
+        _reshaper = module.ArabicReshaper(configuration={"delete_harakat": False,
+                                                         "support_ligatures": True})
+    return _reshaper
+
+
+def _wrap(paragraph: str, width: float | None, measure: Measure | None, rtl: bool) -> list[str]:
+    """Break a logical paragraph into lines no wider than ``width``."""
+    if not width or measure is None:
+        return [paragraph]
+    lines: list[str] = []
+    current = ""
+    for word in paragraph.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and measure(_visual_line(candidate, rtl)) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
+
+
+def display_text(text: str, lang: str | None = None, width: float | None = None,
+                 measure: Measure | None = None) -> str:
+    """The string to draw for logical ``text``.
+
+    Left-to-right text comes back unchanged. Text with right-to-left letters
+    (Arabic, Hebrew) is broken into lines in logical order first (``width``
+    and ``measure`` say how wide a line may be), then each line is shaped
+    (joined letter forms, vowel marks kept) and put in visual order, so the
+    lines stay top to bottom and numbers and Latin words keep their order.
+    The paragraph direction follows ``lang`` (right to left for Arabic),
+    or the text itself when no language is given.
+    """
+    if not text or script_of(text) not in RTL_SCRIPTS:
+        return text
+    rtl = text_is_rtl(text, lang)
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        for line in _wrap(paragraph, width, measure, rtl):
+            out.append(_visual_line(line, rtl))
+    return "\n".join(out)
+
+
+def text_is_rtl(text: str, lang: str | None = None) -> bool:
+    """The paragraph direction: the language's, else the text's first script."""
+    if lang:
+        return is_rtl(lang)
+    script = script_of(text)
+    return script in RTL_SCRIPTS if script else False

@@ -1,7 +1,7 @@
 """The app's one translator: ``tr._('...')`` in Python and in kv.
 
 Dutch is the source language of every UI string. Catalogs are gettext
-``.mo`` files under ``locales/<lang>/LC_MESSAGES/messages.mo`` (built from the
+``.mo`` files under ``app/locales/<lang>/LC_MESSAGES/messages.mo`` (built from the
 ``.po`` files by Babel); a language without a catalog shows the Dutch text.
 
 In kv, ``text: tr._('Nieuw spel')`` re-evaluates when the language changes:
@@ -26,10 +26,12 @@ from babel.support import NullTranslations, Translations
 from kivy.event import EventDispatcher
 from kivy.properties import StringProperty
 
+from kaarten.resources import resource_dir
+
 __all__ = ["LOCALES_DIR", "SOURCE_LANGUAGE", "RTL_LANGUAGES", "Translator", "tr",
            "available_languages", "language_name", "is_rtl"]
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES_DIR = resource_dir("app", "locales")
 SOURCE_LANGUAGE = "nl"
 #: Languages written right to left.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb"})

@@ -6,7 +6,7 @@
 - :class:`TekstKnop`, a button made of the same, at least 48 dp in both
   directions, growing with its text.
 - :func:`font_for`, the font registry: language or script -> font file in
-  ``assets/fonts/``; Kivy's Roboto when nothing else fits. No screen names a
+  ``app/fonts/``; Kivy's Roboto when nothing else fits. No screen names a
   font.
 - :func:`display_text`, the one place where a logical string becomes the
   string drawn: right-to-left text is shaped and put in visual order here,
@@ -32,11 +32,12 @@ from kivy.uix.textinput import TextInput
 
 from app import theme
 from app.i18n import is_rtl, tr
+from kaarten.resources import resource_dir
 
 __all__ = ["FONTS_DIR", "style", "TextStyle", "Tekst", "TekstKnop", "TekstVeld", "font_for",
            "register_font", "script_of", "display_text", "TEXT_SCALES"]
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONTS_DIR = resource_dir("app", "fonts")
 
 #: The text-size setting: name -> factor on every sp size.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
@@ -78,11 +79,11 @@ def script_of(text: str) -> str | None:
 
 
 #: Font registry: a script code or language code -> registered font name.
-#: Filled from ``assets/fonts/`` at import (merged Noto fonts that cover Latin
+#: Filled from ``app/fonts/`` at import (merged Noto fonts that cover Latin
 #: too); call :func:`register_font` to add one.
 _FONTS: dict[str, str] = {}
 
-#: File names looked for in assets/fonts/, per script, best first.
+#: File names looked for in app/fonts/, per script, best first.
 _FONT_CANDIDATES = {
     "Arab": ("NotoNaskhArabic-Merged.ttf", "NotoSansArabic-Merged.ttf",
              "NotoNaskhArabic.ttf", "NotoSansArabic.ttf"),
@@ -116,7 +117,7 @@ def _discover_fonts() -> None:
 
 _discover_fonts()
 
-# Until the Noto fonts land in assets/fonts/, Kivy's own DejaVu Sans (shipped
+# Until the Noto fonts land in app/fonts/, Kivy's own DejaVu Sans (shipped
 # inside Kivy, Latin + Arabic + Hebrew) keeps Arabic and Hebrew names readable.
 for _script in ("Arab", "Hebr"):
     if _script not in _FONTS:

@@ -27,6 +27,7 @@ from typing import NewType
 from yaml.nodes import MappingNode, Node
 
 from kaarten import yamlsafe
+from kaarten.resources import resource_dir
 from kaarten.yamlsafe import DeckError, Source
 
 __all__ = [
@@ -38,11 +39,11 @@ __all__ = [
 DeckId = NewType("DeckId", str)
 CardId = NewType("CardId", str)
 
-DECKS_DIR = Path(__file__).resolve().parent / "decks"
+DECKS_DIR = resource_dir("kaarten", "decks")
 THEMES_FILE = DECKS_DIR / "themes.yaml"
 #: Set this to a folder of further decks (``<deck-id>/deck.yaml`` + ``<lang>.yaml``).
 DECKS_ENV_VAR = "GESPREKSKAARTEN_DECKS"
-PICTOGRAMS_DIR = Path(__file__).resolve().parent.parent / "assets" / "pictograms"
+PICTOGRAMS_DIR = resource_dir("kaarten", "pictograms")
 SOURCE_LANGUAGE = "nl"
 
 MAX_TITLE = 120
@@ -348,7 +349,7 @@ def read_deck(path: Path) -> Deck:
         seen[card.id] = node.start_mark.line + 1
         if card.pictogram and not (PICTOGRAMS_DIR / f"{card.pictogram}.png").is_file():
             warnings.append(DeckWarning(path, node.start_mark.line + 1, node.start_mark.column + 1,
-                                        f"no pictogram '{card.pictogram}' in assets/pictograms", "pictogram"))
+                                        f"no pictogram '{card.pictogram}' in kaarten/pictograms", "pictogram"))
         cards.append(card)
     return Deck(
         id=DeckId(deck_id),

@@ -2,7 +2,7 @@
 
 Kivy's SDL2 text provider does not fall back from one font to another, so a
 glyph missing from the chosen font is an empty box. The app ships merged
-Noto fonts (``assets/fonts/``: Latin plus Arabic, Latin plus Ethiopic) and
+Noto fonts (``app/fonts/``: Latin plus Arabic, Latin plus Ethiopic) and
 picks one per text: :func:`font_for`. They are registered by
 :func:`register_fonts`, which the App calls from ``build`` (nothing happens
 at import); :func:`font_for` registers them on first use too, so a widget
@@ -20,17 +20,18 @@ from pathlib import Path
 from kivy.core.text import DEFAULT_FONT, LabelBase
 
 from app.scripts import language_script, script_of
+from kaarten.resources import resource_dir
 
 __all__ = ["FONTS_DIR", "register_fonts", "register_font", "font_for", "measure"]
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONTS_DIR = resource_dir("app", "fonts")
 
 #: Font registry: a script code or language code -> registered font name.
-#: Filled from ``assets/fonts/`` by :func:`register_fonts` (merged Noto fonts that cover Latin
+#: Filled from ``app/fonts/`` by :func:`register_fonts` (merged Noto fonts that cover Latin
 #: too); call :func:`register_font` to add one.
 _FONTS: dict[str, str] = {}
 
-#: File names looked for in assets/fonts/, per script, best first.
+#: File names looked for in app/fonts/, per script, best first.
 _FONT_CANDIDATES = {
     "Arab": ("NotoNaskhArabic-Merged.ttf", "NotoSansArabic-Merged.ttf",
              "NotoNaskhArabic.ttf", "NotoSansArabic.ttf"),

@@ -1,8 +1,10 @@
 """The app's one translator: ``tr._('...')`` in Python and in kv.
 
 Dutch is the source language of every UI string. Catalogs are gettext
-``.mo`` files under ``locales/<lang>/LC_MESSAGES/messages.mo`` (built from the
-``.po`` files by Babel); a language without a catalog shows the Dutch text.
+``.mo`` files under ``app/locales/<lang>/LC_MESSAGES/messages.mo`` (built from the
+``.po`` files by Babel; compiled on first use into the data folder when missing
+or older than the ``.po``, see :mod:`app.catalogs`); a language without a
+catalog shows the Dutch text.
 
 In kv, ``text: tr._('Nieuw spel')`` re-evaluates when the language changes:
 kv binds to the attribute it reads last (``_``), and :class:`Translator`
@@ -17,6 +19,7 @@ Formatting helpers (dates, lists, numbers) use Babel with the UI language.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -26,13 +29,17 @@ from babel.support import NullTranslations, Translations
 from kivy.event import EventDispatcher
 from kivy.properties import StringProperty
 
+from app.catalogs import catalog_dir
 from app.scripts import RTL_LANGUAGES, is_rtl  # noqa: F401  (the one table; kv imports is_rtl from here)
+from kaarten.resources import resource_dir
 
 __all__ = ["LOCALES_DIR", "SOURCE_LANGUAGE", "RTL_LANGUAGES", "Translator", "tr",
            "available_languages", "language_name", "is_rtl"]
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES_DIR = resource_dir("app", "locales")
 SOURCE_LANGUAGE = "nl"
+
+log = logging.getLogger(__name__)
 
 
 def _babel_locale(lang: str) -> Locale:
@@ -73,8 +80,12 @@ class Translator(EventDispatcher):
         if not lang or lang == SOURCE_LANGUAGE:
             self._catalog = NullTranslations()
             return
-        catalog = Translations.load(str(self._locales_dir), [lang], "messages")
-        self._catalog = catalog
+        try:
+            folder = catalog_dir(lang, self._locales_dir)
+        except OSError as exc:  # no room or no rights in the data folder: the .mo there may do
+            log.error("Could not compile the %s catalog: %s", lang, exc)
+            folder = self._locales_dir
+        self._catalog = Translations.load(str(folder), [lang], "messages")
 
     def switch(self, lang: str) -> None:
         """Show the UI in ``lang`` (a catalog is loaded before anything redraws)."""

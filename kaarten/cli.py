@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from kaarten import decks as decks_mod
-from kaarten.decks import Deck, DeckError, deck_folders, deck_roots, load_deck, load_decks
+from kaarten import userdecks
+from kaarten.decks import Deck, DeckError, DeckSet, deck_origin, load_decks
 from kaarten.yamlsafe import shown
 
 UiCommand = Callable[[argparse.Namespace], int]
@@ -30,12 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check decks and language decks for mistakes",
                        description="Check decks. A PATH is a deck folder or a deck file; "
-                                   "without PATH every deck in kaarten/decks (and in the folder "
-                                   "named by GESPREKSKAARTEN_DECKS) is checked. "
+                                   "without PATH every deck that loads is checked: the shipped "
+                                   "ones, those in the folder named by GESPREKSKAARTEN_DECKS and "
+                                   "those in the data folder's decks/. "
                                    "Exits 1 when a file cannot be used.")
     p.add_argument("paths", nargs="*", metavar="PATH")
 
-    sub.add_parser("decks", help="list decks, their languages and how complete each language is")
+    sub.add_parser("decks", help="list the decks used, where each comes from, their languages "
+                                 "and how complete each language is")
 
     p = sub.add_parser("new-language", help="write a language-deck skeleton for a translator to fill in")
     p.add_argument("deck", metavar="DECK", help="deck id, e.g. wie-is-er-voor-jou")
@@ -76,19 +79,32 @@ def main(argv: Sequence[str], ui_commands: Mapping[str, UiCommand] | None = None
 
 def check(paths: Sequence[str], out=sys.stdout, err=sys.stderr) -> int:
     """Report on decks; 1 when any file cannot be used, else 0 (warnings allowed)."""
+    if not paths:
+        return _check_loaded(load_decks(), out, err)
     failed = False
-    if paths:
-        targets = [Path(p) for p in paths]
-    else:
-        targets, problems = deck_folders(deck_roots())
-        for problem in problems:
-            print(problem, file=err)
-            failed = True
-    for target in targets:
+    for target in (Path(p) for p in paths):
         for line, ok in _check_target(target):
             print(line, file=out if ok else err)
             failed |= not ok
     return 1 if failed else 0
+
+
+def _check_loaded(found: DeckSet, out, err) -> int:
+    """Every deck as the app loads it (replacements and attached language
+    decks included), then every problem met on the way."""
+    for deck in found.decks:
+        print(f"{shown(str(deck.path))}: ok: {deck.title} ({deck.audience}, {len(deck.cards)} cards)", file=out)
+        for warning in deck.warnings:
+            print(warning, file=out)
+        for language in sorted(deck.translations):
+            tr = deck.translations[language]
+            print(f"{shown(str(tr.path))}: ok: {_completeness(deck, tr)}", file=out)
+            for warning in tr.warnings:
+                if warning.kind != "added":
+                    print(warning, file=out)
+    for problem in found.problems:
+        print(problem, file=err)
+    return 1 if found.problems else 0
 
 
 def _check_target(target: Path) -> list[tuple[str, bool]]:
@@ -108,16 +124,20 @@ def _check_target(target: Path) -> list[tuple[str, bool]]:
     if not os.path.lexists(deck_file):
         if not language_files:
             return [(f"{shown(str(target))}:1:1: no deck.yaml here; a deck folder holds a deck.yaml", False)]
-        for path in language_files:  # the loader explains that the deck is missing
-            try:
-                decks_mod.load_language_deck(path)
-            except DeckError as exc:
-                lines.append((str(exc), False))
-        return lines
-    try:
-        deck = decks_mod.read_deck(deck_file)
-    except DeckError as exc:
-        return [(str(exc), False)]
+        deck = _loaded(deck_file.parent.name)  # language decks of their own for a deck loaded elsewhere
+        if deck is None:
+            for path in language_files:  # the loader explains that the deck is missing
+                try:
+                    decks_mod.load_language_deck(path)
+                except DeckError as exc:
+                    lines.append((str(exc), False))
+            return lines
+        whole_deck = False
+    else:
+        try:
+            deck = decks_mod.read_deck(deck_file)
+        except DeckError as exc:
+            return [(str(exc), False)]
     if whole_deck:
         lines.append((f"{shown(str(deck.path))}: ok: {deck.title} ({deck.audience}, {len(deck.cards)} cards)", True))
         lines.extend((str(w), True) for w in deck.warnings)
@@ -148,11 +168,18 @@ def _completeness(deck: Deck, tr: decks_mod.LanguageDeck) -> str:
 # -- decks -----------------------------------------------------------------------------
 
 def list_decks(out=sys.stdout, err=sys.stderr) -> int:
+    """Every deck the app uses, and where it and each of its language decks
+    come from (shipped, GESPREKSKAARTEN_DECKS or the data folder)."""
     found = load_decks()
     for deck in found.decks:
-        print(f"{deck.id}  {deck.title}  ({deck.audience}, {len(deck.cards)} cards, {deck.language})", file=out)
+        print(f"{deck.id}  {deck.title}  ({deck.audience}, {len(deck.cards)} cards, {deck.language}, "
+              f"version {deck.version})", file=out)
+        print(f"    from: {deck_origin(deck.path)}, {shown(str(deck.path.parent))}", file=out)
         for language in sorted(deck.translations):
-            print(f"    {_completeness(deck, deck.translations[language])}", file=out)
+            tr = deck.translations[language]
+            elsewhere = (f" (from: {deck_origin(tr.path)}, {shown(str(tr.path))})"
+                         if tr.path.parent != deck.path.parent else "")
+            print(f"    {_completeness(deck, tr)}{elsewhere}", file=out)
     for problem in found.problems:
         print(problem, file=err)
     return 1 if found.problems else 0
@@ -160,26 +187,31 @@ def list_decks(out=sys.stdout, err=sys.stderr) -> int:
 
 # -- translator commands ------------------------------------------------------------------
 
+def _loaded(deck_id: str) -> Deck | None:
+    """The deck ``deck_id`` as the app uses it, or None."""
+    return next((d for d in load_decks().decks if d.id == deck_id), None)
+
+
 def _deck_or_error(deck_id: str, err) -> Deck | None:
-    folders, _ = deck_folders(deck_roots())
-    folder = next((f for f in folders if f.name == deck_id), None)
-    if folder is None:
-        known = ", ".join(sorted({shown(f.name) for f in folders}))
+    """The deck as the app uses it (a newer version from another folder, with
+    every language deck attached), or None after saying which decks there are."""
+    found = load_decks()
+    deck = next((d for d in found.decks if d.id == deck_id), None)
+    if deck is None:
+        for problem in found.problems:  # perhaps the deck is there but broken
+            print(problem, file=err)
+        known = ", ".join(sorted(shown(d.id) for d in found.decks))
         print(f"There is no deck '{shown(deck_id)}'. The decks are: {known}", file=err)
-        return None
-    try:
-        return load_deck(folder)
-    except DeckError as exc:
-        print(exc, file=err)
-        return None
+    return deck
 
 
 def new_language(deck_id: str, language: str, translated_by: str = "", out=sys.stdout, err=sys.stderr) -> int:
     deck = _deck_or_error(deck_id, err)
     if deck is None:
         return 1
+    path = userdecks.language_deck_path(deck.id, deck.path.parent, language)
     try:
-        path = decks_mod.new_language(deck, language, translated_by=translated_by)
+        path = decks_mod.new_language(deck, language, translated_by=translated_by, path=path)
     except (ValueError, FileExistsError) as exc:
         print(exc, file=err)
         return 1
@@ -191,12 +223,14 @@ def mark_current(deck_id: str, language: str, out=sys.stdout, err=sys.stderr) ->
     deck = _deck_or_error(deck_id, err)
     if deck is None:
         return 1
-    if not os.path.lexists(deck.path.parent / f"{language}.yaml"):
+    tr = deck.translations.get(language)
+    path = tr.path if tr is not None else deck.path.parent / f"{language}.yaml"
+    if not os.path.lexists(path):
         print(f"There is no language deck '{shown(language)}' for '{deck_id}'. "
               f"Start one with: python main.py new-language {deck_id} {language}", file=err)
         return 1
     try:
-        path, count = decks_mod.mark_current(deck, language)
+        path, count = decks_mod.mark_current(deck, language, userdecks.writable_copy(path, deck.id))
     except DeckError as exc:
         print(exc, file=err)
         return 1

@@ -2,9 +2,13 @@
 
 A deck lives in ``kaarten/decks/<deck-id>/``: ``deck.yaml`` in the source
 language (Dutch) and a ``<lang>.yaml`` language deck per translation. The
-format is described for translators in ``docs/deck-format.md``. A folder of
-further decks in the same layout can be named in ``$GESPREKSKAARTEN_DECKS``
-(an organisation's own decks, or tests); they load beside the shipped ones.
+format is described for translators in ``docs/deck-format.md``. Further
+decks in the same layout load beside the shipped ones from the folder named
+in ``$GESPREKSKAARTEN_DECKS`` (a shared folder an organisation fills for
+every tablet, or tests) and from the user's ``<data folder>/decks``
+(:mod:`kaarten.userdecks`). Such a deck replaces a shipped deck of the same
+id only with a higher ``version``; a language deck there without a
+``deck.yaml`` attaches to the deck of its folder's name.
 
 Loading never trusts a file (see :mod:`kaarten.yamlsafe`); one broken file
 never stops the other decks or languages from loading. Problems that make a
@@ -27,22 +31,24 @@ from typing import NewType
 from yaml.nodes import MappingNode, Node
 
 from kaarten import yamlsafe
+from kaarten.resources import resource_dir
+from kaarten.userdecks import user_decks_dir
 from kaarten.yamlsafe import DeckError, Source
 
 __all__ = [
     "Audience", "Card", "CardId", "Deck", "DeckError", "DeckId", "DeckSet",
     "DeckWarning", "LanguageDeck", "Theme", "DECKS_DIR", "DECKS_ENV_VAR", "PICTOGRAMS_DIR",
-    "deck_folders", "deck_roots", "load_deck", "load_decks", "load_language_deck", "source_hash",
+    "deck_folders", "deck_origin", "deck_roots", "load_deck", "load_decks", "load_language_deck", "source_hash",
 ]
 
 DeckId = NewType("DeckId", str)
 CardId = NewType("CardId", str)
 
-DECKS_DIR = Path(__file__).resolve().parent / "decks"
+DECKS_DIR = resource_dir("kaarten", "decks")
 THEMES_FILE = DECKS_DIR / "themes.yaml"
 #: Set this to a folder of further decks (``<deck-id>/deck.yaml`` + ``<lang>.yaml``).
 DECKS_ENV_VAR = "GESPREKSKAARTEN_DECKS"
-PICTOGRAMS_DIR = Path(__file__).resolve().parent.parent / "assets" / "pictograms"
+PICTOGRAMS_DIR = resource_dir("kaarten", "pictograms")
 SOURCE_LANGUAGE = "nl"
 
 MAX_TITLE = 120
@@ -228,11 +234,28 @@ def source_hash(card: Card) -> str:
 
 # -- loading -----------------------------------------------------------------
 
-def deck_roots() -> tuple[Path, ...]:
-    """The folders that hold deck folders: the shipped one, then
-    ``$GESPREKSKAARTEN_DECKS`` when it is set and not empty."""
+def _env_root() -> Path | None:
     extra = os.environ.get(DECKS_ENV_VAR, "").strip()
-    return (DECKS_DIR, Path(extra).expanduser()) if extra else (DECKS_DIR,)
+    return Path(extra).expanduser() if extra else None
+
+
+def deck_roots() -> tuple[Path, ...]:
+    """The folders that hold deck folders, in the order they load: the shipped
+    one, ``$GESPREKSKAARTEN_DECKS`` when it is set and not empty, and the
+    user's ``<data folder>/decks`` when it exists. The user's folder comes last
+    because the translator's commands write there: their file is the one used."""
+    env, user = _env_root(), user_decks_dir()
+    return (DECKS_DIR, *([env] if env else []), *([user] if user.is_dir() else []))
+
+
+def deck_origin(path: Path) -> str:
+    """Where a deck or language deck file comes from, in words for ``decks``:
+    ``shipped``, ``GESPREKSKAARTEN_DECKS`` or ``data folder``."""
+    env = _env_root()
+    for root, words in ((DECKS_DIR, "shipped"), (env, DECKS_ENV_VAR), (user_decks_dir(), "data folder")):
+        if root is not None and Path(path).is_relative_to(root):
+            return words
+    return "elsewhere"
 
 
 def deck_folders(roots: tuple[Path, ...]) -> tuple[list[Path], list[DeckError]]:
@@ -251,7 +274,7 @@ def deck_folders(roots: tuple[Path, ...]) -> tuple[list[Path], list[DeckError]]:
                 words = "this should be a folder of decks, but it is not a folder"
             else:
                 words = f"this decks folder cannot be read ({exc.strerror})"
-            where = f"; it is set in {DECKS_ENV_VAR}" if root != DECKS_DIR else ""
+            where = f"; it is set in {DECKS_ENV_VAR}" if root == _env_root() else ""
             problems.append(DeckError(root, 1, 1, words + where))
             continue
         folders.extend(p for p in entries if p.is_dir())
@@ -259,31 +282,70 @@ def deck_folders(roots: tuple[Path, ...]) -> tuple[list[Path], list[DeckError]]:
 
 
 def load_decks(root: Path | None = None) -> DeckSet:
-    """Load every deck folder under ``root`` (default: :func:`deck_roots`).
+    """Load every deck folder under ``root`` (default: :func:`deck_roots`, in order).
 
-    A broken deck, language deck or decks folder is reported in
-    ``DeckSet.problems``, never fatal: the other decks still load. A deck whose
-    id was already loaded from an earlier folder is a problem too (the first
-    one stays), so an extra folder can never silently replace a shipped deck.
+    A deck whose id was loaded from an earlier folder replaces it only when
+    its ``version`` is higher, and keeps the earlier deck's language decks it
+    has none of; otherwise it is a problem and the earlier deck stays, so an
+    extra folder can never silently replace a shipped deck. A folder without
+    a ``deck.yaml`` but with language decks, named after a loaded deck, adds
+    them to that deck (a later one replaces an earlier one of the same
+    language). A broken deck, language deck or decks folder is reported in
+    ``DeckSet.problems``, never fatal: the other decks still load.
     """
     folders, problems = deck_folders(deck_roots() if root is None else (Path(root),))
-    decks: list[Deck] = []
-    seen: dict[str, Path] = {}  # deck id (= folder name) -> the folder that claimed it first
+    decks: dict[str, Deck] = {}
+    lone: list[Path] = []  # folders of language decks only, attached once every deck is loaded
     for folder in folders:
-        if folder.name in seen:
-            problems.append(DeckError(folder / "deck.yaml", 1, 1,
-                                      f"a deck '{folder.name}' is already loaded from {seen[folder.name]}; "
-                                      "give this deck another id and folder name"))
+        if not os.path.lexists(folder / "deck.yaml") and language_files(folder):
+            lone.append(folder)
             continue
-        seen[folder.name] = folder
         try:
             deck, broken = _load_folder(folder)
         except DeckError as exc:
             problems.append(exc)
             continue
+        earlier = decks.get(deck.id)
+        if earlier is not None:
+            if deck.version <= earlier.version:
+                problems.append(DeckError(
+                    deck.path, 1, 1,
+                    f"a deck '{deck.id}' (version {earlier.version}) is already loaded from {earlier.path.parent}; "
+                    f"this one (version {deck.version}) replaces it only with a higher 'version:', "
+                    "else give it another id and folder name"))
+                continue
+            deck, carried = _with_languages(deck, earlier.translations.values())
+            broken.extend(carried)
         problems.extend(broken)
-        decks.append(deck)
-    return DeckSet(tuple(decks), tuple(problems))
+        decks[deck.id] = deck
+    for folder in lone:
+        deck = decks.get(folder.name)
+        if deck is None:
+            problems.append(DeckError(folder, 1, 1, f"there is no deck.yaml here and no deck '{folder.name}' "
+                                                    "to add these language decks to"))
+            continue
+        decks[deck.id], broken = _with_languages(deck, language_files(folder), replace_own=True)
+        problems.extend(broken)
+    return DeckSet(tuple(decks.values()), tuple(problems))
+
+
+def _with_languages(deck: Deck, more, replace_own: bool = False) -> tuple[Deck, list[DeckError]]:
+    """``deck`` with the language decks ``more`` (paths, or language decks of
+    an older version, read again so outdated cards are reported) added: only
+    languages it has none of, unless ``replace_own``."""
+    translations = dict(deck.translations)
+    problems = []
+    for item in more:
+        path = item.path if isinstance(item, LanguageDeck) else item
+        if path.stem in translations and not replace_own:
+            continue
+        try:
+            tr = load_language_deck(path, deck)
+        except DeckError as exc:
+            problems.append(exc)
+            continue
+        translations[tr.language] = tr
+    return replace(deck, translations=translations), problems
 
 
 def load_deck(folder: Path) -> Deck:
@@ -348,7 +410,7 @@ def read_deck(path: Path) -> Deck:
         seen[card.id] = node.start_mark.line + 1
         if card.pictogram and not (PICTOGRAMS_DIR / f"{card.pictogram}.png").is_file():
             warnings.append(DeckWarning(path, node.start_mark.line + 1, node.start_mark.column + 1,
-                                        f"no pictogram '{card.pictogram}' in assets/pictograms", "pictogram"))
+                                        f"no pictogram '{card.pictogram}' in kaarten/pictograms", "pictogram"))
         cards.append(card)
     return Deck(
         id=DeckId(deck_id),
@@ -564,15 +626,19 @@ def _without(node: MappingNode, keys: tuple[str, ...]) -> MappingNode:
 
 # -- the translator's commands ---------------------------------------------------
 
-def new_language(deck: Deck, language: str, *, translated_by: str = "") -> Path:
-    """Write a language-deck skeleton for ``deck``; refuse to overwrite a file."""
+def new_language(deck: Deck, language: str, *, translated_by: str = "", path: Path | None = None) -> Path:
+    """Write a language-deck skeleton for ``deck`` to ``path`` (default: beside
+    the deck); refuse to overwrite a file or to start a language the deck has."""
     if not _LANGUAGE.match(language):
         raise ValueError(f"'{language}' is not a language code such as en, ar, ti or uk")
     if language == deck.language:
         raise ValueError(f"'{language}' is the deck's own language")
-    path = deck.path.parent / f"{language}.yaml"
-    if path.exists():
-        raise FileExistsError(f"{path} exists already; edit it, or remove it first to start again")
+    path = deck.path.parent / f"{language}.yaml" if path is None else Path(path)
+    existing = deck.translations[language].path if language in deck.translations else path
+    if existing.exists() or path.exists():
+        raise FileExistsError(f"{existing if existing.exists() else path} exists already; "
+                              "edit it, or remove it first to start again")
+    path.parent.mkdir(parents=True, exist_ok=True)
     q = _quote
     lines = [
         f"# Language deck '{language}' for the deck \"{deck.title}\".",
@@ -606,14 +672,15 @@ def new_language(deck: Deck, language: str, *, translated_by: str = "") -> Path:
     return path
 
 
-def mark_current(deck: Deck, language: str) -> tuple[Path, int]:
+def mark_current(deck: Deck, language: str, path: Path | None = None) -> tuple[Path, int]:
     """Record that every translated card of a language deck matches today's Dutch text.
 
-    Rewrites only the ``source:`` values in the file (comments and layout stay),
-    adding a ``source:`` line where a card has none. Returns the path and the
-    number of cards marked.
+    Rewrites only the ``source:`` values in the file at ``path`` (default: the
+    language deck beside the deck; comments and layout stay), adding a
+    ``source:`` line where a card has none. Returns the path and the number of
+    cards marked.
     """
-    path = deck.path.parent / f"{language}.yaml"
+    path = deck.path.parent / f"{language}.yaml" if path is None else Path(path)
     load_language_deck(path, deck)  # refuse to touch a broken file
     src = yamlsafe.read(path)
     top = yamlsafe.mapping(src, src.root, "a language deck", _LANG_KEYS)

@@ -41,6 +41,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
 fi
 
 # Compile the UI translations (.po -> .mo); the .mo files are not committed.
-if compgen -G "locales/*/LC_MESSAGES/messages.po" >/dev/null; then
-    .venv/bin/pybabel -q compile -d locales -D messages 2>/dev/null || .venv/bin/pybabel compile -d locales -D messages
+if compgen -G "app/locales/*/LC_MESSAGES/messages.po" >/dev/null; then
+    .venv/bin/pybabel -q compile -d app/locales -D messages 2>/dev/null || .venv/bin/pybabel compile -d app/locales -D messages
 fi

@@ -21,7 +21,7 @@ MIN_CARDS = {FAMILY: 48, CHILDREN: 30, CLASS: 36}
 AUDIENCE = {FAMILY: "family", CHILDREN: "children", CLASS: "class"}
 STANDARD_THEMES = {"trust", "fun", "practical", "advice", "emergency", "daily", "more-often"}
 
-# The pictograms another helper draws as assets/pictograms/<name>.png.
+# The pictograms another helper draws as kaarten/pictograms/<name>.png.
 CHILD_PICTOGRAMS = frozenset({
     "heart", "smile", "basket", "lightbulb", "phone", "sun", "star", "hug", "ball",
     "school", "bed", "signpost", "plate", "book", "bicycle", "thermometer", "cake",
@@ -169,7 +169,7 @@ def test_childrens_pictogram_files_exist(decks):
         pytest.skip(f"{PICTOGRAMS_DIR} does not exist yet")
     absent = sorted({c.pictogram for c in decks[CHILDREN].cards
                      if not (PICTOGRAMS_DIR / f"{c.pictogram}.png").is_file()})
-    assert not absent, f"no file assets/pictograms/<name>.png for: {absent}"
+    assert not absent, f"no file kaarten/pictograms/<name>.png for: {absent}"
 
 
 def test_childrens_cards_are_one_sentence(decks):

@@ -1,4 +1,4 @@
-"""The fonts in assets/fonts/ draw every character the decks need: no tofu.
+"""The fonts in app/fonts/ draw every character the decks need: no tofu.
 
 Kivy's SDL2 text provider draws a string with one font file only; a character
 that font lacks becomes its .notdef glyph (an empty box, "tofu"). These tests
@@ -21,7 +21,7 @@ from kivy.core.window import Window  # noqa: F401  (a GL context for textures)
 from kivy.core.text import Label as CoreLabel
 
 ROOT = Path(__file__).resolve().parent.parent
-FONTS = ROOT / "assets" / "fonts"
+FONTS = ROOT / "app" / "fonts"
 DECKS = ROOT / "kaarten" / "decks"
 ARABIC = {
     "Regular": FONTS / "NotoSansArabicUI-Merged-Regular.ttf",

@@ -1,4 +1,4 @@
-"""The committed pictograms in assets/pictograms/ (made by tools/pictograms.py).
+"""The committed pictograms in kaarten/pictograms/ (made by tools/pictograms.py).
 
 The PNGs are read with a small stdlib (zlib) reader, independent of the
 writer in the tool, so these tests look at the files exactly as committed.
@@ -19,7 +19,7 @@ os.environ.setdefault("KIVY_HOME", tempfile.mkdtemp(prefix="kivy-home-"))
 import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PICTO_DIR = ROOT / "assets" / "pictograms"
+PICTO_DIR = ROOT / "kaarten" / "pictograms"
 TOOL = ROOT / "tools" / "pictograms.py"
 
 REQUIRED = [

@@ -1,4 +1,4 @@
-"""Build the app's fonts into assets/fonts/ from Debian's Noto fonts.
+"""Build the app's fonts into app/fonts/ from Debian's Noto fonts.
 
 Kivy's SDL2 text provider draws every string with exactly one font file and
 does not fall back to another font for a missing glyph (it draws an empty
@@ -8,9 +8,9 @@ Tigrinya card with "?" or "12" in it would show boxes. This script therefore
 merges a Latin subset of Noto Sans into each script font, giving one font per
 script that covers the script, Latin letters, digits and punctuation.
 
-    .venv/bin/python tools/build_fonts.py          # (re)build assets/fonts/
+    .venv/bin/python tools/build_fonts.py          # (re)build app/fonts/
     .venv/bin/python tools/build_fonts.py --check  # rebuild in a temp folder,
-                                                   # compare with assets/fonts/
+                                                   # compare with app/fonts/
 
 Build-time tool only: this script needs fontTools
 (``.venv/bin/pip install fonttools``). fontTools is NOT a dependency of the
@@ -24,7 +24,7 @@ installs nothing itself):
                       /usr/share/doc/fonts-noto-core/copyright  (OFL 1.1 text)
   fonts-noto-ui-core  /usr/share/fonts/truetype/noto/NotoSansArabicUI-{Regular,Bold}.ttf
 
-Output (assets/fonts/):
+Output (app/fonts/):
   NotoSans-Regular.ttf, NotoSans-Bold.ttf
       copied unchanged (Latin, Greek, Cyrillic: nl, en, tr, pl, uk)
   NotoSansArabicUI-Merged-{Regular,Bold}.ttf   family "Gesprekskaarten Arabic"
@@ -64,7 +64,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "assets" / "fonts"
+OUT_DIR = ROOT / "app" / "fonts"
 NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
 COPYRIGHT_FILE = Path("/usr/share/doc/fonts-noto-core/copyright")
 APT_LINE = "sudo apt-get install -y fonts-noto-core fonts-noto-ui-core"
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--src", type=Path, default=NOTO_DIR,
                         help=f"folder with the Noto .ttf files (default {NOTO_DIR})")
     parser.add_argument("--check", action="store_true",
-                        help="build into a temp folder and compare with assets/fonts/")
+                        help="build into a temp folder and compare with app/fonts/")
     args = parser.parse_args(argv)
     _check_sources(args.src)
     _import_fonttools()
@@ -278,9 +278,9 @@ def main(argv: list[str] | None = None) -> int:
                       if not (OUT_DIR / f.name).is_file()
                       or not filecmp.cmp(f, OUT_DIR / f.name, shallow=False)]
         if differ:
-            print("Differ from assets/fonts/: " + ", ".join(differ))
+            print("Differ from app/fonts/: " + ", ".join(differ))
             return 1
-        print("assets/fonts/ is up to date")
+        print("app/fonts/ is up to date")
         return 0
     for path in build(args.src, OUT_DIR):
         print(f"{path.stat().st_size:>9,d}  {path.relative_to(ROOT)}")

@@ -1,6 +1,6 @@
 """The UI catalogs: extract, update, compile and check, all through Babel.
 
-    .venv/bin/python tools/i18n.py extract   # app/ -> locales/messages.pot
+    .venv/bin/python tools/i18n.py extract   # app/ -> app/locales/messages.pot
     .venv/bin/python tools/i18n.py update    # extract, then bring every .po up to date
     .venv/bin/python tools/i18n.py compile   # .po -> .mo (./run.sh and ./test.sh do this)
 
@@ -18,7 +18,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ROOT / "locales"
+LOCALES = ROOT / "app" / "locales"
 POT = LOCALES / "messages.pot"
 LANGUAGES = ("nl", "en", "ar", "tr", "ti", "pl", "uk")
 KEYWORDS = ("-k", "_", "-k", "ngettext:1,2")

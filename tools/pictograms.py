@@ -1,4 +1,4 @@
-"""Draw the game's pictograms and write them to assets/pictograms/.
+"""Draw the game's pictograms and write them to kaarten/pictograms/.
 
 Every pictogram is an own drawing made of simple flat shapes (circles,
 rounded rectangles, polygons and thick lines), drawn with Kivy's canvas into
@@ -8,10 +8,10 @@ an off-screen Fbo. No icon font, no letters, no words.
     python tools/pictograms.py heart sun  # regenerate only these (no sheet)
 
 Output:
-  assets/pictograms/<name>.png      256x256 RGBA, transparent background, drawn
+  kaarten/pictograms/<name>.png      256x256 RGBA, transparent background, drawn
                                     in the dark colour #1F2430 plus at most one
                                     accent colour, for light pastel cards
-  assets/pictograms/contact-sheet.png
+  kaarten/pictograms/contact-sheet.png
                                     every pictogram at 96 px and at 32 px on the
                                     theme card colours, in NAMES order (printed)
 
@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "assets" / "pictograms"
+OUT_DIR = ROOT / "kaarten" / "pictograms"
 SIZE = 256          # size of the PNG files
 SUPERSAMPLE = 4     # render at 4x, box-filter down (two exact 2x linear passes)
 

@@ -1,7 +1,7 @@
 """Settings: the language of the screens, the usual card language, text size.
 
 The list of screen languages is made from the catalogs that exist in
-``locales/`` (plus Dutch, the source); each language is named in its own
+``app/locales/`` (plus Dutch, the source); each language is named in its own
 script ("العربية", "Türkçe"), so a family can find its own. Choosing one
 switches the translator, and every text on every screen changes at once.
 Everything is saved through the App (``app.set_setting``), so it is still

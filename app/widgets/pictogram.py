@@ -1,4 +1,4 @@
-"""Pictograms: the drawings in ``assets/pictograms/<name>.png``.
+"""Pictograms: the drawings in ``kaarten/pictograms/<name>.png``.
 
 :func:`pictogram_path` finds one (or returns '' when it does not exist, so a
 missing drawing shows nothing instead of a broken image); :class:`Pictogram`
@@ -7,14 +7,12 @@ shows one, keeping its proportions.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kivy.properties import StringProperty
 from kivy.uix.image import Image
 
-__all__ = ["PICTOGRAMS_DIR", "pictogram_path", "Pictogram"]
+from kaarten.decks import PICTOGRAMS_DIR  # one folder, named where the decks check it
 
-PICTOGRAMS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "pictograms"
+__all__ = ["PICTOGRAMS_DIR", "pictogram_path", "Pictogram"]
 
 
 def pictogram_path(name: str | None) -> str:
@@ -25,7 +23,7 @@ def pictogram_path(name: str | None) -> str:
 
 
 class Pictogram(Image):
-    """An image from ``assets/pictograms`` by name; empty when missing."""
+    """An image from ``kaarten/pictograms`` by name; empty when missing."""
 
     name = StringProperty("")
 

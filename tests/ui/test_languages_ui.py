@@ -13,7 +13,7 @@ pytestmark = pytest.mark.timeout(120)
 
 
 def msgstr(lang: str, msgid: str) -> str:
-    with (app_driver.ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
+    with (app_driver.ROOT / "app" / "locales" / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
         return read_po(f, locale=lang)[msgid].string
 
 

@@ -29,7 +29,7 @@ import app_driver
 app_driver.configure()
 
 ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ROOT / "locales"
+LOCALES = ROOT / "app" / "locales"
 DECK = "wie-is-er-voor-jou"
 MISSING = ("\u0378", "\ue000")     # in no font: drawn as the font's .notdef box
 #: an Arabic name with a vowel mark and a lam-alef ligature ("Salma al-Ahmad")
@@ -150,8 +150,8 @@ def window():
 
 @pytest.fixture(scope="session")
 def catalogs(tmp_path_factory):
-    """Every locales/*/LC_MESSAGES/messages.po, read, and compiled afresh into a
-    temporary locales folder (the .mo files in locales/ are build output and
+    """Every app/locales/*/LC_MESSAGES/messages.po, read, and compiled afresh into a
+    temporary locales folder (the .mo files in app/locales/ are build output and
     may be missing or older than the .po files)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po

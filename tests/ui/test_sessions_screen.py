@@ -125,7 +125,7 @@ def test_choosing_an_app_language_switches_the_translator_and_is_saved(driver, m
     from app.preferences import Preferences
     import app.screens.settings as settings_module
     app = driver.app
-    # as if an English catalog had arrived in locales/
+    # as if an English catalog had arrived in app/locales/
     monkeypatch.setattr(settings_module, "available_languages", lambda: ["nl", "en"])
     monkeypatch.setattr("app.main.available_languages", lambda: ["nl", "en"])
     app.go("start")

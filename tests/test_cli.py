@@ -53,6 +53,8 @@ def test_translator_workflow_new_language_check_mark_current(tmp_path):
     # work on a copy of the decks folder so the repository stays untouched
     copy = tmp_path / "repo"
     shutil.copytree(ROOT / "kaarten", copy / "kaarten", ignore=shutil.ignore_patterns("__pycache__"))
+    # main.py dispatches through app/__main__.py: the copy's own, never an installed one
+    shutil.copytree(ROOT / "app", copy / "app", ignore=shutil.ignore_patterns("__pycache__", "locales", "fonts"))
     shutil.copy(ROOT / "main.py", copy / "main.py")
     for lang in (copy / "kaarten" / "decks" / "wie-is-er-voor-jou").glob("*.yaml"):
         if lang.name == "deck.yaml":

@@ -7,11 +7,10 @@ do, through the translator. (What reaches the log: :mod:`app.logs`.)
 
 from __future__ import annotations
 
+from app.i18n import tr
 from kaarten.errors import StoreError
 from kaarten.network import InvalidNameError, InvalidNoteError, NetworkError
 from kaarten.table import TableError
-
-from app.i18n import tr
 
 __all__ = ["explain"]
 

@@ -9,27 +9,23 @@ waits for ``on_stop`` (which Android may never call).
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import logging
 import os
 
 from kivy.app import App
-from kivy.clock import Clock
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, ScreenManager
 from kivy.utils import platform
-
-from kaarten.decks import load_decks
-from kaarten.errors import AlreadyOpenError, KaartenError
-from kaarten.paths import data_dir
-from kaarten.session import Session
-from kaarten.store import PracticeStore, Store
 
 from app import fonts, logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
 from app.widgets.text import TEXT_SCALES, style
-from app.widgets.layout import AppScreen
+from kaarten.decks import load_decks
+from kaarten.errors import AlreadyOpenError, KaartenError
+from kaarten.paths import data_dir
+from kaarten.session import Session
+from kaarten.store import PracticeStore, Store
 
 __all__ = ["GesprekskaartenApp", "run_app", "SCREENS"]
 
@@ -46,14 +42,7 @@ SCREENS = {
 }
 
 
-class _Placeholder(AppScreen):
-    """Stands in for a screen whose module is not there yet."""
-
-
 def _screen_class(module: str, cls: str):
-    if importlib.util.find_spec(module) is None:
-        log.warning("Screen module %s is missing; showing a placeholder", module)
-        return _Placeholder
     return getattr(importlib.import_module(module), cls)
 
 

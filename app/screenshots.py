@@ -93,7 +93,6 @@ def _start_app(text_size: str | None):
     scratch = Path(tempfile.mkdtemp(prefix="gesprekskaarten-shots-"))
     _prepare_environment(scratch)
     from app.main import GesprekskaartenApp
-
     from app.testing import Driver
 
     app = GesprekskaartenApp()

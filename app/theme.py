@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kaarten.network import Closeness, Sector
-
 from app.i18n import tr
+from kaarten.network import Closeness, Sector
 
 # --- colour arithmetic -------------------------------------------------------
 
@@ -127,31 +126,56 @@ LARGE_TEXT_PX = 24
 
 @dataclass(frozen=True)
 class SectorLook:
+    """Everything a part of life looks like, on every screen and on the map:
+    its tint (light, dark text on it), the darker colour of its dots and
+    supporter rows, its pictogram, its label and the gentle line when nobody
+    was named in it yet."""
+
     sector: Sector
-    colour_hex: str      # light, dark text on it
-    icon: str            # name of the drawn icon (app.widgets.icons)
+    colour_hex: str      # the tint: sector buttons, chips, map bands
+    dot_hex: str         # a dot on the map, a supporter's dot: the tint's hue, 3:1 on every band of its slice
+    pictogram: str       # a file in the pictograms folder (kaarten.decks.PICTOGRAMS_DIR)
 
     @property
     def colour(self):
         return rgba(self.colour_hex)
 
     @property
+    def dot_colour(self):
+        return rgba(self.dot_hex)
+
+    @property
     def label(self) -> str:
         """Short Dutch label, translated to the UI language."""
         return sector_label(self.sector)
 
+    @property
+    def empty_text(self) -> str:
+        """A gentle line for when nobody was named here yet."""
+        return {
+            Sector.FAMILY: tr._("Nog geen familie genoemd"),
+            Sector.FRIENDS: tr._("Nog geen vrienden genoemd"),
+            Sector.NEIGHBOURHOOD: tr._("Nog geen buren genoemd"),
+            Sector.SCHOOL_WORK: tr._("Nog niemand van school of werk genoemd"),
+            Sector.CLUB_FAITH_LEISURE: tr._("Nog niemand van club, geloof of vrije tijd genoemd"),
+            Sector.PROFESSIONALS: tr._("Nog geen hulpverleners genoemd"),
+        }[self.sector]
 
+
+#: The one table of the sectors' looks, in the map's order (0 at the top,
+#: then clockwise).
 SECTORS: tuple[SectorLook, ...] = (
-    SectorLook(Sector.FAMILY, "#F7CFC0", "house"),
-    SectorLook(Sector.FRIENDS, "#FBE49C", "friends"),
-    SectorLook(Sector.NEIGHBOURHOOD, "#CDE8C1", "street"),
-    SectorLook(Sector.SCHOOL_WORK, "#C9DDF2", "school"),
-    SectorLook(Sector.CLUB_FAITH_LEISURE, "#E2D3F2", "star"),
-    SectorLook(Sector.PROFESSIONALS, "#D5E3E1", "helper"),
+    SectorLook(Sector.FAMILY, "#F7CFC0", "#A4472F", "house"),
+    SectorLook(Sector.FRIENDS, "#FBE49C", "#8A6500", "smile"),
+    SectorLook(Sector.NEIGHBOURHOOD, "#CDE8C1", "#3F7A32", "tree"),
+    SectorLook(Sector.SCHOOL_WORK, "#C9DDF2", "#2F6399", "school"),
+    SectorLook(Sector.CLUB_FAITH_LEISURE, "#E2D3F2", "#6E4C9E", "ball"),
+    SectorLook(Sector.PROFESSIONALS, "#D5E3E1", "#2F6E68", "hand"),
 )
 
 
 def sector_look(sector) -> SectorLook:
+    sector = Sector(sector)
     for look in SECTORS:
         if look.sector == sector:
             return look

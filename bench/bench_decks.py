@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kaarten.decks import load_decks, source_hash, read_deck  # noqa: E402
+from kaarten.decks import load_decks, read_deck, source_hash  # noqa: E402
 
 TARGET_SHIPPED = 0.5
 TARGET_LARGE = 2.0

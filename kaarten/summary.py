@@ -9,7 +9,6 @@ the session (each mention carries its card's theme), so the deck is not needed.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping, Sequence

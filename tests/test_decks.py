@@ -3,7 +3,6 @@ clear message with file, line and column, and never stops the others."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest

@@ -16,9 +16,8 @@ import struct
 from pathlib import Path
 
 import pytest
-
-from kivy.core.window import Window  # noqa: F401  (a GL context for textures)
 from kivy.core.text import Label as CoreLabel
+from kivy.core.window import Window  # noqa: F401  (a GL context for textures)
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "app" / "fonts"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kaarten.errors import AlreadyOpenError, StoreError
-from kaarten.network import Mention, MentionId, Person, PersonId, PlayerId, Sector, Closeness
+from kaarten.network import Closeness, Mention, MentionId, Person, PersonId, PlayerId, Sector
 from kaarten.records import SessionChanges
 from kaarten.session import Session
 from kaarten.store import DB_NAME, Store

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaarten.network import InvalidNameError, PlayerId
-from kaarten.table import validate_players, Player, Table, TableError, TableSnapshot
+from kaarten.table import Player, Table, TableError, TableSnapshot, validate_players
 
 CARDS = [f"card-{i}" for i in range(10)]
 

@@ -209,8 +209,7 @@ class Pen:
         holes); with gap > 0 first cut a transparent margin of that width
         around it."""
         from kivy.graphics import Mesh
-        from kivy.graphics.tesselator import (Tesselator, TYPE_POLYGONS,
-                                              WINDING_ODD)
+        from kivy.graphics.tesselator import TYPE_POLYGONS, WINDING_ODD, Tesselator
         if gap:
             self.stroke(pts, 2 * gap, ERASE, close=True)
         tess = Tesselator()
@@ -588,7 +587,7 @@ def hand(p):
         p.fill(rrect(x, y, w, h, 5))
     p.fill(rrect(27, 50, 50, 42, (6, 6, 18, 18)))               # palm
     p.stroke([(32, 80), (15, 58)], 12)                          # thumb
-    for x, _, w, _ in fingers[1:]:                              # finger gaps
+    for x, _, _w, _ in fingers[1:]:                            # finger gaps
         p.stroke([(x - 1, 30), (x - 1, 52)], 2.5, ERASE, cap="none")
     heart_pts = []
     for i in range(80):
@@ -680,8 +679,7 @@ def render(name: str, size: int = SIZE) -> bytes:
     """Render one pictogram; returns size*size RGBA bytes, rows top to
     bottom, straight (not premultiplied) alpha."""
     _ensure_gl()
-    from kivy.graphics import (Callback, ClearBuffers, ClearColor, Fbo,
-                               Rectangle)
+    from kivy.graphics import Callback, ClearBuffers, ClearColor, Fbo, Rectangle
     big = size * SUPERSAMPLE
     fbo = Fbo(size=(big, big))
     with fbo:

@@ -56,7 +56,7 @@ from app.map.geometry import (
     PlacedDot,
     sector_angles,
 )
-from app.map.labels import PlacedLabel, Obstacles, place_labels, place_sector_labels
+from app.map.labels import Obstacles, PlacedLabel, place_labels, place_sector_labels
 
 TOUCH_TARGET_DP = 48.0
 FONT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.62, 0.55, 0.48, 0.42)
@@ -389,6 +389,15 @@ def layout_map(
     dots: dict[str, PlacedDot] = {}
     for person, x, y in spots:
         r = radii_of[person.id] * shrink
+        # shrinking stops at 0.35: a dot still too big for its place near the
+        # rim (where the sector names are) or the family moves inwards or
+        # outwards along its radius, staying in its slice
+        rho = math.hypot(x - geometry.cx, y - geometry.cy)
+        fit = min(rho, geometry.outer - gap - r)
+        fit = max(fit, geometry.family_radius + gap + r)
+        if fit != rho and rho > 0:
+            x = geometry.cx + (x - geometry.cx) * fit / rho
+            y = geometry.cy + (y - geometry.cy) * fit / rho
         dots[person.id] = PlacedDot(
             id=person.id, x=x, y=y, radius=r, touch_radius=max(r, TOUCH_TARGET_DP * dp / 2)
         )

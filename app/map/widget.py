@@ -31,12 +31,9 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.modalview import ModalView
 
-from kaarten.network import Closeness, Sector
 from app import theme
-from app.i18n import tr
-from app.widgets.text import ScriptLabel, style
-from app.scripts import display_text
 from app.fonts import font_for, measure
+from app.i18n import tr
 from app.map import (
     SECTOR_COUNT,
     Box,
@@ -46,6 +43,9 @@ from app.map import (
     leader_line,
     sector_angles,
 )
+from app.scripts import display_text
+from app.widgets.text import ScriptLabel, style
+from kaarten.network import Closeness, Sector
 
 __all__ = ["NetworkMap", "PersonPanel", "SECTOR_ORDER", "measure_text"]
 
@@ -75,13 +75,8 @@ def _band_colour(sector_index: int, circle: int):
     return theme.mix(base, theme.WHITE, (0.0, 0.35, 0.6)[circle - 1])
 
 
-#: Dot colours per sector: the sector's hue, dark enough for 3:1 against
-#: every band of its slice (WCAG non-text contrast); see the map tests.
-DOT_COLOURS_HEX = ("#A4472F", "#8A6500", "#3F7A32", "#2F6399", "#6E4C9E", "#2F6E68")
-
-
 def _dot_colour(sector_index: int):
-    return theme.rgba(DOT_COLOURS_HEX[sector_index])
+    return theme.SECTORS[sector_index].dot_colour
 
 
 class NetworkMap(FloatLayout):
@@ -256,7 +251,7 @@ class NetworkMap(FloatLayout):
                 c = _dot_colour(k)
                 Color(c[0], c[1], c[2], 0.35 if dragged else 1.0)
                 Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius), segments=32)
-            for pid, lab in L.labels.items():
+            for lab in L.labels.values():
                 b = lab.box
                 Color(*theme.WHITE)
                 RoundedRectangle(pos=(ox + b.x, oy + b.y), size=(b.w, b.h), radius=[min(b.h / 2, dp(10))])

@@ -15,13 +15,11 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from kaarten.errors import KaartenError
-from kaarten.session import Session
-
 from app.i18n import tr
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen
+from kaarten.errors import KaartenError
 
 __all__ = ["SessionsScreen", "SessionCard", "people_count_text"]
 

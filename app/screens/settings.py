@@ -17,10 +17,10 @@ from kivy.properties import StringProperty
 
 from app.i18n import available_languages, language_name, tr
 from app.preferences import TEXT_SIZES
-from app.widgets.text import ScriptButton
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen
+from app.widgets.text import ScriptButton
 
 __all__ = ["SettingsScreen", "ChoiceButton", "text_size_label", "card_languages"]
 

@@ -9,19 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.lang import Builder
-from kivy.metrics import dp
-from kivy.properties import (BooleanProperty, ColorProperty, ListProperty, NumericProperty,
-                             StringProperty)
+from kivy.properties import BooleanProperty, ColorProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 
-from kaarten.errors import KaartenError
-from kaarten.table import MAX_PLAYERS, validate_players
-
 from app import theme
 from app.i18n import language_name, tr
-from app.widgets.text import ScriptButton
-from app.widgets.layout import Chip, AppScreen, MirroredBoxLayout
+from app.widgets.layout import AppScreen, Chip, MirroredBoxLayout
+from kaarten.errors import KaartenError
+from kaarten.table import MAX_PLAYERS, validate_players
 
 __all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES"]
 

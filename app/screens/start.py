@@ -11,12 +11,11 @@ from pathlib import Path
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 
-from kaarten.errors import KaartenError
-
 from app.i18n import tr
-from app.widgets.dialog import ask
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
+from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen
+from kaarten.errors import KaartenError
 
 __all__ = ["StartScreen"]
 
@@ -25,7 +24,6 @@ class StartScreen(AppScreen):
     #: the unfinished session offered for resuming (0: none)
     resume_id = NumericProperty(0)
     resume_detail = StringProperty("")
-    has_sessions = BooleanProperty(False)
     notice = StringProperty("")
     #: damaged sessions files kept aside, or a wipe still to finish ('' none)
     damaged_text = StringProperty("")
@@ -44,7 +42,6 @@ class StartScreen(AppScreen):
         app = self.app()
         store = app.sessions_store      # in practice mode: no real session
         info = store.unfinished() if store is not None else None
-        self.has_sessions = bool(store is not None and store.sessions())
         self.notice = app.notice or ""
         self._show_damaged(app.store)
         if info is None:

@@ -18,29 +18,21 @@ from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ListProperty, StringProperty
-from kivy.uix.boxlayout import BoxLayout
 
-from kaarten.network import Sector
 from app import theme
 from app.i18n import available_languages, tr
-from app.widgets.text import ScriptLabel, resolve_halign, style
+from app.map.widget import NetworkMap  # noqa: F401  (for kv)
 from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
 from app.widgets.layout import AppScreen, MirroredBoxLayout
-from app.map.widget import DOT_COLOURS_HEX, SECTOR_ORDER, NetworkMap  # noqa: F401
+from app.widgets.text import ScriptLabel, resolve_halign, style
+from kaarten.network import Sector
 
 __all__ = ["SummaryScreen", "empty_sector_text", "people_text", "mentions_text"]
 
 
 def empty_sector_text(sector: Sector) -> str:
     """A gentle line for a part of life where nobody was named yet."""
-    return {
-        Sector.FAMILY: tr._("Nog geen familie genoemd"),
-        Sector.FRIENDS: tr._("Nog geen vrienden genoemd"),
-        Sector.NEIGHBOURHOOD: tr._("Nog geen buren genoemd"),
-        Sector.SCHOOL_WORK: tr._("Nog niemand van school of werk genoemd"),
-        Sector.CLUB_FAITH_LEISURE: tr._("Nog niemand van club, geloof of vrije tijd genoemd"),
-        Sector.PROFESSIONALS: tr._("Nog geen hulpverleners genoemd"),
-    }[Sector(sector)]
+    return theme.sector_look(sector).empty_text
 
 
 def people_text(n: int) -> str:
@@ -189,7 +181,7 @@ class SummaryScreen(AppScreen):
             box.add_widget(SupporterRow(
                 name=person.name,
                 detail=detail,
-                colour=theme.rgba(DOT_COLOURS_HEX[SECTOR_ORDER.index(person.sector)]),
+                colour=theme.sector_look(person.sector).dot_colour,
             ))
         self.supporter_ids = [p.id for p in supporters]
         self.has_supporters = bool(supporters)

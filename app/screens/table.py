@@ -13,37 +13,24 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty, ObjectProperty,
-                             StringProperty)
+from kivy.properties import BooleanProperty, ColorProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.modalview import ModalView
-
-from kaarten.errors import KaartenError
-from kaarten.network import Closeness, NetworkError, Sector
 
 from app import theme
 from app.errors import explain
 from app.i18n import tr
 from app.scripts import display_text
-from app.widgets.text import style
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import Chip, RowGrid, AppScreen
+from app.widgets.layout import AppScreen, Chip, RowGrid
 from app.widgets.pictogram import pictogram_path
+from app.widgets.text import style
+from kaarten.errors import KaartenError
+from kaarten.network import Closeness, NetworkError
 
 __all__ = ["TableScreen", "NamingPanel", "SectorButton", "CircleButton"]
-
-#: the pictogram each sector shows on its button
-SECTOR_PICTOGRAMS = {
-    Sector.FAMILY: "house",
-    Sector.FRIENDS: "smile",
-    Sector.NEIGHBOURHOOD: "tree",
-    Sector.SCHOOL_WORK: "school",
-    Sector.CLUB_FAITH_LEISURE: "ball",
-    Sector.PROFESSIONALS: "hand",
-}
-
 
 class _Natural:
     def natural_width(self) -> float:
@@ -100,7 +87,7 @@ class NamingPanel(ModalView):
         grid.clear_widgets()
         for look in theme.SECTORS:
             button = SectorButton(sector=str(look.sector), label=look.label, colour=look.colour,
-                                source=pictogram_path(SECTOR_PICTOGRAMS.get(look.sector)))
+                                source=pictogram_path(look.pictogram))
             button.bind(on_release=lambda b: self.choose_sector(b.sector),
                         minimum_height=self._equalize)
             grid.add_widget(button)
@@ -413,7 +400,7 @@ class TableScreen(AppScreen):
     def next_turn(self) -> None:
         self._after_move(self._do(self.session.next_turn))
 
-    def _after_move(self, _card) -> None:
+    def _after_move(self, _dealt) -> None:
         if self.session.finished:
             self.app().show_summary()
         else:

@@ -15,8 +15,8 @@ from kivy.metrics import dp
 from kivy.properties import ColorProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app import theme
+from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.pictogram import pictogram_path
 
 __all__ = ["CardView"]

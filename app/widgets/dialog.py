@@ -13,9 +13,8 @@ from kivy.lang import Builder
 from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
-from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
-from app import theme
 from app.widgets import layout as _layout  # noqa: F401  (RowGrid)
+from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 
 __all__ = ["QuestionDialog", "ask"]
 

@@ -31,9 +31,9 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
-from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app import theme
 from app.i18n import is_rtl, tr
+from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.text import ScriptButton, style
 
 __all__ = ["AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "TopBar", "Chip", "Dot", "PracticeNote"]

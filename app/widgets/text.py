@@ -22,8 +22,14 @@ from kivy.clock import Clock
 from kivy.event import EventDispatcher
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
-from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty,
-                             ObjectProperty, OptionProperty, StringProperty)
+from kivy.properties import (
+    BooleanProperty,
+    ColorProperty,
+    NumericProperty,
+    ObjectProperty,
+    OptionProperty,
+    StringProperty,
+)
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 from kivy.uix.textinput import TextInput

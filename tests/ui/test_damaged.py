@@ -6,9 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 import crowded_game
+import pytest
 
 pytestmark = pytest.mark.timeout(180)
 

@@ -3,11 +3,10 @@ right-to-left screens that mirror their rows (but never the map)."""
 
 from __future__ import annotations
 
-import pytest
-from babel.messages.pofile import read_po
-
 import app_driver
 import crowded_game
+import pytest
+from babel.messages.pofile import read_po
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -85,8 +84,8 @@ def test_every_language_name_in_the_picker_gets_a_font_that_has_its_letters():
     script font (it has Latin but no Cyrillic: empty boxes)."""
     from kivy.core.text import DEFAULT_FONT
 
-    from app.i18n import language_name
     from app.fonts import font_for
+    from app.i18n import language_name
     for ui in ("ar", "ti", "nl"):
         assert font_for(ui, language_name("uk")) == DEFAULT_FONT
         assert font_for(ui, language_name("tr")) == DEFAULT_FONT

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import math
 
-import pytest
-
 import crowded_game
+import pytest
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -95,10 +94,10 @@ def test_tap_on_a_name_label_works_too_and_shows_the_full_long_name(summary):
 def test_drag_from_the_edge_to_the_middle_is_saved(summary, tmp_path):
     driver, screen, session, ids = summary
     m = screen.ids.map
+    from app.map import sector_mid_angle
     from kaarten.network import Closeness, Sector
     from kaarten.session import Session
     from kaarten.store import Store
-    from app.map import sector_mid_angle
 
     wijkagent = ids[13]  # neighbourhood, circle 3
     person = session.network.person(wijkagent)
@@ -123,10 +122,10 @@ def test_drag_from_the_edge_to_the_middle_is_saved(summary, tmp_path):
 def test_drag_to_another_slice_changes_the_sector(summary):
     driver, screen, session, ids = summary
     m = screen.ids.map
+    from app.map import sector_mid_angle
     from kaarten.network import Closeness, Sector
     from kaarten.session import Session
     from kaarten.store import Store
-    from app.map import sector_mid_angle
 
     kees = ids[9]  # friends, circle 2
     g = m.map_layout.geometry

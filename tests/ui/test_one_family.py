@@ -16,10 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import app_driver
 import crowded_game
+import pytest
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -236,7 +235,7 @@ def test_a_practice_game_leaves_no_name_on_disk_or_in_the_logs(tmp_path):
                KIVY_LOG_MODE="KIVY", SDL_VIDEODRIVER="offscreen", KIVY_NO_ARGS="1")
     run = subprocess.run([sys.executable, str(app_driver.ROOT / "tests" / "ui" / "app_driver.py"),
                           "practice"], env=env, capture_output=True, text=True, timeout=240)
-    lines = [l for l in run.stdout.splitlines() if l.startswith("RESULT ")]
+    lines = [line for line in run.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, run.stdout[-2000:] + run.stderr[-3000:]
     result = json.loads(lines[0][len("RESULT "):])
     assert result["first_game"] == sorted(app_driver.PRACTICE_NAMES)

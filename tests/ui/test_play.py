@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-
 EXPECTED = {
     # name: (sector, circle, mentions)
     "oma": ("family", 1, 2),

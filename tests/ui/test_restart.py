@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import app_driver
+import pytest
 
 DRIVER = Path(__file__).with_name("app_driver.py")
 

@@ -22,9 +22,8 @@ import os
 import unicodedata
 from pathlib import Path
 
-import pytest
-
 import app_driver
+import pytest
 
 app_driver.configure()
 
@@ -191,8 +190,8 @@ def test_a_card_in_arabic_or_tigrinya_draws_every_letter(window, lang, tmp_path)
     from kivy.metrics import dp, sp
 
     from app import theme
-    from app.scripts import display_text
     from app.fonts import font_for
+    from app.scripts import display_text
     from app.widgets.card import CardView
     from kaarten.decks import load_decks
 
@@ -300,8 +299,8 @@ def test_a_wrapped_arabic_question_reads_top_to_bottom_and_right_aligned(window,
     from kivy.uix.label import Label
 
     from app import theme
-    from app.widgets.text import ScriptLabel
     from app.scripts import display_text
+    from app.widgets.text import ScriptLabel
     from kaarten.decks import load_decks
 
     width = 300
@@ -413,9 +412,9 @@ def _msgstr(catalogs, lang: str, msgid: str) -> str:
 def test_switching_the_ui_language_relabels_the_live_start_screen(driver, catalogs, monkeypatch):
     from kivy.core.text import DEFAULT_FONT
 
+    from app.fonts import font_for
     from app.i18n import tr
     from app.scripts import display_text
-    from app.fonts import font_for
 
     app = driver.app
     # the app's translator reads the catalogs compiled from the .po files now
@@ -465,9 +464,9 @@ def test_switching_the_ui_language_relabels_the_live_start_screen(driver, catalo
 
 
 def _check_drawn_name(widget, name: str, where: str) -> None:
+    from app.fonts import font_for
     from app.i18n import tr
     from app.scripts import display_text
-    from app.fonts import font_for
     assert widget.text == name, f"{where}: the widget's text should be the name as typed"
     drawn = widget._label.text
     assert drawn == display_text(name, widget.lang or tr.lang), f"{where}: drawn {drawn!r}"

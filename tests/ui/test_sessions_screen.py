@@ -9,9 +9,8 @@
 """
 from __future__ import annotations
 
-import pytest
-
 import crowded_game
+import pytest
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -121,9 +120,9 @@ def test_language_names_are_in_their_own_script():
 
 
 def test_choosing_an_app_language_switches_the_translator_and_is_saved(driver, monkeypatch):
+    import app.screens.settings as settings_module
     from app.i18n import tr
     from app.preferences import Preferences
-    import app.screens.settings as settings_module
     app = driver.app
     # as if an English catalog had arrived in app/locales/
     monkeypatch.setattr(settings_module, "available_languages", lambda: ["nl", "en"])

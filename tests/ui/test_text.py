@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 import app_driver
+import pytest
 
 app_driver.configure()
 
@@ -86,7 +85,7 @@ def test_text_wraps_and_grows_at_extra_large_size():
     from kivy.base import EventLoop
     from kivy.metrics import sp
 
-    from app.widgets.text import ScriptLabel, ScriptButton, style
+    from app.widgets.text import ScriptButton, ScriptLabel, style
 
     EventLoop.ensure_window()
     style.scale = 2.0

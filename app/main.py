@@ -251,23 +251,18 @@ class GesprekskaartenApp(App):
 
     def open_session(self, session_id) -> None:
         """Look at a saved game's summary (finished or not), without playing on."""
-        try:
-            session = Session.resume(self.sessions_store, session_id)
-        except KaartenError as e:
-            self.show_error(e)
-            return
-        self.session = session
-        self.go("summary")
+        self.resume_session(session_id, look_only=True)
 
-    def resume_session(self, session_id) -> None:
-        """Carry on with a saved game (or look at a finished one)."""
+    def resume_session(self, session_id, look_only: bool = False) -> None:
+        """Carry on with a saved game (a finished one, or ``look_only``, shows
+        its summary)."""
         try:
             session = Session.resume(self.sessions_store, session_id)
         except KaartenError as e:
             self.show_error(e)
             return
         self.session = session
-        self.go("summary" if session.finished else "table")
+        self.go("summary" if look_only or session.finished else "table")
 
     def end_game(self) -> None:
         """The worker stops: the game ends and the family sees its map."""

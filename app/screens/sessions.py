@@ -18,7 +18,7 @@ from kivy.uix.boxlayout import BoxLayout
 from app.i18n import tr
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import AppScreen
+from app.widgets.layout import AppScreen, show_child
 from kaarten.errors import KaartenError
 
 __all__ = ["SessionsScreen", "SessionCard", "people_count_text"]
@@ -40,19 +40,14 @@ class SessionCard(BoxLayout):
     finished = BooleanProperty(True)
 
     def on_kv_post(self, *_):
-        self._resume = self.ids.resume.__self__
-        self.on_finished()
+        self._resume = self.ids.resume.__self__     # kept while off the card
+        self.fbind("finished", self._show_resume)
+        self._show_resume()
 
-    def on_finished(self, *_):
+    def _show_resume(self, *_):
         """"Verder spelen" only on an unfinished game."""
-        resume = getattr(self, "_resume", None)
-        if resume is None:
-            return
         actions = self.ids.actions
-        if self.finished and resume.parent is not None:
-            actions.remove_widget(resume)
-        elif not self.finished and resume.parent is None:
-            actions.add_widget(resume, index=len(actions.children) - 1)
+        show_child(actions, self._resume, not self.finished, index=len(actions.children) - 1)
 
 
 class SessionsScreen(AppScreen):

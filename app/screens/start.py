@@ -14,7 +14,7 @@ from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from app.i18n import tr
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import AppScreen
+from app.widgets.layout import AppScreen, show_child
 from kaarten.errors import KaartenError
 
 __all__ = ["StartScreen"]
@@ -69,11 +69,7 @@ class StartScreen(AppScreen):
 
     def _show_resume(self, show: bool) -> None:
         box = self.ids.column
-        block = self._resume_block
-        if show and block.parent is None:
-            box.add_widget(block, index=len(box.children) - 3)  # after the subtitle
-        elif not show and block.parent is not None:
-            box.remove_widget(block)
+        show_child(box, self._resume_block, show, index=len(box.children) - 3)   # after the subtitle
 
     def _show_damaged(self, store) -> None:
         """A file that was damaged was moved aside, never deleted: say so
@@ -94,15 +90,8 @@ class StartScreen(AppScreen):
             lines.append(tr._("Een ander programma las de gesprekken. Het wissen wordt afgemaakt zodra het kan."))
         self.damaged_text = " ".join(lines)
         self.has_damaged_files = bool(count)
-        block, button = self._damaged_block, self._delete_damaged
-        if self.damaged_text and block.parent is None:
-            self.ids.column.add_widget(block)
-        elif not self.damaged_text and block.parent is not None:
-            block.parent.remove_widget(block)
-        if self.has_damaged_files and button.parent is None:
-            block.add_widget(button)
-        elif not self.has_damaged_files and button.parent is not None:
-            block.remove_widget(button)
+        show_child(self.ids.column, self._damaged_block, bool(self.damaged_text))
+        show_child(self._damaged_block, self._delete_damaged, self.has_damaged_files)
 
     def ask_delete_damaged(self):
         return ask(tr._("Beschadigde bestanden wissen?"),

@@ -23,7 +23,7 @@ from app import theme
 from app.i18n import available_languages, tr
 from app.map.widget import NetworkMap  # noqa: F401  (for kv)
 from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
-from app.widgets.layout import AppScreen, MirroredBoxLayout
+from app.widgets.layout import AppScreen, MirroredBoxLayout, show_child
 from app.widgets.text import ScriptLabel, resolve_halign, style
 from kaarten.network import Sector
 
@@ -92,7 +92,6 @@ class SummaryScreen(AppScreen):
     def __init__(self, **kwargs):
         self._arrange_trigger = Clock.create_trigger(self._arrange, -1)
         super().__init__(**kwargs)
-        self.bind(size=self._arrange_trigger)
         style.bind(scale=self._arrange_trigger)
         # a language switch re-words this screen in place, nothing more
         tr.bind(lang=lambda *_: self.refresh())
@@ -112,17 +111,20 @@ class SummaryScreen(AppScreen):
         self.refresh()     # none in play: the map and the lists empty
 
     def on_kv_post(self, *_):
-        # strong references: these move between containers (and the button
-        # leaves the tree when the game is finished)
-        self._parts = {k: self.ids[k].__self__ for k in ("body", "side_box", "header", "side", "panel", "buttons", "map", "play_on", "language")}
-        self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
+        # strong references (kv ids are weak): these move between containers
+        # (and two buttons leave the row when they have nothing to offer)
+        for name in ("body", "side_box", "header", "side", "panel", "buttons", "map", "play_on", "language"):
+            setattr(self, f"_{name}", self.ids[name].__self__)
+        self._map.bind(on_person_moved=lambda *_: self.refresh())
         self._fit_trigger = Clock.create_trigger(self._fit, -1)
-        for name in ("header", "buttons"):
-            self._parts[name].bind(height=self._fit_trigger)
-        self._parts["buttons"].bind(width=self._fit_trigger)
-        self._parts["side_box"].bind(width=self._fit_trigger)
-        self.on_finished()
-        self.on_other_language()
+        for widget, names in ((self._header, ("height",)), (self._buttons, ("height", "width")),
+                              (self._side_box, ("width",))):
+            for name in names:
+                widget.fbind(name, self._fit_trigger)
+        self.fbind("finished", self._show_buttons)
+        self.fbind("other_language", self._show_buttons)
+        self.fbind("size", self._arrange_trigger)
+        self._show_buttons()
         self._arrange()
 
     # -- showing a session -------------------------------------------------------
@@ -197,20 +199,16 @@ class SummaryScreen(AppScreen):
     # -- landscape: map left, panel right; portrait: map on top -------------------
 
     def _arrange(self, *_) -> None:
-        parts = getattr(self, "_parts", None)
-        if parts is None:
-            return
-        body, side, header, buttons, m = (parts["body"], parts["side"], parts["header"],
-                                         parts["buttons"], parts["map"])
+        body, side, header, buttons, m = self._body, self._side, self._header, self._buttons, self._map
         pad = dp(theme.PAD)
         self.landscape = self.width >= self.height
         for w in (header, m, side, buttons):
             if w.parent is not None:
                 w.parent.remove_widget(w)
         body.clear_widgets()
-        side_box = parts["side_box"]
+        side_box = self._side_box
         side_box.clear_widgets()
-        panel = parts["panel"]
+        panel = self._panel
         if self.landscape:
             # map on the left, full height; on the right the words, which
             # scroll (title included, so big text never squeezes them), and
@@ -238,13 +236,10 @@ class SummaryScreen(AppScreen):
         """Buttons side by side when both fit on one line, else stacked; in
         portrait the map takes what the title, the buttons and a little of
         the word panel leave free."""
-        parts = getattr(self, "_parts", None)
-        if parts is None:
-            return
-        buttons, m, header = parts["buttons"], parts["map"], parts["header"]
+        buttons, m, header = self._buttons, self._map, self._header
         pad, gap = dp(theme.PAD), dp(theme.GAP)
         shown = [b for b in buttons.children if hasattr(b, "natural_width")]
-        width = parts["side_box"].width if self.landscape else self.width - 2 * pad
+        width = self._side_box.width if self.landscape else self.width - 2 * pad
         need = sum(b.natural_width() for b in shown) + gap * max(len(shown) - 1, 0)
         buttons.orientation = "horizontal" if need <= width else "vertical"
         if not self.landscape:
@@ -274,32 +269,13 @@ class SummaryScreen(AppScreen):
         if app is not None and tr.lang != app.ui_language:
             tr.switch(app.ui_language)
 
-    def on_other_language(self, *_):
-        parts = getattr(self, "_parts", None)
-        if parts is None:
-            return
-        buttons, button = parts["buttons"], parts["language"]
-        if self.other_language and button.parent is None:
-            buttons.add_widget(button, index=len(buttons.children))
-        elif not self.other_language and button.parent is not None:
-            buttons.remove_widget(button)
-        trigger = getattr(self, "_fit_trigger", None)
-        if trigger is not None:
-            trigger()
-
-    def on_finished(self, *_):
-        # "Verder spelen" only while the game is not finished
-        parts = getattr(self, "_parts", None)
-        if parts is None:
-            return
-        buttons, play_on = parts["buttons"], parts["play_on"]
-        if self.finished and play_on.parent is not None:
-            buttons.remove_widget(play_on)
-        elif not self.finished and play_on.parent is None:
-            buttons.add_widget(play_on, index=len(buttons.children))
-        trigger = getattr(self, "_fit_trigger", None)
-        if trigger is not None:
-            trigger()
+    def _show_buttons(self, *_):
+        """The language button only when the summary can be read in another
+        language; "Verder spelen" only while the game is not finished."""
+        row = self._buttons
+        show_child(row, self._language, bool(self.other_language), index=len(row.children))
+        show_child(row, self._play_on, not self.finished, index=len(row.children))
+        self._fit_trigger()
 
     # -- buttons ----------------------------------------------------------------------
 

@@ -13,8 +13,8 @@ from kivy.lang import Builder
 from kivy.properties import ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
-from app.widgets import layout as _layout  # noqa: F401  (RowGrid)
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
+from app.widgets.layout import show_child  # (and RowGrid for kv)
 
 __all__ = ["QuestionDialog", "ask"]
 
@@ -35,11 +35,7 @@ class QuestionDialog(ModalView):
 
     def _one_or_two(self, *_):
         """Without a "no" text, only the "yes" button shows (a message)."""
-        row, no = self.ids.answers, self._no
-        if not self.no_text and no.parent is not None:
-            row.remove_widget(no)
-        elif self.no_text and no.parent is None:
-            row.add_widget(no, index=len(row.children))
+        show_child(self.ids.answers, self._no, bool(self.no_text), index=len(self.ids.answers.children))
 
     def answer(self, yes: bool) -> None:
         self.dismiss()

@@ -36,7 +36,22 @@ from app.i18n import is_rtl, tr
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.text import ScriptButton, style
 
-__all__ = ["AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "TopBar", "Chip", "Dot", "PracticeNote"]
+__all__ = ["show_child", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "TopBar", "Chip", "Dot", "PracticeNote"]
+
+
+def show_child(parent, child, shown: bool, index: int = 0) -> None:
+    """Put ``child`` in ``parent`` (at Kivy's ``index``: 0 is the end) while
+    ``shown``, and take it out otherwise.
+
+    Kivy has no "display: none": a widget made invisible still takes its
+    place and the layout's spacing, so a button or block that comes and goes
+    leaves the tree instead. The screen keeps a strong reference to it (kv
+    ``ids`` are weak) so it can come back.
+    """
+    if shown and child.parent is None:
+        parent.add_widget(child, index=index)
+    elif not shown and child.parent is not None:
+        child.parent.remove_widget(child)
 
 
 class AppScreen(Screen):

@@ -129,3 +129,30 @@ def test_settings_file_is_replaced_whole_and_bad_files_give_defaults(tmp_path):
     assert Preferences.load(tmp_path) == Preferences()
     (tmp_path / FILE_NAME).write_text(json.dumps({"text_size": "gigantic"}))
     assert Preferences.load(tmp_path).text_size == "normal"
+
+
+@pytest.mark.timeout(60)
+def test_thrown_away_text_widgets_leave_no_observer_on_the_text_style():
+    # 300 chips of names made and dropped (the naming panel does this on every
+    # key): the app-wide style must not gather an observer for each of them
+    import gc
+    import weakref
+
+    from kivy.base import EventLoop
+
+    from app.widgets.layout import Chip
+    from app.widgets.text import ScriptButton, ScriptLabel, style
+
+    EventLoop.ensure_window()
+    style.scale = 1.0
+    before = len(style.get_property_observers("scale"))
+    refs = []
+    for i in range(100):
+        for kind in (ScriptLabel, ScriptButton, Chip):
+            refs.append(weakref.ref(kind(text=f"Naam-{i}")))
+    gc.collect()
+    assert [r for r in refs if r() is not None] == []
+    style.scale = 1.5            # a dispatch drops the observers of widgets that are gone
+    style.scale = 1.0
+    after = len(style.get_property_observers("scale"))
+    assert after <= before + 2, f"{after - before} observers left behind by 300 discarded widgets"

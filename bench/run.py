@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-GROUPS = ("start", "memory", "decks", "store", "map", "drag")
+GROUPS = ("start", "memory", "decks", "store", "map", "frames")
 
 
 def _environment(scratch: Path) -> None:
@@ -113,9 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         if "map" in args.only:
             import bench_map
             figures += bench_map.figures(args.map_runs, simple=args.simple_measure)
-        if "drag" in args.only:
-            import bench_map
-            figures += bench_map.drag_frames(100)
+        if "frames" in args.only:
+            import bench_frames
+            figures += bench_frames.figures()
         print(table(figures))
         print()
         print(f"machine: {machine()}")

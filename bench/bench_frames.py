@@ -59,6 +59,13 @@ def _idle_frames(count: int = 20) -> list[float]:
 
 
 def figures(deals: int = 12, n: int = 100, moves: int = 60) -> list[Figure]:
+    if "kivy.core.window" not in sys.modules:
+        # the window's surface at the tablet's size from the start (the
+        # screenshots make it as big as their biggest size)
+        from kivy.config import Config
+        Config.set("graphics", "width", "1280")
+        Config.set("graphics", "height", "800")
+        import kivy.core.window  # noqa: F401
     from app.screenshots import PLAYERS, _start_app
 
     driver = _start_app(None)

@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-GROUPS = ("start", "memory", "decks", "store", "map", "frames")
+GROUPS = ("start", "memory", "decks", "store", "frames", "map")
 
 
 def _environment(scratch: Path) -> None:
@@ -110,12 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         if "store" in args.only:
             import bench_store
             figures += bench_store.figures()
+        if "frames" in args.only:   # first: it opens the window at the tablet's size
+            import bench_frames
+            figures += bench_frames.figures()
         if "map" in args.only:
             import bench_map
             figures += bench_map.figures(args.map_runs, simple=args.simple_measure)
-        if "frames" in args.only:
-            import bench_frames
-            figures += bench_frames.figures()
         print(table(figures))
         print()
         print(f"machine: {machine()}")

@@ -34,7 +34,7 @@ is always kept on :class:`PlacedLabel.full_text` for the tap panel.
 
 Labels are checked against an index of what lies near them, so a box tried
 costs about the same on a full map as on an empty one: 150 people take some
-45 ms CPU (``bench/bench_map.py``), where checking every box against every
+45 ms CPU (``bench/run.py --only map``), where checking every box against every
 label placed took over 16 s at 100 people. A full map still costs more per
 person than an empty one (25 people: 3 ms), because names that find no room
 try every box in reach before they are left out.

@@ -17,14 +17,22 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ColorProperty, ListProperty, StringProperty
+from kivy.properties import (
+    BooleanProperty,
+    ColorProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    StringProperty,
+)
+from kivy.uix.layout import Layout
 
 from app import theme
 from app.i18n import available_languages, tr
 from app.map.widget import NetworkMap  # noqa: F401  (for kv)
 from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
 from app.widgets.layout import AppScreen, MirroredBoxLayout, show_child
-from app.widgets.text import ScriptLabel, resolve_halign, style
+from app.widgets.text import ScriptLabel, resolve_halign
 from kaarten.network import Sector
 
 __all__ = ["SummaryScreen", "empty_sector_text", "people_text", "mentions_text"]
@@ -74,6 +82,66 @@ class GentleRow(MirroredBoxLayout):
     colour = ColorProperty(theme.SECTORS[0].colour)
 
 
+class SummaryLayout(Layout):
+    """Where the summary's four parts go: landscape, the map on the left at
+    full height and on the right the title, the words (scrolling) and the
+    buttons; portrait, the title on top, the map under it, then the words and
+    the buttons. The parts stay where kv put them; only their places change
+    with the screen's shape (a Layout, so nothing is taken out and put back)."""
+
+    landscape = BooleanProperty(True)
+    padding = NumericProperty(0)
+    header = ObjectProperty(None, allownone=True)
+    map = ObjectProperty(None, allownone=True)
+    side = ObjectProperty(None, allownone=True)
+    buttons = ObjectProperty(None, allownone=True)
+    #: the width the title, words and buttons get (the screen fits its buttons to it)
+    column_width = NumericProperty(0)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("pos", "size", "landscape", "padding"):
+            self.fbind(name, self._trigger_layout)
+        for name in ("header", "buttons"):
+            self.fbind(name, self._watch_height)
+
+    def _watch_height(self, _self, part):
+        if part is not None:
+            part.fbind("height", self._trigger_layout)
+
+    def do_layout(self, *_):
+        parts = (self.header, self.map, self.side, self.buttons)
+        if any(part is None for part in parts):
+            return
+        header, m, side, buttons = parts
+        pad, gap = self.padding, dp(theme.PAD)
+        x, y, w, h = self.x + pad, self.y + pad, self.width - 2 * pad, self.height - 2 * pad
+        if self.landscape:
+            side_of_map = max(dp(200), min(h, self.width * 0.6))
+            m.size_hint = (None, None)
+            m.pos, m.size = (x, y), (side_of_map, h)
+            cx, cw = x + side_of_map + gap, max(w - side_of_map - gap, dp(120))
+        else:
+            cx, cw = x, w
+        self.column_width = cw
+        header.size_hint = buttons.size_hint = side.size_hint = (None, None)
+        header.width = buttons.width = side.width = cw
+        header.pos = (cx, y + h - header.height)
+        buttons.pos = (cx, y)
+        words_top = header.y - dp(theme.GAP)
+        if not self.landscape:
+            # the map takes what the title, the buttons and a little of the
+            # words leave free (never less than 160 dp, never wider than the screen)
+            free = h - header.height - buttons.height - 3 * gap
+            words = max(dp(96), free * 0.22)
+            m.size_hint = (None, None)
+            m.size = (w, max(dp(160), min(w, free - words)))
+            m.pos = (x, header.y - gap - m.height)
+            words_top = m.y - gap
+        side.pos = (cx, buttons.top + dp(theme.GAP))
+        side.height = max(words_top - side.y, 0)
+
+
 class SummaryScreen(AppScreen):
     #: shown under the title: date and deck
     subtitle = StringProperty("")
@@ -90,9 +158,7 @@ class SummaryScreen(AppScreen):
     other_language = StringProperty("")
 
     def __init__(self, **kwargs):
-        self._arrange_trigger = Clock.create_trigger(self._arrange, -1)
         super().__init__(**kwargs)
-        style.bind(scale=self._arrange_trigger)
         # a language switch re-words this screen in place, nothing more
         tr.bind(lang=lambda *_: self.refresh())
 
@@ -111,21 +177,19 @@ class SummaryScreen(AppScreen):
         self.refresh()     # none in play: the map and the lists empty
 
     def on_kv_post(self, *_):
-        # strong references (kv ids are weak): these move between containers
-        # (and two buttons leave the row when they have nothing to offer)
-        for name in ("body", "side_box", "header", "side", "panel", "buttons", "map", "play_on", "language"):
-            setattr(self, f"_{name}", self.ids[name].__self__)
-        self._map.bind(on_person_moved=lambda *_: self.refresh())
+        # strong references (kv ids are weak): two buttons leave the row when
+        # they have nothing to offer
+        self._buttons = self.ids.buttons.__self__
+        self._play_on, self._language = self.ids.play_on.__self__, self.ids.language.__self__
+        self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
         self._fit_trigger = Clock.create_trigger(self._fit, -1)
-        for widget, names in ((self._header, ("height",)), (self._buttons, ("height", "width")),
-                              (self._side_box, ("width",))):
-            for name in names:
-                widget.fbind(name, self._fit_trigger)
+        self._buttons.fbind("width", self._fit_trigger)
+        self.ids.body.fbind("column_width", self._fit_trigger)
         self.fbind("finished", self._show_buttons)
         self.fbind("other_language", self._show_buttons)
-        self.fbind("size", self._arrange_trigger)
+        self.fbind("size", self._shape)
         self._show_buttons()
-        self._arrange()
+        self._shape()
 
     # -- showing a session -------------------------------------------------------
 
@@ -196,56 +260,17 @@ class SummaryScreen(AppScreen):
             ))
         self.has_empty = bool(empty)
 
-    # -- landscape: map left, panel right; portrait: map on top -------------------
+    # -- landscape or portrait (SummaryLayout places the parts) -------------------
 
-    def _arrange(self, *_) -> None:
-        body, side, header, buttons, m = self._body, self._side, self._header, self._buttons, self._map
-        pad = dp(theme.PAD)
+    def _shape(self, *_) -> None:
         self.landscape = self.width >= self.height
-        for w in (header, m, side, buttons):
-            if w.parent is not None:
-                w.parent.remove_widget(w)
-        body.clear_widgets()
-        side_box = self._side_box
-        side_box.clear_widgets()
-        panel = self._panel
-        if self.landscape:
-            # map on the left, full height; on the right the words, which
-            # scroll (title included, so big text never squeezes them), and
-            # the buttons
-            body.orientation = "horizontal"
-            m.size_hint = (None, 1)
-            m.width = max(dp(200), min(self.height - 2 * pad, self.width * 0.6))
-            body.add_widget(m)
-            panel.add_widget(header, index=len(panel.children))
-            side_box.add_widget(side)
-            side_box.add_widget(buttons)
-            body.add_widget(side_box)
-        else:
-            # title on top, the map under it, then the words and the buttons
-            body.orientation = "vertical"
-            m.size_hint = (1, None)
-            body.add_widget(header)
-            body.add_widget(m)
-            body.add_widget(side)
-            body.add_widget(buttons)
-
-        self._fit()
 
     def _fit(self, *_) -> None:
-        """Buttons side by side when both fit on one line, else stacked; in
-        portrait the map takes what the title, the buttons and a little of
-        the word panel leave free."""
-        buttons, m, header = self._buttons, self._map, self._header
-        pad, gap = dp(theme.PAD), dp(theme.GAP)
+        """Buttons side by side when they all fit on one line, else stacked."""
+        buttons = self._buttons
         shown = [b for b in buttons.children if hasattr(b, "natural_width")]
-        width = self._side_box.width if self.landscape else self.width - 2 * pad
-        need = sum(b.natural_width() for b in shown) + gap * max(len(shown) - 1, 0)
-        buttons.orientation = "horizontal" if need <= width else "vertical"
-        if not self.landscape:
-            free = self.height - 2 * pad - header.height - buttons.height - 3 * dp(theme.PAD)
-            panel = max(dp(96), free * 0.22)
-            m.height = max(dp(160), min(self.width - 2 * pad, free - panel))
+        need = sum(b.natural_width() for b in shown) + dp(theme.GAP) * max(len(shown) - 1, 0)
+        buttons.orientation = "horizontal" if need <= self.ids.body.column_width else "vertical"
 
     # -- the family's language or the worker's ------------------------------------------
 

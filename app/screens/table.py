@@ -13,18 +13,26 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ColorProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.properties import (
+    BooleanProperty,
+    ColorProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    StringProperty,
+)
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.layout import Layout
 from kivy.uix.modalview import ModalView
 
 from app import theme
 from app.errors import explain
-from app.i18n import tr
+from app.i18n import is_rtl, tr
 from app.scripts import display_text
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import AppScreen, Chip, RowGrid
+from app.widgets.layout import AppScreen, Chip
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import style
 from kaarten.errors import KaartenError
@@ -194,6 +202,64 @@ class NamingPanel(ModalView):
         self.feedback = message
 
 
+class TurnButtons(Layout):
+    """The three moves of a turn: one row (Pas, Iemand noemen, Volgende) when
+    their words fit at their shares of the width; otherwise "Iemand noemen"
+    on a row of its own above the other two, or all three stacked. Each row is
+    as high as its highest button; the whole is as high as its rows, and it
+    mirrors in a right-to-left UI. A Layout: the buttons never change parent."""
+
+    spacing = NumericProperty(0)
+    padding = ListProperty([0, 0, 0, 0])
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("pos", "width", "spacing", "padding", "children"):
+            self.fbind(name, self._trigger_layout)
+        style.fbind("scale", self._trigger_layout)
+        tr.fbind("lang", self._trigger_layout)
+
+    def add_widget(self, widget, *args, **kwargs):
+        widget.fbind("height", self._trigger_layout)
+        super().add_widget(widget, *args, **kwargs)
+
+    def rows(self) -> list[list]:
+        buttons = list(reversed(self.children))          # in kv order
+        left, _top, right, _bottom = self.padding
+        width, gap = self.width - left - right, self.spacing
+        shares = [b.size_hint_x or 1 for b in buttons]
+        room = width - gap * (len(buttons) - 1)
+        if all(b.natural_width() <= room * sh / sum(shares) for b, sh in zip(buttons, shares)):
+            return [buttons]
+        first, *others = sorted(buttons, key=lambda b: -(b.size_hint_x or 1))   # the main move on top
+        if all(b.natural_width() <= (width - gap) / 2 for b in others):
+            return [[first], [b for b in buttons if b is not first]]
+        return [[first]] + [[b] for b in sorted(others, key=lambda b: -(b.size_hint_x or 1))]
+
+    def do_layout(self, *_):
+        if not self.children or self.width <= 1:
+            return
+        left, top, right, bottom = self.padding
+        width, gap = self.width - left - right, self.spacing
+        rtl = is_rtl(tr.lang)
+        rows = self.rows()
+        heights = [max(b.height for b in row) for row in rows]
+        total = top + bottom + sum(heights) + gap * (len(rows) - 1)
+        y = self.y + total - top
+        for row, height in zip(rows, heights):
+            y -= height
+            shares = [b.size_hint_x or 1 for b in row]
+            free = width - gap * (len(row) - 1)
+            x = self.x + left
+            for b, share in zip(row, shares):
+                b.width = free * share / sum(shares)
+                b.x = (self.x + self.width - (x - self.x) - b.width) if rtl else x
+                b.y = y + (height - b.height) / 2
+                x += b.width + gap
+            y -= gap
+        self.height = total
+
+
 class TableScreen(AppScreen):
     player_name = StringProperty("")
     player_colour = ColorProperty(theme.PRIMARY)
@@ -203,7 +269,6 @@ class TableScreen(AppScreen):
     practice = BooleanProperty(False)
 
     def __init__(self, **kwargs):
-        self._arrange = Clock.create_trigger(self.arrange_buttons, -1)
         super().__init__(**kwargs)
         self._card_id = None
         self._panel: NamingPanel | None = None
@@ -211,40 +276,6 @@ class TableScreen(AppScreen):
         self._questions: list = []
         # a language switch re-draws in place; it never deals or navigates
         tr.fbind("lang", lambda *_: self.refresh(animate=False))
-
-    def on_kv_post(self, *_):
-        self.ids.buttons_area.fbind("width", self._arrange)
-        style.fbind("scale", self._arrange)
-        tr.fbind("lang", self._arrange)
-
-    def arrange_buttons(self, *_):
-        """One row (Pas, Iemand noemen, Volgende) when their words fit;
-        otherwise "Iemand noemen" on a row of its own above the other two."""
-        area = self.ids.buttons_area
-        buttons = [self.ids.pass_button, self.ids.name_button, self.ids.next_button]
-        gap = dp(theme.GAP)
-        width = area.width - area.padding[0] - area.padding[2]
-        if width <= 1:
-            return
-        shares = [b.size_hint_x for b in buttons]
-        room = width - gap * 2
-        if all(b.natural_width() <= room * sh / sum(shares) for b, sh in zip(buttons, shares)):
-            rows = [buttons]
-        elif all(b.natural_width() <= (width - gap) / 2 for b in (buttons[0], buttons[2])):
-            rows = [[buttons[1]], [buttons[0], buttons[2]]]
-        else:
-            rows = [[buttons[1]], [buttons[2]], [buttons[0]]]
-        current = [list(reversed(r.children)) for r in reversed(area.children)]
-        if current == rows:
-            return
-        for row in list(area.children):
-            row.clear_widgets()
-        area.clear_widgets()
-        for members in rows:
-            row = RowGrid(spacing=gap)
-            for b in members:
-                row.add_widget(b)
-            area.add_widget(row)
 
     @property
     def session(self):

@@ -148,3 +148,34 @@ def test_practice_mode_writes_nothing(driver):
         assert [s.id for s in app.store.sessions()] == before      # nothing in the real file
     finally:
         app.practice = False
+
+
+@pytest.mark.timeout(180)
+def test_the_turn_buttons_take_more_rows_when_their_words_do_not_fit(driver):
+    from kivy.core.window import Window
+
+    d = driver
+    app = d.app
+    app.go("start")
+    d.settle()
+    d.new_game(["mama"])
+    area = app.root.get_screen("table").ids.buttons_area
+    buttons = list(area.children)
+    try:
+        assert len(area.rows()) == 1
+        Window.size = (800, 1280)
+        app.set_text_size("extra-large")
+        d.settle()
+        rows = area.rows()
+        assert len(rows) >= 2 and rows[0] == [app.root.get_screen("table").ids.name_button]
+        # the buttons never leave the layout, never overlap, and fit in it
+        assert list(area.children) == buttons
+        boxes = [(b.x, b.y, b.right, b.top) for b in buttons]
+        for i, a in enumerate(boxes):
+            assert area.x <= a[0] and a[2] <= area.right + 0.5 and area.y <= a[1] and a[3] <= area.top + 0.5
+            for b in boxes[i + 1:]:
+                assert a[2] <= b[0] + 0.5 or b[2] <= a[0] + 0.5 or a[3] <= b[1] + 0.5 or b[3] <= a[1] + 0.5
+    finally:
+        app.set_text_size("normal")
+        Window.size = (1280, 800)
+        d.settle()

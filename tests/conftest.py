@@ -15,3 +15,13 @@ os.environ["KIVY_HOME"] = os.path.join(_scratch, "kivy-home")
 os.environ["GESPREKSKAARTEN_DATA"] = os.path.join(_scratch, "data")
 os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
 os.makedirs(os.environ["KIVY_HOME"], exist_ok=True)
+
+
+import pytest  # noqa: E402  (after the environment above is set)
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    """A data folder of the test's own (GESPREKSKAARTEN_DATA)."""
+    monkeypatch.setenv("GESPREKSKAARTEN_DATA", str(tmp_path))
+    return tmp_path

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from store_helpers import new_game, raw_bytes
 
 from kaarten import paths
 from kaarten.paths import data_dir
@@ -19,30 +20,6 @@ from kaarten.session import Session
 from kaarten.store import DB_NAME, MIGRATIONS, Store, StoreError, UnknownSessionError
 
 ROOT = Path(__file__).resolve().parents[1]
-CARDS = {f"kaart-{i}": "trust" if i % 2 else "fun" for i in range(12)}
-PLAYERS = [("Mama", "#E53935"), ("Sam", "#1E88E5"), ("Opa Jan", "#43A047")]
-
-
-@pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.setenv("GESPREKSKAARTEN_DATA", str(tmp_path))
-    return tmp_path
-
-
-def new_game(store, seed=1, players=PLAYERS):
-    s = Session.start(store, deck_id="wie-is-er-voor-jou", language="nl", card_ids=list(CARDS),
-                      themes_by_card=CARDS, players=players, seed=seed)
-    s.deal()
-    return s
-
-
-def raw_bytes(db: Path) -> bytes:
-    """The database file and its companions, as bytes on disk."""
-    out = b""
-    for name in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-        if name.exists():
-            out += name.read_bytes()
-    return out
 
 
 # --- the data folder ---------------------------------------------------------

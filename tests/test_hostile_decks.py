@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_decks import error_for  # one way to read a deck file and catch its error
 
 from kaarten import decks, yamlsafe
-from kaarten.decks import DECKS_ENV_VAR, MAX_CARDS, DeckError, load_decks, load_language_deck
+from kaarten.decks import DECKS_ENV_VAR, MAX_CARDS, load_decks, load_language_deck
 
 ROOT = Path(__file__).resolve().parent.parent
 HANG_GUARD = 10  # seconds; a FIFO opened for reading blocks forever
@@ -75,15 +76,6 @@ def load_decks_in_a_process(decks_folder: Path) -> list[str]:
                             capture_output=True, text=True, timeout=HANG_GUARD)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
-
-
-def error_for(path: Path) -> DeckError:
-    with pytest.raises(DeckError) as caught:
-        if path.name == "deck.yaml":
-            decks.read_deck(path)
-        else:
-            load_language_deck(path)
-    return caught.value
 
 
 # -- special files where a deck file belongs ---------------------------------------

@@ -32,12 +32,6 @@ class StartScreen(AppScreen):
     def on_pre_enter(self, *_):
         self.refresh()
 
-    def on_parent(self, *_):
-        app = self.app()
-        if app is not None and self.parent is not None:
-            # practice on: the real sessions vanish from here; off: they return
-            app.fbind("practice", lambda *_: self.refresh())
-
     def refresh(self, *_) -> None:
         app = self.app()
         store = app.sessions_store      # in practice mode: no real session
@@ -62,6 +56,8 @@ class StartScreen(AppScreen):
         return " · ".join(p for p in (names, people, date) if p)
 
     def on_kv_post(self, *_):
+        # practice on: the real sessions vanish from here; off: they return
+        self.watch_app("practice", self.refresh)
         # ids are weak: keep the block alive while it is off the screen
         self._resume_block = self.ids.resume_block.__self__
         self._damaged_block = self.ids.damaged_block.__self__

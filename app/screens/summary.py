@@ -168,15 +168,14 @@ class SummaryScreen(AppScreen):
         app = self.app()
         return getattr(app, "session", None) if app is not None else None
 
-    def on_parent(self, *_):
-        app = self.app()
-        if app is not None and self.parent is not None:
-            app.fbind("session", self._session_changed)
-
-    def _session_changed(self, *_) -> None:
-        self.refresh()     # none in play: the map and the lists empty
+    def _session_changed(self, _app, session) -> None:
+        # none in play: the map and the lists empty at once; another one is
+        # drawn here now only when this screen shows (else on_pre_enter does)
+        if session is None or (self.manager is not None and self.manager.current == self.name):
+            self.refresh()
 
     def on_kv_post(self, *_):
+        self.watch_app("session", self._session_changed)
         # strong references (kv ids are weak): two buttons leave the row when
         # they have nothing to offer
         self._buttons = self.ids.buttons.__self__

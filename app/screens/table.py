@@ -283,14 +283,15 @@ class TableScreen(AppScreen):
         app = self.app()
         return app.session if app is not None else None
 
-    def on_parent(self, *_):
-        app = self.app()
-        if app is not None and self.parent is not None:
-            app.fbind("session", self._session_changed)
+    def on_kv_post(self, *_):
+        self.watch_app("session", self._session_changed)
 
     def _session_changed(self, _app, session) -> None:
+        # forget the one that was in play; another one is drawn here now only
+        # when this screen shows (else on_pre_enter does)
         self.clear()
-        self.refresh()
+        if self.manager is not None and self.manager.current == self.name:
+            self.refresh()
 
     def on_pre_enter(self, *_):
         session = self.session

@@ -61,6 +61,15 @@ class AppScreen(Screen):
         from kivy.app import App
         return App.get_running_app()
 
+    def watch_app(self, name: str, callback) -> None:
+        """Call ``callback`` whenever the App's property ``name`` changes.
+        Bound once, when the screen is built (a screen is taken off and put
+        back in the window at every visit, so binding on each visit would
+        call it once more every time)."""
+        app = self.app()
+        if app is not None:
+            app.fbind(name, callback)
+
 
 class ColumnLayout(BoxLayout):
     max_width = NumericProperty(dp(760))

@@ -284,3 +284,19 @@ def test_erase_everything_asks_twice_and_leaves_no_name(driver):
     app.go("sessions")
     driver.settle()
     assert app.root.get_screen("sessions").empty
+
+
+def test_screens_watch_the_session_once_however_often_they_are_visited(driver):
+    # a screen leaves and rejoins the window at every visit; watching the
+    # App's session on each visit would redraw (and clear) once more each time
+    app = driver.app
+    app.go("start")
+    driver.settle()
+    watching = len(app.get_property_observers("session"))
+    for _ in range(3):
+        driver.new_game(["mama"])
+        app.end_game()
+        driver.settle()
+        app.go("start")
+        driver.settle()
+    assert len(app.get_property_observers("session")) == watching

@@ -216,8 +216,24 @@ class GesprekskaartenApp(App):
         self.pin_set = self.pin.is_set
         self._last_activity = self.clock()
 
-    def _activity(self, *_):
+    def _activity(self, window, touch, *_):
+        """A touch is activity. A touch on "Namen verbergen" while a panel
+        lies over the screen (naming someone, a person's panel) still hides
+        the names: the button works through the panel's shade."""
         self._last_activity = self.clock()
+        if self.locked or self.names_hidden or self.root is None:
+            return False
+        if self.root.current not in self.SESSION_SCREENS:
+            return False
+        button = self.root.current_screen.ids.get("hide_names")
+        if button is None or button.get_root_window() is None:
+            return False
+        from kivy.uix.modalview import ModalView
+        if not any(isinstance(w, ModalView) for w in window.children):
+            return False         # the button takes its own touch
+        if button.collide_point(*button.to_widget(*touch.pos)):
+            self.hide_names()
+            return True
         return False
 
     def _key_down(self, _window, key, _scancode=None, text=None, *_):
@@ -253,9 +269,9 @@ class GesprekskaartenApp(App):
         self._after_unlock = then
         _unfocus_all(Window)
         self._lock_view.start(purpose)
+        self.locked = True       # first: the overlays stay in order as it is added
         if self._lock_view.parent is None:
             Window.add_widget(self._lock_view)
-        self.locked = True
 
     def _close_lock(self) -> None:
         self.locked = False

@@ -8,6 +8,7 @@ waits for ``on_stop`` (which Android may never call).
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import logging
 import os
@@ -22,6 +23,7 @@ from app import fonts, logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
 from app.widgets.text import TEXT_SCALES, style
+from kaarten import retention
 from kaarten.decks import load_decks
 from kaarten.errors import AlreadyOpenError, KaartenError
 from kaarten.paths import data_dir
@@ -87,6 +89,8 @@ class GesprekskaartenApp(App):
         self._lock_view = None
         self._cover = None
         self._after_unlock = None
+        #: the local day old sessions were last deleted on (None: not yet)
+        self._retention_day = None
 
     # -- start-up ------------------------------------------------------------
 
@@ -121,7 +125,7 @@ class GesprekskaartenApp(App):
                     children=keep_on_top(lambda: [self._cover if self.names_hidden else None,
                                                   self._lock_view if self.locked else None]))
         from kivy.clock import Clock
-        Clock.schedule_interval(self._check_idle, 1.0)
+        Clock.schedule_interval(self._tick, 1.0)
         self.decks = load_decks()
         for problem in self.decks.problems:
             log.warning("Deck problem: %s", problem)
@@ -172,9 +176,17 @@ class GesprekskaartenApp(App):
         return True
 
     def on_start(self):
-        """With a PIN set, the lock is over the first frame."""
+        """With a PIN set, the lock is over the first frame; old sessions
+        are deleted right after it is drawn (so the app opens at once)."""
         if self.pin_set:
             self.lock()
+        from kivy.core.window import Window
+
+        def after_first_frame(*_):
+            Window.unbind(on_flip=after_first_frame)
+            from kivy.clock import Clock
+            Clock.schedule_once(self.expire_old_sessions, 0)
+        Window.bind(on_flip=after_first_frame)
 
     def on_pause(self):
         """To the background (Android may end the app there without a word):
@@ -245,10 +257,47 @@ class GesprekskaartenApp(App):
             return self._lock_view.key(name)
         return False
 
-    def _check_idle(self, *_) -> None:
+    def _tick(self, *_) -> None:
+        """Once a second: lock after the quiet time (with a PIN set); on a
+        new day (the app left open overnight) delete the sessions whose days
+        are over."""
         quiet = self.clock() - self._last_activity
         if self.pin_set and not self.locked and quiet >= self.prefs.idle_lock_minutes * 60:
             self.lock()
+        if self._retention_day is not None and self.now().astimezone().date() != self._retention_day:
+            self.expire_old_sessions()
+
+    def now(self) -> dt.datetime:
+        """The app's clock as an aware datetime."""
+        return dt.datetime.fromtimestamp(self.clock(), dt.timezone.utc)
+
+    # -- retention ---------------------------------------------------------------
+
+    def expire_old_sessions(self, *_) -> list:
+        """Delete for real the sessions whose days are over (the setting,
+        default 30 days after the day last played); their ids. A session in
+        play that goes is left first. Failures are logged, never shown: the
+        next day (or start) tries again."""
+        now = self.now()
+        self._retention_day = now.astimezone().date()
+        store = self.store
+        if store is None or store.keeps_nothing:
+            return []
+        try:
+            deleted = retention.purge(store, self.prefs.retention_days, now)
+        except KaartenError as e:
+            log.warning("Deleting old sessions failed: %s", type(e).__name__)
+            return []
+        if deleted:
+            log.info("Deleted %d old session(s)", len(deleted))
+            session = self.session
+            if session is not None and not session.keeps_nothing and session.id in deleted:
+                self.leave_session()
+                self.go("start")
+            screen = self.root.current_screen if self.root is not None else None
+            if screen is not None and screen.name in ("start", "sessions"):
+                screen.refresh()
+        return deleted
 
     def lock(self, purpose: str = "unlock", then=None) -> None:
         """Cover the window with the lock until the PIN is typed; ``then()``
@@ -361,6 +410,11 @@ class GesprekskaartenApp(App):
 
     def set_text_size(self, size: str) -> None:
         self.set_setting(text_size=size)
+
+    def set_retention_days(self, days: int) -> None:
+        """How many days sessions are kept; old ones go at once."""
+        self.set_setting(retention_days=retention.check_days(days))
+        self.expire_old_sessions()
 
     def set_pseudonyms_setting(self, on: bool) -> None:
         """The pseudonyms setting: every session opens with initials."""

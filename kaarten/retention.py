@@ -20,7 +20,7 @@ from typing import Iterable
 from kaarten.preferences import RETENTION_DAYS
 from kaarten.records import SessionId, SessionInfo
 
-__all__ = ["DEFAULT_DAYS", "check_days", "cutoff", "expires_on", "due_tomorrow", "purge"]
+__all__ = ["DEFAULT_DAYS", "check_days", "cutoff", "expires_on", "due_tomorrow", "due_now", "purge"]
 
 DEFAULT_DAYS = 30
 
@@ -59,6 +59,12 @@ def due_tomorrow(sessions: Iterable[SessionInfo], days: int, now: dt.datetime) -
     """The sessions that will be deleted tomorrow (today is their last day)."""
     tomorrow = _local_day(now) + dt.timedelta(days=1)
     return [s for s in sessions if expires_on(s, days) == tomorrow]
+
+
+def due_now(sessions: Iterable[SessionInfo], days: int, now: dt.datetime) -> list[SessionInfo]:
+    """The sessions whose days are over (what :func:`purge` would delete now)."""
+    today = _local_day(now)
+    return [s for s in sessions if expires_on(s, days) <= today]
 
 
 def purge(store, days: int, now: dt.datetime) -> list[SessionId]:

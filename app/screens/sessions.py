@@ -66,14 +66,25 @@ class SessionsScreen(AppScreen):
         box.clear_widgets()
         store = app.sessions_store if app is not None else None   # practice: none
         infos = store.sessions() if store is not None else []
+        due = self._due_tomorrow(infos)
         for info in infos:
+            detail = self.detail_of(info)
+            if info.id in due:
+                detail += " \u00b7 " + tr._("Dit gesprek wordt morgen gewist.")
             box.add_widget(SessionCard(
                 session_id=int(info.id),
                 title=self.title_of(info),
-                detail=self.detail_of(info),
+                detail=detail,
                 finished=bool(info.finished),
             ))
         self.empty = not infos
+
+    def _due_tomorrow(self, infos) -> set:
+        from kaarten import retention
+        app = self.app()
+        if app is None or not hasattr(app, "now"):
+            return set()
+        return {s.id for s in retention.due_tomorrow(infos, app.prefs.retention_days, app.now())}
 
     def title_of(self, info) -> str:
         """'25 november 2026 · Wie is er voor jou?'"""

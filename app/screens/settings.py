@@ -140,12 +140,33 @@ class SettingsScreen(AppScreen):
         elif button.group == "idle":
             app.set_setting(idle_lock_minutes=int(button.value))
         elif button.group == "days":
-            app.set_setting(retention_days=int(button.value))
+            self.ask_retention(int(button.value))
         elif button.group == "names":
             app.set_pseudonyms_setting(button.value == "initials")
         else:
             app.set_text_size(button.value)
         self.refresh()
+
+    def ask_retention(self, days: int):
+        """Fewer days: the sessions that would go at once are named by count
+        first, and nothing goes until the worker says so."""
+        from kaarten import retention
+        app = self.app()
+        store = app.store
+        infos = store.sessions() if store is not None and not store.keeps_nothing else []
+        going = len(retention.due_now(infos, days, app.now()))
+        if not going:
+            app.set_retention_days(days)
+            return None
+
+        def change():
+            app.set_retention_days(days)
+            self.refresh()
+        return ask(tr._("Gesprekken bewaren: {days}?").format(days=days_label(days)),
+                   tr.ngettext("Dan wordt nu {n} gesprek gewist, met alle namen.",
+                               "Dan worden nu {n} gesprekken gewist, met alle namen.", going).format(n=going)
+                   + " " + tr._("Dit kan niet ongedaan worden gemaakt."),
+                   yes=tr._("Ja, wissen"), no=tr._("Niet wissen"), on_yes=change, yes_kind="danger")
 
     # -- the PIN ----------------------------------------------------------------------
 

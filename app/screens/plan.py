@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
+from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.modalview import ModalView
 
@@ -57,7 +58,7 @@ class PersonChip(Chip):
     person_id = ObjectProperty(None)
 
 
-class ThemeButton(ButtonBehavior, MirroredBoxLayout):
+class ThemeButton(ButtonBehavior, AnchorLayout):
     """A theme to tap instead of typing: its pictogram on its colour."""
 
     theme_id = StringProperty("")
@@ -118,6 +119,8 @@ class PlanLinePanel(ModalView):
     asker = ObjectProperty(None, allownone=True)
     by = ObjectProperty(None, allownone=True)
     can_save = BooleanProperty(False)
+    #: the label of the picture tapped ('' when none)
+    theme_label = StringProperty("")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -174,6 +177,7 @@ class PlanLinePanel(ModalView):
         self._mark()
 
     def _mark(self) -> None:
+        self.theme_label = theme_look(self.screen.deck(), self.theme_id).label if self.theme_id else ""
         for b in self.ids.themes.children:
             b.selected = b.theme_id == self.theme_id
         for c in self.ids.askers.children:

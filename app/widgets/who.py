@@ -17,6 +17,7 @@ Every figure comes from :mod:`kaarten`; these widgets only draw it.
 
 from __future__ import annotations
 
+import colorsys
 from pathlib import Path
 
 from kivy.lang import Builder
@@ -52,8 +53,22 @@ class ThemeLook:
         self.id = theme_id
         self.label = label
         self.colour = theme.rgba(colour_hex)
-        self.dot_colour = theme.mix(self.colour, theme.INK, 0.5)
+        self.dot_colour = strong(self.colour)
         self.source = pictogram_path(pictogram)
+
+
+def strong(colour):
+    """A card's pastel as a dot that stands out on white (same hue, at
+    least 3:1 against white, WCAG's figure for graphics)."""
+    h, s, v = colorsys.rgb_to_hsv(*colour[:3])
+    if s < 0.05:        # grey stays grey
+        return theme.LINE
+    v = 0.62
+    rgb = colorsys.hsv_to_rgb(h, 0.75, v)
+    while theme.contrast(rgb, theme.WHITE) < 3.0 and v > 0.2:
+        v -= 0.04
+        rgb = colorsys.hsv_to_rgb(h, 0.75, v)
+    return (*rgb, 1.0)
 
 
 def theme_look(deck, theme_id: str) -> ThemeLook:
@@ -153,7 +168,7 @@ class ThemeOverview(GridLayout):
 def _name_cell(person) -> Widget:
     box = MirroredBoxLayout(size_hint_y=None, spacing=dp(8))
     mark = SectorMark(colour=theme.sector_look(person.sector).dot_colour)
-    label = OverviewName(text=person.name, size_sp=theme.FONT_SMALL)
+    label = OverviewName(text=person.name, size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
     box.add_widget(mark)
     box.add_widget(label)
     label.fbind("height", lambda *_: setattr(box, "height", max(dp(40), label.height)))
@@ -209,10 +224,12 @@ class PlayerLayers(BoxLayout):
         self.player = None if self.player == player_id else player_id
 
     def on_player(self, *_):
+        colours = {p.id: theme.rgba(p.colour) for p in self.players or ()}
         for chip in self.ids.chips.children:
             chip.selected = chip.player_id == self.player
-            # the chosen player keeps their colour; the others go quiet
-            chip.opacity = 1 if self.player is None or chip.selected else 0.55
+            # the chosen player keeps their colour; the others go quiet (still readable)
+            quiet = self.player is not None and not chip.selected
+            chip.bg = theme.SURFACE_WARM if quiet else colours.get(chip.player_id, theme.PRIMARY)
 
     def chip_of(self, player_id):
         for chip in self.ids.chips.children:
@@ -256,7 +273,8 @@ class FollowUpView(BoxLayout):
         if c is None:
             self.title = ""
             return
-        self.title = tr._("Sinds {date}").format(date=tr.format_date(c.earlier_created.astimezone(), "long"))
+        self.title = tr._("Sinds het gesprek van {date}").format(
+            date=tr.format_date(c.earlier_created.astimezone(), "d MMMM"))
         groups = (
             (Change.NEW, tr._("Nieuw"), theme.PRIMARY),
             (Change.CLOSER, tr._("Dichterbij gekomen"), theme.rgba("#3F7A32")),

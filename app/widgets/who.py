@@ -20,16 +20,17 @@ from __future__ import annotations
 import colorsys
 from pathlib import Path
 
+from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 
 from app import theme
 from app.i18n import is_rtl, tr
 from app.widgets.layout import Chip, MirroredBoxLayout
+from app.scripts import display_text
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import ScriptLabel, resolve_halign
 from kaarten.followup import Change
@@ -129,52 +130,101 @@ class SectorMark(Widget):
     colour = ColorProperty(theme.PRIMARY)
 
 
-class ThemeOverview(GridLayout):
-    """The people x themes table. Set :attr:`overview` and :attr:`deck`."""
+class OverviewLine(MirroredBoxLayout):
+    """One line of the overview: the name part (or nothing), then a cell per theme."""
+
+    person_id = ObjectProperty(None, allownone=True)
+
+
+class ThemeOverview(BoxLayout):
+    """The people x themes table. Set :attr:`overview` and :attr:`deck`.
+
+    A line per person: their name, then a cell per theme (the heads on the
+    first line). When the names would not fit beside the cells (a narrow
+    column, big text), each name stands on its own line above its cells.
+    Cells are 44 dp, smaller (never under 28 dp) when the column is narrow.
+    """
 
     overview = ObjectProperty(None, allownone=True)
     deck = ObjectProperty(None, allownone=True)
+    #: True when the names stand above their cells
+    stacked = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        tr.fbind("lang", self.rebuild)
+        self._rebuild = Clock.create_trigger(self.rebuild, -1)
+        tr.fbind("lang", self._rebuild)
+        self.fbind("width", self._on_width)
+        self._built_for = None
 
     def on_overview(self, *_):
         self.rebuild()
 
+    def _on_width(self, *_):
+        if self._built_for != round(self.width):
+            self._rebuild()
+
     def rebuild(self, *_):
         self.clear_widgets()
+        self._built_for = round(self.width)
         o = self.overview
-        if o is None or o.empty:
-            self.cols = 1
+        if o is None or o.empty or self.width <= 1:
             return
         looks = [theme_look(self.deck, t) for t in o.themes]
-        self.cols = len(looks) + 1
-        self.orientation = "rl-tb" if is_rtl(tr.lang) else "lr-tb"
-        self.add_widget(Widget(size_hint_y=None, height=dp(44)))
+        n = len(looks)
+        cell = max(dp(28), min(dp(44), (self.width - dp(2) * n) / max(n, 1)))
+        names = [OverviewName(text=r.person.name, size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
+                 for r in o.rows]
+        widest = max(
+            (lab._measure(display_text(word, tr.lang)) for lab in names for word in lab.text.split()),
+            default=0,
+        )
+        room = self.width - n * (cell + dp(2)) - dp(14) - dp(16)
+        self.stacked = widest + dp(4) > room
+        head = OverviewLine(size_hint_y=None, height=cell, spacing=dp(2))
+        head.add_widget(Widget())
         for look in looks:
-            self.add_widget(ThemeHead(colour=look.colour, source=look.source))
-        for row in o.rows:
-            self.add_widget(_name_cell(row.person))
+            head.add_widget(ThemeHead(colour=look.colour, source=look.source, size=(cell, cell)))
+        self.add_widget(head)
+        for row, label in zip(o.rows, names):
+            mark = SectorMark(colour=theme.sector_look(row.person.sector).dot_colour)
+            line = OverviewLine(size_hint_y=None, height=max(dp(40), cell), spacing=dp(2), person_id=row.person.id)
+            if self.stacked:
+                top = MirroredBoxLayout(size_hint_y=None, spacing=dp(8))
+                top.add_widget(mark)
+                top.add_widget(label)
+                _follow_height(top, label, dp(24))
+                self.add_widget(top)
+                line.add_widget(Widget())
+            else:
+                name = MirroredBoxLayout(spacing=dp(8), padding=(0, 0, dp(8), 0))
+                name.add_widget(mark)
+                name.add_widget(label)
+                line.add_widget(name)
+                label.fbind("height", lambda *_, ln=line, lab=label: setattr(ln, "height", max(dp(40), cell, lab.height)))
             for look in looks:
-                self.add_widget(ThemeCell(colour=look.dot_colour, filled=look.id in row.themes))
+                line.add_widget(ThemeCell(colour=look.dot_colour, filled=look.id in row.themes, size=(cell, dp(40))))
+            self.add_widget(line)
+
+    def dots(self) -> dict:
+        """Person id -> the columns (0 = the first theme) with a dot, read off
+        the widgets (for tests)."""
+        out = {}
+        for line in reversed(self.children):
+            if isinstance(line, OverviewLine) and line.person_id is not None:
+                cells = [c for c in reversed(line.children) if isinstance(c, ThemeCell)]
+                out[line.person_id] = {i for i, c in enumerate(cells) if c.filled}
+        return out
 
     @property
     def cell_count(self) -> int:
         """Dots drawn (for tests)."""
-        return sum(1 for c in self.children if isinstance(c, ThemeCell) and c.filled)
+        return sum(len(v) for v in self.dots().values())
 
 
-def _name_cell(person) -> Widget:
-    box = MirroredBoxLayout(size_hint_y=None, spacing=dp(8))
-    mark = SectorMark(colour=theme.sector_look(person.sector).dot_colour)
-    label = OverviewName(text=person.name, size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
-    box.add_widget(mark)
-    box.add_widget(label)
-    label.fbind("height", lambda *_: setattr(box, "height", max(dp(40), label.height)))
-    box.height = max(dp(40), label.height)
-    box.person_id = person.id
-    return box
+def _follow_height(box, label, least) -> None:
+    label.fbind("height", lambda *_: setattr(box, "height", max(least, label.height)))
+    box.height = max(least, label.height)
 
 
 class ThemeLegend(BoxLayout):
@@ -349,7 +399,6 @@ class WhoPanel(BoxLayout):
         overview = session.overview(order, player=layers.player)
         self.ids.overview.deck = self.deck
         self.ids.overview.overview = overview
-        self.ids.overview.rebuild()
         self.ids.legend.deck = self.deck
         self.ids.legend.themes = overview.themes
         self.ids.legend.rebuild()

@@ -36,16 +36,7 @@ def show(driver, session):
 
 def overview_dots(who) -> dict[int, set[int]]:
     """Person id -> the columns (0-based) with a dot, read off the widgets."""
-    from app.widgets.who import ThemeCell
-    grid = who.ids.overview
-    cells = list(reversed(grid.children))
-    cols = grid.cols
-    out = {}
-    for r in range(1, len(cells) // cols):
-        row = cells[r * cols:(r + 1) * cols]
-        pid = row[0].person_id
-        out[pid] = {i for i, c in enumerate(row[1:]) if isinstance(c, ThemeCell) and c.filled}
-    return out
+    return who.ids.overview.dots()
 
 
 def test_the_overview_beside_the_map_shows_who_helps_with_what(driver):
@@ -55,7 +46,7 @@ def test_the_overview_beside_the_map_shows_who_helps_with_what(driver):
     deck = crowded_game.deck()
     themes = tuple(t.id for t in deck.themes)
     expected = who_helps_with_what(session.summary(), themes)
-    heads = [w for w in reversed(who.ids.overview.children) if type(w).__name__ == "ThemeHead"]
+    heads = driver.find(who.ids.overview, "ThemeHead")
     assert len(heads) == len(themes) and all(h.source.endswith(".png") for h in heads)   # pictograms, no words
     dots = overview_dots(who)
     assert list(dots) == [r.person.id for r in expected.rows]

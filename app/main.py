@@ -41,6 +41,7 @@ SCREENS = {
     "summary": ("app.screens.summary", "SummaryScreen"),
     "sessions": ("app.screens.sessions", "SessionsScreen"),
     "settings": ("app.screens.settings", "SettingsScreen"),
+    "plan": ("app.screens.plan", "PlanScreen"),
 }
 
 
@@ -186,7 +187,9 @@ class GesprekskaartenApp(App):
         current = self.root.current if self.root else "start"
         if current == "start":
             return False
-        if current != "table":
+        if current == "plan":
+            self.show_summary()
+        elif current != "table":
             self.go("start")
         return True
 
@@ -378,7 +381,7 @@ class GesprekskaartenApp(App):
 
     #: the screens that show the session in play; going to any other
     #: screen leaves the session (see :meth:`leave_session`)
-    SESSION_SCREENS = ("table", "summary")
+    SESSION_SCREENS = ("table", "summary", "plan")
 
     @property
     def sessions_store(self):
@@ -434,6 +437,43 @@ class GesprekskaartenApp(App):
         self.session = session
         self.go("table")
         return True
+
+    def start_follow_up(self, session_id) -> bool:
+        """A follow-up of a saved game (kaarten.followup): the same family,
+        deck and card language, the earlier people already on the map; the
+        first card dealt. False (and the worker is told why) when it could
+        not start."""
+        store = self.sessions_store
+        try:
+            info = next((i for i in store.sessions() if int(i.id) == int(session_id)), None)
+            if info is None:
+                from kaarten.errors import UnknownSessionError
+                raise UnknownSessionError(f"There is no saved session {session_id}.")
+            cards = self.decks.get(info.deck_id).localized(info.language).cards
+        except KeyError:
+            from kaarten.errors import SetupError
+            self.show_error(SetupError("The deck of that session is not on this tablet."))
+            return False
+        except KaartenError as e:
+            self.show_error(e)
+            return False
+        from kaarten.session import Session
+        self.leave_session()
+        try:
+            session = Session.start_follow_up(
+                store, info.id, card_ids=[c.id for c in cards], themes_by_card={c.id: c.theme for c in cards})
+            session.deal()
+        except KaartenError as e:
+            self.show_error(e)
+            return False
+        self.session = session
+        self.go("table")
+        return True
+
+    def show_plan(self) -> None:
+        """The wie-plan of the session in play (app.screens.plan)."""
+        if self.session is not None:
+            self.go("plan")
 
     def open_session(self, session_id) -> None:
         """Look at a saved game's summary (finished or not), without playing on."""

@@ -31,6 +31,7 @@ from app import theme
 from app.i18n import available_languages, tr
 from app.map.widget import NetworkMap  # noqa: F401  (for kv)
 from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
+from app.widgets import who as _who  # noqa: F401  (WhoPanel for kv: overview, layers, follow-up, plan)
 from app.widgets.layout import AppScreen, MirroredBoxLayout, show_child
 from app.widgets.text import ScriptLabel, resolve_halign
 from kaarten.network import Sector
@@ -218,6 +219,7 @@ class SummaryScreen(AppScreen):
             self.finished = True
             self.other_language = ""
             self._fill([], [])
+            self.ids.who.show(None, None)
             return
         deck = self._deck()
         app = self.app()
@@ -239,6 +241,7 @@ class SummaryScreen(AppScreen):
         )
         self.only_professionals = bool(s.only_professionals)
         self._fill(s.key_supporters, s.empty_sectors)
+        self.ids.who.show(session, deck)
 
     def _fill(self, supporters, empty) -> None:
         box = self.ids.supporters

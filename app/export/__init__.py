@@ -17,15 +17,12 @@ FORMATS = ("pdf", "png", "md")
 
 
 def render(session: Any, deck: Any | None, fmt: str, lang: str, *, pseudonyms: bool = False,
-           demo: bool | None = None, shaping: bool | None = None) -> bytes:
-    """The bytes of one export of ``session`` in language ``lang``."""
-    from dataclasses import replace
-
+           demo: bool = False, shaping: bool | None = None) -> bytes:
+    """The bytes of one export of ``session`` in language ``lang`` (``fmt``:
+    pdf, png or md; ``demo``: say it is a demo family's game)."""
     from app.export.content import hand_out
 
-    content = hand_out(session, deck, lang, pseudonyms=pseudonyms)
-    if demo is not None:
-        content = replace(content, demo=demo)
+    content = hand_out(session, deck, lang, pseudonyms=pseudonyms, demo=demo)
     if fmt == "pdf":
         from app.export.pdf import pdf_bytes
 

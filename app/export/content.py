@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 from app.export.words import Words
 from app.map.layout import MapPerson
-from kaarten.network import Closeness, Person, PersonId, Sector
+from kaarten.network import Person, PersonId, Sector
 from kaarten.summary import Summary
 
 __all__ = ["HandOut", "PlanItem", "hand_out", "SECTOR_ORDER"]
@@ -96,12 +96,14 @@ class HandOut:
 
 
 def hand_out(session: Any, deck: Any | None, lang: str, *, pseudonyms: bool = False,
-             today: dt.date | None = None) -> HandOut:
+             demo: bool = False, today: dt.date | None = None) -> HandOut:
     """The content of an export of ``session`` in language ``lang``.
 
     ``deck`` (a :class:`kaarten.decks.Deck`, or None when the deck is gone)
     gives the title and the theme labels; ``pseudonyms``: initials and
-    "Speler 1..n" instead of the names as typed (the plan follows).
+    "Speler 1..n" instead of the names as typed (the plan follows);
+    ``demo``: a demo family's game (:meth:`kaarten.store.Store.demo_sessions`),
+    said on every page.
     """
     words = Words(lang)
     summary: Summary = session.summary()
@@ -121,7 +123,7 @@ def hand_out(session: Any, deck: Any | None, lang: str, *, pseudonyms: bool = Fa
         earlier_plan=earlier,
         goes_well="" if pseudonyms else goes_well,
         next_step="" if pseudonyms else next_step,
-        demo=bool(getattr(session, "demo", False)),
+        demo=demo,
         pseudonyms=pseudonyms,
     )
 

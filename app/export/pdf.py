@@ -24,7 +24,6 @@ form), then each is drawn on its own, so both ways wrap the same.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import logging
 from pathlib import Path
@@ -50,8 +49,12 @@ DP = 0.62
 
 
 def shaping_available() -> bool:
-    """True when fpdf2 can shape text (the ``uharfbuzz`` package is installed)."""
-    return importlib.util.find_spec("uharfbuzz") is not None
+    """True when fpdf2 can shape text (the ``uharfbuzz`` package imports)."""
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _rgb(colour: Colour) -> tuple[int, int, int]:

@@ -12,15 +12,17 @@ its session (:meth:`kaarten.store.Store.add_export`). No Kivy here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from kaarten.paths import data_dir
 
 __all__ = ["FOLDER_NAME", "FORMATS", "default_folder", "file_name", "write_file", "delete_file",
-           "inside_data_folder", "expire_files", "sessions_due"]
+           "inside_data_folder", "expire_files", "sessions_due", "ExportSettings", "tidy", "SETTINGS_FILE"]
 
 FOLDER_NAME = "exports"
 #: format -> (what the file is, suffix)
@@ -85,10 +87,10 @@ def delete_file(path: Path) -> bool:
     return True
 
 
-def inside_data_folder(path: Path) -> bool:
+def inside_data_folder(path: Path, data_folder: Path | None = None) -> bool:
     """True for a file inside the app's data folder (covered by retention)."""
     try:
-        Path(path).resolve().relative_to(data_dir().resolve())
+        Path(path).resolve().relative_to(Path(data_folder or data_dir()).resolve())
     except ValueError:
         return False
     return True
@@ -121,3 +123,75 @@ def sessions_due(exports: Iterable[tuple[int, Path, str, dt.datetime]], *, now: 
     for session_id, _path, _fmt, created in exports:
         first[session_id] = min(created, first.get(session_id, created))
     return sorted(sid for sid, when in first.items() if moment - when >= after)
+
+
+# -- the worker's choices ------------------------------------------------------------
+
+SETTINGS_FILE = "exports.json"
+
+
+@dataclass(frozen=True)
+class ExportSettings:
+    """Where exports go ('' = ``exports/`` in the data folder) and whether a
+    session is deleted the day after its first export. Kept in
+    ``exports.json`` in the data folder; a missing or bad file gives the defaults."""
+
+    folder: str = ""
+    delete_after_export: bool = False
+
+    @classmethod
+    def load(cls, data_folder: Path | None = None) -> ExportSettings:
+        path = Path(data_folder or data_dir()) / SETTINGS_FILE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        folder = raw.get("folder", "")
+        after = raw.get("delete_after_export", False)
+        return cls(folder=folder if isinstance(folder, str) and len(folder) < 4096 else "",
+                   delete_after_export=after if isinstance(after, bool) else False)
+
+    def save(self, data_folder: Path | None = None) -> None:
+        folder = Path(data_folder or data_dir())
+        data = json.dumps({"folder": self.folder, "delete_after_export": self.delete_after_export},
+                          ensure_ascii=False, indent=2).encode("utf-8")
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".exports-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, folder / SETTINGS_FILE)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+    def target(self, data_folder: Path | None = None) -> Path:
+        """The folder exports are written to."""
+        if self.folder:
+            return Path(self.folder).expanduser()
+        return Path(data_folder or data_dir()) / FOLDER_NAME
+
+
+def tidy(store, settings: ExportSettings, *, retention: dt.timedelta | None = None,
+         data_folder: Path | None = None, now: dt.datetime | None = None) -> list[int]:
+    """What the app does on starting: with "delete a session the day after
+    its export" on, delete those sessions (and their exports inside the data
+    folder) for real; with ``retention``, delete the files in the data
+    folder's exports folder older than that. The sessions deleted."""
+    deleted: list[int] = []
+    if settings.delete_after_export:
+        for session_id in sessions_due(store.exports(), now=now):
+            for _sid, path, _fmt, _when in store.exports(session_id):
+                if inside_data_folder(path, data_folder):
+                    delete_file(path)
+            store.delete_session(session_id)
+            deleted.append(session_id)
+    if retention is not None:
+        for path in expire_files(Path(data_folder or data_dir()) / FOLDER_NAME, retention, now=now):
+            store.forget_export(path)
+    return deleted

@@ -847,6 +847,21 @@ class PracticeStore:
         """Nothing on disk to fold: always done."""
         return True
 
+    def add_export(self, session_id: SessionId, path, fmt: str, *, now=None) -> None:
+        raise StoreError("A practice game is not kept, so nothing is exported from it.")
+
+    def exports(self, session_id: SessionId | None = None) -> list:
+        return []
+
+    def forget_export(self, path) -> None:
+        """Nothing was noted."""
+
+    def mark_demo(self, session_id: SessionId) -> None:
+        """Nothing is kept to mark."""
+
+    def demo_sessions(self) -> set[SessionId]:
+        return set()
+
     def close(self) -> None:
         """Nothing to close."""
 

@@ -33,17 +33,17 @@ def markdown_text(c: HandOut) -> str:
     out.append(f"# {escape(title)}")
     out.append("")
     if c.demo:
-        out.append(f"**{escape(_('Voorbeeld, geen echt gezin'))}**")
+        out.append('**' + escape(_("Voorbeeld, geen echt gezin")) + '**')
         out.append("")
-    out.append(f"- {escape(_('Datum'))}: {escape(c.words.date(c.date))}")
-    out.append(f"- {escape(_('Kaarten'))}: {escape(c.deck_title)}")
-    out.append(f"- {escape(_('Aan tafel: {names}').format(names=c.words.list(c.players)))}")
-    out.append(f"- {escape(_('Samen: {people}, {mentions}.').format(people=_people(c, s.totals.people), mentions=_times(c, s.totals.mentions)))}")
+    out.append('- ' + escape(_("Datum")) + ': ' + escape(c.words.date(c.date)))
+    out.append('- ' + escape(_("Kaarten")) + ': ' + escape(c.deck_title))
+    out.append('- ' + escape(_("Aan tafel: {names}").format(names=c.words.list(c.players))))
+    out.append('- ' + escape(_("Samen: {people}, {mentions}.").format(people=_people(c, s.totals.people), mentions=_times(c, s.totals.mentions))))
     if c.pseudonyms:
-        out.append(f"- {escape(_('Namen vervangen door initialen'))}")
+        out.append('- ' + escape(_("Namen vervangen door initialen")))
     out.append("")
 
-    out.append(f"## {escape(_('Iedereen die jullie noemden'))}")
+    out.append('## ' + escape(_("Iedereen die jullie noemden")))
     out.append("")
     for look in theme.SECTORS:
         people = c.people_in(look.sector)
@@ -62,7 +62,7 @@ def markdown_text(c: HandOut) -> str:
                 out.append(line)
         out.append("")
 
-    out.append(f"## {escape(_('Wie noemde wie, per thema'))}")
+    out.append('## ' + escape(_("Wie noemde wie, per thema")))
     out.append("")
     themes = list(dict.fromkeys(m.theme for ms in s.mentions_by_person.values() for m in ms if m.theme))
     header = [_("Speler")] + [c.theme_labels.get(t, t) for t in themes] + [_("Samen")]
@@ -74,25 +74,25 @@ def markdown_text(c: HandOut) -> str:
         out.append("| " + " | ".join([escape(player.name)] + [str(n) for n in counts] + [str(sum(counts))]) + " |")
     out.append("")
 
-    out.append(f"## {escape(_('Zij zijn er vaak voor jullie'))}")
+    out.append('## ' + escape(_("Zij zijn er vaak voor jullie")))
     out.append("")
     for p in s.key_supporters or ():
         named_by = len(s.players_by_person.get(p.id, ()))
         out.append(f"- {escape(p.name)}: {escape(_times(c, c.mentions_of(p.id)))}, "
                    f"{escape(c.words.ngettext('door {n} persoon', 'door {n} mensen', named_by).format(n=named_by))}")
     if not s.key_supporters:
-        out.append(f"- {escape(_('Nog niemand vaker genoemd'))}")
+        out.append('- ' + escape(_("Nog niemand vaker genoemd")))
     out.append("")
 
-    out.append(f"## {escape(_('Nog te ontdekken'))}")
+    out.append('## ' + escape(_("Nog te ontdekken")))
     out.append("")
     for sector in s.empty_sectors:
         out.append(f"- {escape(theme.sector_empty_text(sector, _))}")
     if not s.empty_sectors:
-        out.append(f"- {escape(_('In elk deel van het leven is iemand genoemd'))}")
+        out.append('- ' + escape(_("In elk deel van het leven is iemand genoemd")))
     out.append("")
 
-    out.append(f"## {escape(_('Ons wie-plan'))}")
+    out.append('## ' + escape(_("Ons wie-plan")))
     out.append("")
     for item in c.plan:
         what = " · ".join(escape(t) for t in (item.ask, item.theme) if t)
@@ -103,11 +103,11 @@ def markdown_text(c: HandOut) -> str:
             extra.append(escape(_("voor {date}").format(date=c.words.date(item.by))))
         out.append(f"- {escape(item.person)}: {what}" + (f" ({'; '.join(extra)})" if extra else ""))
     if not c.plan:
-        out.append(f"- {escape(_('Nog geen plan gemaakt'))}")
+        out.append('- ' + escape(_("Nog geen plan gemaakt")))
     if c.goes_well:
-        out.append(f"- {escape(_('Wat gaat goed'))}: {escape(c.goes_well)}")
+        out.append('- ' + escape(_("Wat gaat goed")) + ': ' + escape(c.goes_well))
     if c.next_step:
-        out.append(f"- {escape(_('De volgende stap'))}: {escape(c.next_step)}")
+        out.append('- ' + escape(_("De volgende stap")) + ': ' + escape(c.next_step))
     out.append("")
     return "\n".join(out)
 

@@ -170,6 +170,8 @@ class PdfSurface:
     def rounded_box(self, box, radius, fill=None, stroke=None, width=0.0):
         style = self._style(fill, stroke, width)
         x, y = self._xy(box.x, box.top)
+        # fpdf2 draws square corners when the radius reaches half the box
+        radius = min(radius, box.h / 2 - 0.01, box.w / 2 - 0.01)
         self.pdf.rect(x, y, box.w, box.h, style=style, round_corners=True, corner_radius=radius)
 
     def text(self, box, text, size, colour, bold=False):

@@ -9,33 +9,33 @@ waits for ``on_stop`` (which Android may never call).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import os
 import time
 
 from kivy.app import App
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
-from kivy.uix.screenmanager import FadeTransition, ScreenManager
+from kivy.uix.screenmanager import FadeTransition
 from kivy.utils import platform
 
 from app import fonts, logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
+from app.screens.manager import LazyScreenManager
 from app.widgets.text import TEXT_SCALES, style
 from kaarten import retention
-from kaarten.decks import load_decks
 from kaarten.errors import AlreadyOpenError, KaartenError
 from kaarten.paths import data_dir
 from kaarten.pin import PinLock
-from kaarten.session import Session
 from kaarten.store import PracticeStore, Store
 
 __all__ = ["GesprekskaartenApp", "run_app", "SCREENS"]
 
 log = logging.getLogger(__name__)
 
-#: screen name -> (module, class) of every screen, in the order they are made.
+#: screen name -> (module, class) of every screen. The first is shown at
+#: start; each is imported and built the first time it is shown or asked for
+#: (:class:`app.screens.manager.LazyScreenManager`), never before.
 SCREENS = {
     "start": ("app.screens.start", "StartScreen"),
     "setup": ("app.screens.setup", "SetupScreen"),
@@ -43,11 +43,8 @@ SCREENS = {
     "summary": ("app.screens.summary", "SummaryScreen"),
     "sessions": ("app.screens.sessions", "SessionsScreen"),
     "settings": ("app.screens.settings", "SettingsScreen"),
+    "plan": ("app.screens.plan", "PlanScreen"),
 }
-
-
-def _screen_class(module: str, cls: str):
-    return getattr(importlib.import_module(module), cls)
 
 
 class GesprekskaartenApp(App):
@@ -57,8 +54,6 @@ class GesprekskaartenApp(App):
     store = ObjectProperty(None, allownone=True)
     #: the practice store while a practice game runs (memory only)
     practice_store = ObjectProperty(None, allownone=True)
-    #: every deck that loaded (kaarten.decks.DeckSet)
-    decks = ObjectProperty(None, allownone=True)
     #: the game being played or looked at (kaarten.session.Session) or None
     session = ObjectProperty(None, allownone=True)
     #: practice mode: new games are kept in memory only
@@ -83,6 +78,7 @@ class GesprekskaartenApp(App):
         super().__init__(**kwargs)
         self._data_folder = data_folder
         self.prefs = Preferences()
+        self._decks = None
         self.clock = clock or time.time
         self._last_activity = self.clock()
         self._pin: PinLock | None = None
@@ -101,6 +97,23 @@ class GesprekskaartenApp(App):
             # elsewhere reading it makes ~/.config/<name> (and fails without ~/.config).
             self._data_folder = data_dir(self.user_data_dir if platform == "android" else None)
         return self._data_folder
+
+    @property
+    def decks(self):
+        """Every deck that loaded (:class:`kaarten.decks.DeckSet`), read the
+        first time a screen needs them or just after the first frame (see
+        :meth:`after_first_frame`), whichever comes first; never before the
+        start screen is drawn."""
+        if self._decks is None:
+            from kaarten.decks import load_decks
+            self._decks = load_decks()
+            for problem in self._decks.problems:
+                log.warning("Deck problem: %s", problem)
+        return self._decks
+
+    @decks.setter
+    def decks(self, value) -> None:
+        self._decks = value
 
     @property
     def settings(self) -> Preferences:
@@ -126,17 +139,26 @@ class GesprekskaartenApp(App):
                                                   self._lock_view if self.locked else None]))
         from kivy.clock import Clock
         Clock.schedule_interval(self._tick, 1.0)
-        self.decks = load_decks()
-        for problem in self.decks.problems:
-            log.warning("Deck problem: %s", problem)
         self._open_store()
 
         Window.bind(on_keyboard=self._on_back)
-        sm = ScreenManager(transition=FadeTransition(duration=0.15))
-        for name, (module, cls) in SCREENS.items():
-            sm.add_widget(_screen_class(module, cls)(name=name))
+        Window.bind(on_flip=self._first_flip)
+        sm = LazyScreenManager(transition=FadeTransition(duration=0.15), table=SCREENS)
+        sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm
+
+    def _first_flip(self, window) -> None:
+        window.unbind(on_flip=self._first_flip)
+        from kivy.clock import Clock
+        Clock.schedule_once(lambda _dt: self.after_first_frame(), 0)
+
+    def after_first_frame(self) -> None:
+        """Work the start screen does not need, done once it is drawn: delete
+        the sessions whose days are over, read the decks (and report broken
+        ones in the log)."""
+        self.expire_old_sessions()
+        self.decks  # noqa: B018  (reads them)
 
     def _open_store(self) -> None:
         try:
@@ -151,9 +173,24 @@ class GesprekskaartenApp(App):
                 self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
                                    "Wat je nu speelt, wordt niet bewaard.")
             return
+        self._tidy_exports()
         if self.store.damaged_notice:
             self.notice = tr._("Het bestand met gesprekken was beschadigd. Er is een nieuw "
                                "bestand begonnen; het oude is bewaard.")
+
+    def _tidy_exports(self) -> None:
+        """On starting: sessions due "the day after their export" are deleted
+        for real (when that setting is on), with their exports in the app."""
+        from kaarten import exports
+
+        try:
+            gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                data_folder=self.data_folder)
+        except (OSError, KaartenError) as e:
+            log.warning("Tidying exports failed: %s", type(e).__name__)
+            return
+        if gone:
+            log.info("Deleted %d sessions a day after their export", len(gone))
 
     def _on_back(self, window, key, *_):
         """Escape (or Android's back button) steps back instead of closing:
@@ -171,22 +208,17 @@ class GesprekskaartenApp(App):
         current = self.root.current if self.root else "start"
         if current == "start":
             return False
-        if current != "table":
+        if current == "plan":
+            self.show_summary()
+        elif current != "table":
             self.go("start")
         return True
 
     def on_start(self):
-        """With a PIN set, the lock is over the first frame; old sessions
-        are deleted right after it is drawn (so the app opens at once)."""
+        """With a PIN set, the lock is over the first frame (old sessions are
+        deleted right after it is drawn: :meth:`after_first_frame`)."""
         if self.pin_set:
             self.lock()
-        from kivy.core.window import Window
-
-        def after_first_frame(*_):
-            Window.unbind(on_flip=after_first_frame)
-            from kivy.clock import Clock
-            Clock.schedule_once(self.expire_old_sessions, 0)
-        Window.bind(on_flip=after_first_frame)
 
     def on_pause(self):
         """To the background (Android may end the app there without a word):
@@ -288,6 +320,7 @@ class GesprekskaartenApp(App):
         except KaartenError as e:
             log.warning("Deleting old sessions failed: %s", type(e).__name__)
             return []
+        self._expire_export_files(now)
         if deleted:
             log.info("Deleted %d old session(s)", len(deleted))
             session = self.session
@@ -411,6 +444,17 @@ class GesprekskaartenApp(App):
     def set_text_size(self, size: str) -> None:
         self.set_setting(text_size=size)
 
+    def _expire_export_files(self, now: dt.datetime) -> None:
+        """Files in the data folder's exports/ go with the same days
+        (kaarten.exports; files elsewhere are the worker's)."""
+        from kaarten import exports
+        try:
+            days = dt.timedelta(days=self.prefs.retention_days)
+            for path in exports.expire_files(self.data_folder / exports.FOLDER_NAME, days, now=now):
+                self.store.forget_export(path)
+        except (OSError, KaartenError) as e:
+            log.warning("Deleting old export files failed: %s", type(e).__name__)
+
     def set_retention_days(self, days: int) -> None:
         """How many days sessions are kept; old ones go at once."""
         self.set_setting(retention_days=retention.check_days(days))
@@ -429,7 +473,7 @@ class GesprekskaartenApp(App):
 
     #: the screens that show the session in play; going to any other
     #: screen leaves the session (see :meth:`leave_session`)
-    SESSION_SCREENS = ("table", "summary")
+    SESSION_SCREENS = ("table", "summary", "plan")
 
     @property
     def sessions_store(self):
@@ -469,6 +513,7 @@ class GesprekskaartenApp(App):
     def start_game(self, deck_id: str, language: str, players) -> bool:
         """A new game with ``players`` [(name, colour)]: saved, first card dealt.
         False (and the worker is told why) when it could not start."""
+        from kaarten.session import Session
         deck = self.decks.get(deck_id)
         cards = deck.localized(language).cards
         self.leave_session()
@@ -485,6 +530,43 @@ class GesprekskaartenApp(App):
         self.go("table")
         return True
 
+    def start_follow_up(self, session_id) -> bool:
+        """A follow-up of a saved game (kaarten.followup): the same family,
+        deck and card language, the earlier people already on the map; the
+        first card dealt. False (and the worker is told why) when it could
+        not start."""
+        store = self.sessions_store
+        try:
+            info = next((i for i in store.sessions() if int(i.id) == int(session_id)), None)
+            if info is None:
+                from kaarten.errors import UnknownSessionError
+                raise UnknownSessionError(f"There is no saved session {session_id}.")
+            cards = self.decks.get(info.deck_id).localized(info.language).cards
+        except KeyError:
+            from kaarten.errors import SetupError
+            self.show_error(SetupError("The deck of that session is not on this tablet."))
+            return False
+        except KaartenError as e:
+            self.show_error(e)
+            return False
+        from kaarten.session import Session
+        self.leave_session()
+        try:
+            session = Session.start_follow_up(
+                store, info.id, card_ids=[c.id for c in cards], themes_by_card={c.id: c.theme for c in cards})
+            session.deal()
+        except KaartenError as e:
+            self.show_error(e)
+            return False
+        self.session = session
+        self.go("table")
+        return True
+
+    def show_plan(self) -> None:
+        """The wie-plan of the session in play (app.screens.plan)."""
+        if self.session is not None:
+            self.go("plan")
+
     def open_session(self, session_id) -> None:
         """Look at a saved game's summary (finished or not), without playing on."""
         self.resume_session(session_id, look_only=True)
@@ -492,6 +574,7 @@ class GesprekskaartenApp(App):
     def resume_session(self, session_id, look_only: bool = False) -> None:
         """Carry on with a saved game (a finished one, or ``look_only``, shows
         its summary)."""
+        from kaarten.session import Session
         try:
             session = Session.resume(self.sessions_store, session_id)
         except KaartenError as e:
@@ -528,6 +611,39 @@ class GesprekskaartenApp(App):
         except KaartenError as e:       # the worker is told
             self.show_error(e)
             return -1
+
+    def save_exports(self):
+        """"Bewaren of printen": write the session's hand-out (PDF), map (PNG)
+        and summary (Markdown) into the exports folder, note them with the
+        session, and tell the worker where they are (and, outside the app,
+        that the files are theirs to keep safe). The dialog shown."""
+        from app.exporting import save_exports
+        from app.widgets.dialog import ask
+
+        session = self.session
+        if session is None or session.keeps_nothing:
+            return None
+        try:
+            deck = self.decks.get(session.deck_id)
+        except KeyError:
+            deck = None
+        try:
+            saved = save_exports(self.store, session, deck, worker_language=self.ui_language,
+                                 data_folder=self.data_folder, pseudonyms=self.pseudonyms)
+        except (OSError, KaartenError) as e:
+            log.warning("Export failed: %s", type(e).__name__)
+            return ask(tr._("Bewaren lukte niet"),
+                       tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
+                       yes=tr._("Goed"))
+        message = tr._("De kaart voor het gezin (PDF), de kaart als plaatje en het verslag staan in:") + \
+            f"\n{saved.folder}\n\n"
+        if saved.outside:
+            message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "
+                            "en wist ze als ze niet meer nodig zijn.")
+        else:
+            message += tr._("Ze worden gewist met het gesprek, of als de bewaartijd voorbij is. "
+                            "Print ze of geef ze door, en wis het gesprek daarna.")
+        return ask(tr._("Bewaard"), message, yes=tr._("Goed"))
 
     def show_error(self, error) -> None:
         """Tell the worker what went wrong, in words, and carry on."""

@@ -214,3 +214,34 @@ def test_pseudonyms_leave_no_typed_name_and_no_note_on_the_summary_and_the_table
     for w in list(Window.children):
         if w is not app.root:
             w.dismiss(animation=False)
+
+
+def test_pseudonyms_hide_the_plan_words_and_keep_them_stored(fresh):
+    driver, app = fresh, fresh.app
+    people = crowded_game.PEOPLE[:6]
+    session, ids = play_family(app, people)
+    ask = "woensdag de kinderen van school halen"
+    session.add_plan_line(ids[1], ask, asker=session.players[1].id)
+    session.set_plan_notes(goes_well="oma komt elke zondag", next_step="juf bellen over vervoer")
+    secrets = [p[0] for p in people] + PLAYER_NAMES + [NOTE, ask, "oma komt elke zondag", "juf bellen"]
+
+    app.resume_session(session.id, look_only=True)
+    driver.settle()
+    app.show_plan()
+    driver.settle()
+    assert set(names_in(every_text(app), secrets)) >= {ask, "oma komt elke zondag"}
+    app.show_summary()
+    driver.settle()
+    driver.tap(app.root.get_screen("summary").ids.pseudonyms)
+    assert names_in(every_text(app), secrets) == []          # the plan's parts on the summary too
+    app.show_plan()
+    driver.settle()
+    plan = app.root.get_screen("plan")
+    assert plan.read_only
+    assert names_in(every_text(app), secrets) == []
+    assert plan.ask_someone(ids[0]) is None                   # nothing is typed over hidden words
+    app.show_summary()                                        # leaving the plan saves nothing
+    driver.settle()
+    stored = app.store.load(session.id)
+    assert stored.plan_notes.goes_well == "oma komt elke zondag"
+    assert [line.ask for line in stored.plan_lines] == [ask]

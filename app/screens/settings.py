@@ -94,7 +94,8 @@ class SettingsScreen(AppScreen):
 
     def on_kv_post(self, *_):
         tr.fbind("lang", self._relabel)
-        self._pin_remove = self.ids.pin_remove.__self__     # ids are weak; it comes and goes
+        self._pin_remove = self.ids.pin_remove.__self__     # ids are weak; they come and go
+        self._idle_block = self.ids.idle_block.__self__
 
     def refresh(self, *_) -> None:
         app = self.app()
@@ -113,6 +114,9 @@ class SettingsScreen(AppScreen):
             self.retention_days = prefs.retention_days
             self.pseudonyms = prefs.pseudonyms
         show_child(self.ids.pin_buttons, self._pin_remove, self.pin_set)
+        column = self.ids.column
+        show_child(column, self._idle_block, self.pin_set,
+                   index=column.children.index(self.ids.pin_buttons) if self.pin_set else 0)
         self._fill("idle_minutes", "idle", [str(n) for n in IDLE_CHOICES], str(self.idle_minutes),
                    lambda v: minutes_label(int(v)))
         days = sorted(set(RETENTION_CHOICES) | {int(self.retention_days)})

@@ -419,6 +419,7 @@ class WhoPanel(BoxLayout):
         self.ids.overview.session = session
         self.ids.overview.deck = self.deck
         self.ids.overview.overview = overview
+        self.ids.overview.rebuild()          # (an equal overview with names shown another way)
         self.ids.legend.deck = self.deck
         self.ids.legend.themes = overview.themes
         self.ids.legend.rebuild()

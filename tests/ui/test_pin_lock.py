@@ -20,8 +20,12 @@ SECRETS = [name for name, _, _ in crowded_game.PEOPLE[:6]] + [name for name, _ i
 
 
 class FakeClock:
-    def __init__(self, now: float = 1_800_000_000.0):
-        self.now = now
+    """The app's clock, moved by the test (it starts now: sessions played
+    today are not old enough to be deleted)."""
+
+    def __init__(self, now: float | None = None):
+        import time
+        self.now = time.time() if now is None else now
 
     def __call__(self) -> float:
         return self.now

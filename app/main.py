@@ -108,7 +108,8 @@ class GesprekskaartenApp(App):
 
         Window.bind(on_keyboard=self._on_back)
         Window.bind(on_flip=self._first_flip)
-        sm = LazyScreenManager(transition=FadeTransition(duration=0.15), table=SCREENS)
+        sm = LazyScreenManager(transition=FadeTransition(duration=0.15, clearcolor=theme.BACKGROUND),
+                               table=SCREENS)
         sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm

@@ -500,13 +500,15 @@ class NetworkMap(FloatLayout):
         r = dot.radius if dot else dp(10)
         with self.canvas.after:
             # the slice and circle it would land in
-            Color(*theme.PRIMARY[:3], 0.9)
+            # opaque: Kivy draws a wide line of a see-through colour through a
+            # stencil that clears the whole window's stencil buffer each frame
+            Color(*theme.PRIMARY)
             pts_out = [(cx + outer * math.cos(t), cy + outer * math.sin(t))
                        for t in (start - i * (start - end) / 24 for i in range(25))]
             pts_in = [(cx + inner * math.cos(t), cy + inner * math.sin(t))
                       for t in (end + i * (start - end) / 24 for i in range(25))]
             flat = [c for p in pts_out + pts_in + pts_out[:1] for c in p]
-            Line(points=flat, width=dp(3), joint="round")
+            Line(points=flat, width=dp(3), joint="miter")
             # the dot under the finger
             Color(*theme.WHITE)
             Ellipse(pos=(x - r - dp(3), y - r - dp(3)), size=(2 * r + dp(6), 2 * r + dp(6)))

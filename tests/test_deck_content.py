@@ -26,7 +26,7 @@ CHILD_PICTOGRAMS = frozenset({
     "heart", "smile", "basket", "lightbulb", "phone", "sun", "star", "hug", "ball",
     "school", "bed", "signpost", "plate", "book", "bicycle", "thermometer", "cake",
     "moon", "raincloud", "dog", "car", "music", "tree", "umbrella", "gift", "bus",
-    "key", "house", "hand", "family",
+    "key", "house", "hand", "family", "pencil", "ear", "friends",
 })
 
 # The three questions of the original card game, with their stable ids.

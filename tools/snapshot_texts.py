@@ -32,19 +32,21 @@ def texts(deck) -> dict:
     return found
 
 
+def snapshot_of(deck) -> dict:
+    """The Dutch texts of ``deck`` and, per language deck, the texts it translates itself."""
+    entry = {"nl": texts(deck)}
+    for lang, tr in sorted(deck.translations.items()):
+        own = texts(deck.localized(lang))
+        entry[lang] = {k: v for k, v in own.items() if k in _translated(tr)}
+    return entry
+
+
 def snapshot() -> dict:
     decks = {}
     for folder in sorted(Path(DECKS_DIR).iterdir()):
-        if not (folder / "deck.yaml").is_file():
-            continue
-        deck = load_deck(folder)
-        entry = {"nl": texts(deck)}
-        for lang, tr in sorted(deck.translations.items()):
-            shown = deck.localized(lang)
-            own = texts(shown)
-            # only what the language deck itself translates (not the Dutch shown in its place)
-            entry[lang] = {k: v for k, v in own.items() if v != entry["nl"].get(k) or k in _translated(tr)}
-        decks[deck.id] = entry
+        if (folder / "deck.yaml").is_file():
+            deck = load_deck(folder)
+            decks[deck.id] = snapshot_of(deck)
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     return {"commit": commit, "decks": decks}
 

@@ -151,15 +151,14 @@ class SectorLook:
 
     @property
     def empty_text(self) -> str:
-        """A gentle line for when nobody was named here yet."""
+        """A gentle line for when nobody was named here yet (none for professionals)."""
         return {
             Sector.FAMILY: tr._("Nog geen familie genoemd"),
             Sector.FRIENDS: tr._("Nog geen vrienden genoemd"),
             Sector.NEIGHBOURHOOD: tr._("Nog geen buren genoemd"),
             Sector.SCHOOL_WORK: tr._("Nog niemand van school of werk genoemd"),
             Sector.CLUB_FAITH_LEISURE: tr._("Nog niemand van club, geloof of vrije tijd genoemd"),
-            Sector.PROFESSIONALS: tr._("Nog geen hulpverleners genoemd"),
-        }[self.sector]
+        }.get(self.sector, "")  # no nudge toward professionals: their sector is never "to discover"
 
 
 #: The one table of the sectors' looks, in the map's order (0 at the top,
@@ -191,7 +190,7 @@ def sector_label(sector) -> str:
         Sector.NEIGHBOURHOOD: tr._("Buurt"),
         Sector.SCHOOL_WORK: tr._("School en werk"),
         Sector.CLUB_FAITH_LEISURE: tr._("Club, geloof, vrije tijd"),
-        Sector.PROFESSIONALS: tr._("Hulpverleners"),
+        Sector.PROFESSIONALS: tr._("Hulp en zorg"),
     }[sector]
 
 

@@ -111,7 +111,7 @@ class SessionsScreen(AppScreen):
         """Ask first; delete only on "Wissen"."""
         return ask(
             tr._("Dit gesprek wissen?"),
-            tr._("Weet je het zeker? Dit kan niet ongedaan worden gemaakt."),
+            tr._("Het gesprek is daarna echt weg, met alle namen."),
             yes=tr._("Wissen"),
             no=tr._("Niet wissen"),
             on_yes=lambda: self.delete(session_id),

@@ -164,7 +164,7 @@ class GesprekskaartenApp(App):
                 self.notice = tr._("De app is al open in een ander venster. Speel daar verder; "
                                    "wat je hier speelt, wordt niet bewaard.")
             else:
-                self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
+                self.notice = tr._("We kunnen de bewaarde gesprekken nu niet openen. "
                                    "Wat je nu speelt, wordt niet bewaard.")
             return
         self._tidy_exports()

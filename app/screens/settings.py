@@ -222,7 +222,7 @@ class SettingsScreen(AppScreen):
                    tr.ngettext("Op deze tablet staat {n} gesprek. Het wordt gewist, met alle namen.",
                                "Op deze tablet staan {n} gesprekken. Ze worden allemaal gewist, "
                                "met alle namen.", count).format(n=count)
-                   + " " + tr._("Dit kan niet ongedaan worden gemaakt."),
+                   + " " + tr._("Daarna is alles echt weg."),
                    yes=tr._("Verder"), no=tr._("Niet wissen"),
                    on_yes=self.confirm_erase, yes_kind="danger")
 

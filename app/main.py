@@ -129,7 +129,7 @@ class GesprekskaartenApp(App):
         self._apply_prefs()
         self.pseudonyms = self.prefs.pseudonyms
         self.pin_set = self.pin.is_set
-        from app.lock import keep_on_top
+        from app.overlays import keep_on_top
         Window.bind(on_touch_down=self._activity, on_key_down=self._key_down,
                     children=keep_on_top(lambda: [self._cover if self.names_hidden else None,
                                                   self._lock_view if self.locked else None]))

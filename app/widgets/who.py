@@ -334,7 +334,9 @@ class FollowUpView(BoxLayout):
         for change, title, colour in groups:
             people = c.of(change)
             if people:
-                rows.add_widget(ChangeRow(title=title, names=tr.format_list([p.name for p in people]),
+                # names joined by a dot every font has (a list's comma in
+                # Tigrinya is Ethiopic, which an Arabic name's font lacks)
+                rows.add_widget(ChangeRow(title=title, names=" \u00b7 ".join(p.name for p in people),
                                           colour=colour, kind=change.value))
         if c.asks:
             rows.add_widget(OverviewName(text=tr._("Wat we zouden vragen"), bold=True, pad_y=dp(4)))

@@ -95,6 +95,8 @@ class NetworkMap(FloatLayout):
     square = ListProperty([0, 0, 0])
     #: label font size in sp at the normal text setting
     label_sp = NumericProperty(theme.FONT_SMALL)
+    #: names shown as initials and "Speler n", notes left out (app.naming)
+    pseudonyms = BooleanProperty(False)
     #: a layer: the ids of the people shown in full; everyone else is dimmed
     #: (None: everyone in full). See app.widgets.layers.
     highlight = ObjectProperty(None, allownone=True)
@@ -121,7 +123,14 @@ class NetworkMap(FloatLayout):
 
     def refresh(self, *_):
         """Read the session again and redraw (after a change elsewhere)."""
-        self.summary = self.session.summary() if self.session is not None else None
+        from app.naming import shown_summary
+        self.summary = (shown_summary(self.session.summary(), self.pseudonyms)
+                        if self.session is not None else None)
+
+    def on_pseudonyms(self, *_):
+        # an open panel shows the names the old way: it closes
+        self.close_panel()
+        self.refresh()
 
     def on_summary(self, *_):
         self._trigger()

@@ -157,6 +157,8 @@ class SummaryScreen(AppScreen):
     #: the other language this summary can be read in: the family's (the
     #: cards' language) or the worker's; '' when they are the same
     other_language = StringProperty("")
+    #: names shown as initials and "Speler n" (the App's pseudonyms)
+    pseudonyms = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -177,10 +179,12 @@ class SummaryScreen(AppScreen):
 
     def on_kv_post(self, *_):
         self.watch_app("session", self._session_changed)
+        self.watch_app("pseudonyms", lambda *_: self.refresh())
         # strong references (kv ids are weak): two buttons leave the row when
         # they have nothing to offer
         self._buttons = self.ids.buttons.__self__
         self._play_on, self._language = self.ids.play_on.__self__, self.ids.language.__self__
+        self._save = self.ids.save.__self__
         self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
         self._fit_trigger = Clock.create_trigger(self._fit, -1)
         self._buttons.fbind("width", self._fit_trigger)
@@ -217,15 +221,21 @@ class SummaryScreen(AppScreen):
             self.other_language = ""
             self._fill([], [])
             self.ids.who.show(None, None)
+            self._show_buttons()
             return
         deck = self._deck()
+        app = self.app()
+        self.pseudonyms = bool(getattr(app, "pseudonyms", False))
+        names_changed = m.pseudonyms != self.pseudonyms
+        m.pseudonyms = self.pseudonyms   # (the map reads its session again when this changes)
         if m.session is not session:
             m.deck = deck
             m.session = session
-        else:
+        elif not names_changed:
             m.refresh()
         s = m.summary
         self.finished = bool(session.finished)
+        self._show_buttons()
         self.other_language = self._language_choice()
         title = deck.localized(tr.lang).title if deck is not None else s.deck_id
         self.subtitle = " \u00b7 ".join(t for t in (tr.format_date(s.date), title) if t)
@@ -302,6 +312,9 @@ class SummaryScreen(AppScreen):
         row = self._buttons
         show_child(row, self._language, bool(self.other_language), index=len(row.children))
         show_child(row, self._play_on, not self.finished, index=len(row.children))
+        # a practice game keeps nothing, on paper neither
+        session = self.session
+        show_child(row, self._save, session is not None and not session.keeps_nothing, index=len(row.children))
         self._fit_trigger()
 
     # -- buttons ----------------------------------------------------------------------
@@ -312,6 +325,15 @@ class SummaryScreen(AppScreen):
 
     def play_on(self) -> None:
         self.app().go("table")
+
+    def toggle_pseudonyms(self) -> None:
+        """Initials on, or the names back (behind the PIN when one is set)."""
+        self.app().set_pseudonyms(not self.pseudonyms)
+
+    def save(self):
+        """Bewaren of printen: the hand-out, the map and the summary are
+        written (the App says where); the dialog shown, for tests."""
+        return self.app().save_exports()
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

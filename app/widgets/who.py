@@ -28,9 +28,9 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from app import theme
-from app.i18n import is_rtl, tr
-from app.widgets.layout import Chip, MirroredBoxLayout
+from app.i18n import tr
 from app.scripts import display_text
+from app.widgets.layout import Chip, MirroredBoxLayout
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import ScriptLabel, resolve_halign
 from kaarten.followup import Change

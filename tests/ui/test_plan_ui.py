@@ -169,7 +169,7 @@ def test_a_follow_up_starts_from_the_sessions_list_and_says_what_changed(driver)
     f.move(ids[1], closeness=Closeness.VERY_CLOSE)
     f.move(ids[0], closeness=Closeness.FURTHER)
     f.name_again(ids[2])
-    new = f.record_person("Buurman Kees", Sector.NEIGHBOURHOOD, 2)
+    f.record_person("Buurman Kees", Sector.NEIGHBOURHOOD, 2)
     app.end_game()
     driver.settle()
     assert app.root.current == "summary"

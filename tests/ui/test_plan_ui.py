@@ -181,6 +181,18 @@ def test_a_follow_up_starts_from_the_sessions_list_and_says_what_changed(driver)
     assert rows["new"].names == "Buurman Kees"
     assert rows["closer"].names == "Kees" and rows["further"].names == "Ayşe"
     assert rows["not-named-again"].names == "Pieter-Jan \u00b7 Buurvrouw Ans"
+    # on the map, a person carries where they stood the last time
+    from app import theme
+    m = app.root.get_screen("summary").ids.map
+    panel = m.open_panel(ids[1])
+    driver.settle()
+    was = f"{theme.sector_label(Sector.FRIENDS)} \u00b7 {theme.closeness_label(Closeness.CLOSE)}"
+    assert panel.place_text().endswith("Vorige keer: " + was)
+    m.close_panel()
+    panel = m.open_panel(ids[3])          # Pieter-Jan did not move: no "last time"
+    assert "Vorige keer" not in panel.place_text()
+    m.close_panel()
+    driver.settle()
     asks = [r for r in view.ids.rows.children if type(r).__name__ == "AskRow"]
     assert [a.words for a in asks] == ["Ayşe: zondag bellen"] and asks[0].outcome == "nog niet besproken"
 

@@ -20,6 +20,7 @@ import datetime as dt
 from pathlib import Path
 
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
 from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.behaviors import ButtonBehavior
@@ -68,9 +69,14 @@ class ThemeButton(ButtonBehavior, AnchorLayout):
 
 
 class PickChip(Chip):
-    """A choice in the panel (who asks, when)."""
+    """A choice in the panel (who asks, when) or an answer (done, not yet...)."""
 
     value = ObjectProperty(None, allownone=True)
+
+    def natural_width(self) -> float:
+        # a little slack: Ethiopic measures a little narrower than it draws,
+        # and a three-word answer then wrapped beside free room
+        return super().natural_width() + dp(8)
 
 
 class PlanLineRow(ButtonBehavior, MirroredBoxLayout):

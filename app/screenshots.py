@@ -86,6 +86,9 @@ def sample_game(app, language: str = "nl") -> None:
     s.record_person("coach Mo", "club-faith-leisure", 3)
     s.record_person("wijkcoach Fatima", "professionals", 3)
     s.pass_card()
+    # a start of the wie-plan (the plan screen): words, and a picture instead of words
+    s.add_plan_line(oma.id, "woensdag de kinderen ophalen", asker=s.players[0].id)
+    s.add_plan_line(s.network.people[1].id, theme="practical", asker=s.players[1].id)
 
 
 def _start_app(text_size: str | None):

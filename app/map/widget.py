@@ -614,7 +614,14 @@ class PersonPanel(ModalView):
 
     def place_text(self) -> str:
         p = self.person
-        return f"{theme.sector_label(p.sector)} \u00b7 {theme.closeness_label(p.closeness)}"
+        here = f"{theme.sector_label(p.sector)} \u00b7 {theme.closeness_label(p.closeness)}"
+        # a follow-up game: where this person stood the last time, when that was elsewhere
+        follow_up = getattr(getattr(self.map_widget, "session", None), "follow_up", None)
+        origin = follow_up.origins.get(p.id) if follow_up is not None else None
+        if origin is None or (origin.sector, origin.closeness) == (p.sector, p.closeness):
+            return here
+        before = f"{theme.sector_label(origin.sector)} \u00b7 {theme.closeness_label(origin.closeness)}"
+        return here + "\n" + tr._("Vorige keer: {place}").format(place=before)
 
     def on_rows(self, *_):
         box = self.ids.get("mentions")

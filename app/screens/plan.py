@@ -20,12 +20,13 @@ import datetime as dt
 from pathlib import Path
 
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
 from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.modalview import ModalView
 
-from app import theme
+from app import naming, theme
 from app.i18n import tr
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout for kv)
 from app.widgets.layout import AppScreen, Chip, MirroredBoxLayout, show_child
@@ -68,9 +69,14 @@ class ThemeButton(ButtonBehavior, AnchorLayout):
 
 
 class PickChip(Chip):
-    """A choice in the panel (who asks, when)."""
+    """A choice in the panel (who asks, when) or an answer (done, not yet...)."""
 
     value = ObjectProperty(None, allownone=True)
+
+    def natural_width(self) -> float:
+        # a little slack: Ethiopic measures a little narrower than it draws,
+        # and a three-word answer then wrapped beside free room
+        return super().natural_width() + dp(8)
 
 
 class PlanLineRow(ButtonBehavior, MirroredBoxLayout):
@@ -145,7 +151,7 @@ class PlanLinePanel(ModalView):
         askers = self.ids.askers
         askers.clear_widgets()
         for p in session.players:
-            chip = PickChip(text=p.name, value=p.id, bg=theme.rgba(p.colour))
+            chip = PickChip(text=naming.player_name(session, p), value=p.id, bg=theme.rgba(p.colour))
             chip.bind(on_release=lambda c: self.pick_asker(c.value))
             askers.add_widget(chip)
         whens = self.ids.whens
@@ -238,6 +244,7 @@ class PlanScreen(AppScreen):
 
     def on_kv_post(self, *_):
         self.watch_app("session", lambda *_: self.refresh())
+        self.watch_app("pseudonyms", lambda *_: self.refresh())
         for name in ("goes_well", "next_step"):
             field = self.ids[name]
             field.bind(focus=lambda f, focused, n=name: None if focused else self.save_note(n))
@@ -268,7 +275,7 @@ class PlanScreen(AppScreen):
             return
         network, plan = session.network, session.plan
         for person in network.people:
-            chip = PersonChip(text=person.name, person_id=person.id,
+            chip = PersonChip(text=naming.person_name(session, person), person_id=person.id,
                               bg=theme.sector_look(person.sector).colour)
             chip.bind(on_release=lambda c: self.ask_someone(c.person_id))
             people.add_widget(chip)
@@ -279,9 +286,10 @@ class PlanScreen(AppScreen):
             person = network.person(line.person_id)
             look = theme_look(deck, line.theme) if line.theme else None
             asker = players.get(line.asker)
-            detail = [tr._("{name} vraagt het").format(name=asker.name) if asker else "", by_text(line.by)]
+            detail = [tr._("{name} vraagt het").format(name=naming.player_name(session, asker)) if asker else "",
+                      by_text(line.by)]
             row = PlanLineRow(
-                line_id=line.id, person=person.name,
+                line_id=line.id, person=naming.person_name(session, person),
                 words=line.ask or (look.label if look else ""),
                 detail=" \u00b7 ".join(d for d in detail if d),
                 source=look.source if look else "",
@@ -295,7 +303,7 @@ class PlanScreen(AppScreen):
             look = theme_look(deck, line.theme) if line.theme else None
             earlier.add_widget(EarlierAskRow(
                 line_id=line.id,
-                words=ask_words(line, network.person(line.person_id).name, look),
+                words=ask_words(line, naming.person_name(session, network.person(line.person_id)), look),
                 source=look.source if look else "",
                 outcome=line.outcome.value if line.outcome else "",
             ))
@@ -325,7 +333,7 @@ class PlanScreen(AppScreen):
             return None
         self.close_panel()
         self._panel = PlanLinePanel(screen=self, person_id=person_id, line_id=line_id,
-                                    person_name=session.network.person(person_id).name)
+                                    person_name=naming.person_name(session, session.network.person(person_id)))
         self._panel.bind(on_dismiss=lambda *_: setattr(self, "_panel", None))
         self._panel.open()
         return self._panel

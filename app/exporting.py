@@ -17,7 +17,13 @@ from app.export import render
 from app.export.words import known_languages
 from kaarten import exports
 
-__all__ = ["SavedExports", "save_exports"]
+__all__ = ["SavedExports", "save_exports", "path_text"]
+
+
+def path_text(path) -> str:
+    """A folder as text inside a sentence of any direction: left-to-right
+    marks around it keep its slashes in place in an Arabic sentence."""
+    return f"\u200e{path}\u200e"
 
 
 @dataclass(frozen=True)

@@ -334,7 +334,7 @@ class GesprekskaartenApp(App):
         and summary (Markdown) into the exports folder, note them with the
         session, and tell the worker where they are (and, outside the app,
         that the files are theirs to keep safe). The dialog shown."""
-        from app.exporting import save_exports
+        from app.exporting import path_text, save_exports
         from app.widgets.dialog import ask
 
         session = self.session
@@ -353,7 +353,7 @@ class GesprekskaartenApp(App):
                        tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
                        yes=tr._("Goed"))
         message = tr._("De kaart voor het gezin (PDF), de kaart als plaatje en het verslag staan in:") + \
-            f"\n{saved.folder}\n\n"
+            f"\n{path_text(saved.folder)}\n\n"
         if saved.outside:
             message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "
                             "en wist ze als ze niet meer nodig zijn.")

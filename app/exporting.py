@@ -21,9 +21,14 @@ __all__ = ["SavedExports", "save_exports", "path_text"]
 
 
 def path_text(path) -> str:
-    """A folder as text inside a sentence of any direction: left-to-right
-    marks around it keep its slashes in place in an Arabic sentence."""
-    return f"\u200e{path}\u200e"
+    """A folder as text in a sentence of any direction: its parts joined by
+    " / " so a long path wraps between them instead of running off the
+    screen, and left-to-right marks around it so an Arabic sentence keeps
+    its slashes in place."""
+    path = Path(path)
+    parts = list(path.parts[1:] if path.anchor else path.parts)
+    shown = " / ".join(parts)
+    return f"\u200e{path.anchor}{shown}\u200e"
 
 
 @dataclass(frozen=True)

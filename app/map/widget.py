@@ -95,6 +95,11 @@ class NetworkMap(FloatLayout):
     square = ListProperty([0, 0, 0])
     #: label font size in sp at the normal text setting
     label_sp = NumericProperty(theme.FONT_SMALL)
+    #: names shown as initials and "Speler n", notes left out (app.naming)
+    pseudonyms = BooleanProperty(False)
+    #: a layer: the ids of the people shown in full; everyone else is dimmed
+    #: (None: everyone in full). See app.widgets.layers.
+    highlight = ObjectProperty(None, allownone=True)
 
     __events__ = ("on_person_tapped", "on_person_moved")
 
@@ -107,7 +112,7 @@ class NetworkMap(FloatLayout):
         self._panel: PersonPanel | None = None
         self._trigger = Clock.create_trigger(self._relayout, -1)
         super().__init__(**kwargs)
-        self.bind(size=self._trigger, pos=self._trigger, label_sp=self._trigger)
+        self.bind(size=self._trigger, pos=self._trigger, label_sp=self._trigger, highlight=self._trigger)
         style.bind(scale=self._trigger)
         tr.bind(lang=self._on_lang)
 
@@ -118,7 +123,14 @@ class NetworkMap(FloatLayout):
 
     def refresh(self, *_):
         """Read the session again and redraw (after a change elsewhere)."""
-        self.summary = self.session.summary() if self.session is not None else None
+        from app.naming import shown_summary
+        self.summary = (shown_summary(self.session.summary(), self.pseudonyms)
+                        if self.session is not None else None)
+
+    def on_pseudonyms(self, *_):
+        # an open panel shows the names the old way: it closes
+        self.close_panel()
+        self.refresh()
 
     def on_summary(self, *_):
         self._trigger()
@@ -243,6 +255,11 @@ class NetworkMap(FloatLayout):
             for pid, d in L.dots.items():
                 k = sector_of.get(pid, 0)
                 dragged = self._drag is not None and self._drag.get("id") == pid and self._drag.get("moving")
+                faded = self.highlight is not None and pid not in self.highlight
+                if faded:   # another player's person: a pale ring, no fill
+                    Color(*theme.mix(_dot_colour(k), theme.WHITE, 0.55))
+                    Line(circle=(ox + d.x, oy + d.y, d.radius * 0.8), width=dp(1.5))
+                    continue
                 Color(*theme.WHITE)
                 rr = d.radius + dp(2)
                 # a dot is at most 40 px across: 32 segments look round and,
@@ -251,7 +268,9 @@ class NetworkMap(FloatLayout):
                 c = _dot_colour(k)
                 Color(c[0], c[1], c[2], 0.35 if dragged else 1.0)
                 Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius), segments=32)
-            for lab in L.labels.values():
+            for pid, lab in L.labels.items():
+                if self.highlight is not None and pid not in self.highlight:
+                    continue    # a dimmed person: their name alone, faded (see _place_texts)
                 b = lab.box
                 Color(*theme.WHITE)
                 RoundedRectangle(pos=(ox + b.x, oy + b.y), size=(b.w, b.h), radius=[min(b.h / 2, dp(10))])
@@ -312,6 +331,7 @@ class NetworkMap(FloatLayout):
                 t = self._labels[pid] = self._label(lab.text, lab.font_size, lab.box, lab.padding)
             else:
                 self._fit_label(t, lab.text, lab.font_size, lab.box, lab.padding)
+            t.opacity = 0.3 if self.highlight is not None and pid not in self.highlight else 1
         for pid in list(self._labels):
             if pid not in alive:
                 self.remove_widget(self._labels.pop(pid))

@@ -552,7 +552,7 @@ class GesprekskaartenApp(App):
             deck = None
         try:
             saved = save_exports(self.store, session, deck, worker_language=self.ui_language,
-                                 data_folder=self.data_folder)
+                                 data_folder=self.data_folder, pseudonyms=self.pseudonyms)
         except (OSError, KaartenError) as e:
             log.warning("Export failed: %s", type(e).__name__)
             return ask(tr._("Bewaren lukte niet"),

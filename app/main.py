@@ -8,6 +8,7 @@ waits for ``on_stop`` (which Android may never call).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import time
@@ -174,11 +175,13 @@ class GesprekskaartenApp(App):
 
     def _tidy_exports(self) -> None:
         """On starting: sessions due "the day after their export" are deleted
-        for real (when that setting is on), with their exports in the app."""
+        for real (when that setting is on), with their exports in the app;
+        files in the exports folder older than the days sessions are kept go too."""
         from kaarten import exports
 
         try:
             gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                retention=dt.timedelta(days=self.prefs.retention_days),
                                 data_folder=self.data_folder)
         except (OSError, KaartenError) as e:
             log.warning("Tidying exports failed: %s", type(e).__name__)

@@ -8,6 +8,7 @@ waits for ``on_stop`` (which Android may never call).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import time
@@ -175,11 +176,13 @@ class GesprekskaartenApp(App):
 
     def _tidy_exports(self) -> None:
         """On starting: sessions due "the day after their export" are deleted
-        for real (when that setting is on), with their exports in the app."""
+        for real (when that setting is on), with their exports in the app;
+        files in the exports folder older than the days sessions are kept go too."""
         from kaarten import exports
 
         try:
             gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                retention=dt.timedelta(days=self.prefs.retention_days),
                                 data_folder=self.data_folder)
         except (OSError, KaartenError) as e:
             log.warning("Tidying exports failed: %s", type(e).__name__)
@@ -541,7 +544,7 @@ class GesprekskaartenApp(App):
         and summary (Markdown) into the exports folder, note them with the
         session, and tell the worker where they are (and, outside the app,
         that the files are theirs to keep safe). The dialog shown."""
-        from app.exporting import save_exports
+        from app.exporting import path_text, save_exports
         from app.widgets.dialog import ask
 
         session = self.session
@@ -553,14 +556,14 @@ class GesprekskaartenApp(App):
             deck = None
         try:
             saved = save_exports(self.store, session, deck, worker_language=self.ui_language,
-                                 data_folder=self.data_folder)
+                                 data_folder=self.data_folder, pseudonyms=self.pseudonyms)
         except (OSError, KaartenError) as e:
             log.warning("Export failed: %s", type(e).__name__)
             return ask(tr._("Bewaren lukte niet"),
                        tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
                        yes=tr._("Goed"))
         message = tr._("De kaart voor het gezin (PDF), de kaart als plaatje en het verslag staan in:") + \
-            f"\n{saved.folder}\n\n"
+            f"\n{path_text(saved.folder)}\n\n"
         if saved.outside:
             message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "
                             "en wist ze als ze niet meer nodig zijn.")

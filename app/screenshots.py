@@ -148,6 +148,18 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
                     app.go(name)
                 driver.settle()
                 files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
+                if name == "summary":   # "Bewaren of printen": where the files went
+                    question = app.save_exports()
+                    driver.settle()
+                    files.append(save_png(driver, out / f"summary-saved-{w}x{h}{suffix}.png"))
+                    question.dismiss()
+                    driver.settle()
+                if name == "settings":  # the lower half: saving and printing, erasing
+                    scroll = app.root.get_screen("settings").ids.scroll
+                    scroll.scroll_y = 0
+                    driver.settle()
+                    files.append(save_png(driver, out / f"settings-end-{w}x{h}{suffix}.png"))
+                    scroll.scroll_y = 1
                 if name == "table":
                     panel = table.name_someone()
                     driver.settle()

@@ -136,7 +136,8 @@ class SettingsScreen(AppScreen):
         self._fill("delete_after", "after", ["on", "off"], "on" if chosen.delete_after_export else "off",
                    lambda v: tr._("Aan") if v == "on" else tr._("Uit"))
         where = chosen.target(folder)
-        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=where)
+        from app.exporting import path_text
+        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=path_text(where))
         if chosen.folder:
             self.export_folder_text += "\n" + tr._("Deze map is buiten de app. Jij zorgt dat de bestanden "
                                                    "veilig blijven.")

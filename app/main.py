@@ -167,9 +167,24 @@ class GesprekskaartenApp(App):
                 self.notice = tr._("We kunnen de bewaarde gesprekken nu niet openen. "
                                    "Wat je nu speelt, wordt niet bewaard.")
             return
+        self._tidy_exports()
         if self.store.damaged_notice:
             self.notice = tr._("Het bestand met gesprekken was beschadigd. Er is een nieuw "
                                "bestand begonnen; het oude is bewaard.")
+
+    def _tidy_exports(self) -> None:
+        """On starting: sessions due "the day after their export" are deleted
+        for real (when that setting is on), with their exports in the app."""
+        from kaarten import exports
+
+        try:
+            gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                data_folder=self.data_folder)
+        except (OSError, KaartenError) as e:
+            log.warning("Tidying exports failed: %s", type(e).__name__)
+            return
+        if gone:
+            log.info("Deleted %d sessions a day after their export", len(gone))
 
     def _on_back(self, window, key, *_):
         """Escape (or Android's back button) steps back instead of closing:
@@ -519,6 +534,39 @@ class GesprekskaartenApp(App):
         except KaartenError as e:       # the worker is told
             self.show_error(e)
             return -1
+
+    def save_exports(self):
+        """"Bewaren of printen": write the session's hand-out (PDF), map (PNG)
+        and summary (Markdown) into the exports folder, note them with the
+        session, and tell the worker where they are (and, outside the app,
+        that the files are theirs to keep safe). The dialog shown."""
+        from app.exporting import save_exports
+        from app.widgets.dialog import ask
+
+        session = self.session
+        if session is None or session.keeps_nothing:
+            return None
+        try:
+            deck = self.decks.get(session.deck_id)
+        except KeyError:
+            deck = None
+        try:
+            saved = save_exports(self.store, session, deck, worker_language=self.ui_language,
+                                 data_folder=self.data_folder)
+        except (OSError, KaartenError) as e:
+            log.warning("Export failed: %s", type(e).__name__)
+            return ask(tr._("Bewaren lukte niet"),
+                       tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
+                       yes=tr._("Goed"))
+        message = tr._("Het overzicht voor het gezin (PDF), het overzicht als plaatje en het verslag staan in:") + \
+            f"\n{saved.folder}\n\n"
+        if saved.outside:
+            message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "
+                            "en wist ze als ze niet meer nodig zijn.")
+        else:
+            message += tr._("Ze worden gewist met het gesprek, of als de bewaartijd voorbij is. "
+                            "Print ze of geef ze door, en wis het gesprek daarna.")
+        return ask(tr._("Bewaard"), message, yes=tr._("Goed"))
 
     def show_error(self, error) -> None:
         """Tell the worker what went wrong, in words, and carry on."""

@@ -157,6 +157,21 @@ MIGRATIONS: tuple[str, ...] = (
         FOREIGN KEY (session_id, person_id) REFERENCES people(session_id, id) ON DELETE CASCADE
     );
     """,
+    # 3: exports (kaarten.exports): the files written from a session, and the
+    # sessions that are a demo family (python main.py demo)
+    """
+    CREATE TABLE exports (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        path       TEXT    NOT NULL,
+        format     TEXT    NOT NULL,
+        created    TEXT    NOT NULL
+    );
+    CREATE INDEX exports_by_session ON exports(session_id);
+    CREATE TABLE demo_sessions (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE
+    );
+    """,
 )
 
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
@@ -845,6 +860,39 @@ class Store:
                 raise StoreError(f"Could not delete {target.name}: {e.strerror or e}.") from None
         _sync_folder(path.parent)
 
+    # -- exports and demo sessions (kaarten.exports) --
+
+    def add_export(self, session_id: SessionId, path: Path | str, fmt: str, *, now: dt.datetime | None = None) -> None:
+        """Note a file written from a session (one transaction)."""
+        with self._writing("the export's place") as db:
+            if db.one("SELECT 1 FROM sessions WHERE id = ?", (session_id,)) is None:
+                raise UnknownSessionError(f"There is no saved session {session_id}.")
+            db.execute("INSERT INTO exports (session_id, path, format, created) VALUES (?, ?, ?, ?)",
+                       (session_id, os.fspath(path), fmt, _stamp(now or _now())))
+
+    def exports(self, session_id: SessionId | None = None) -> list[tuple[SessionId, Path, str, dt.datetime]]:
+        """(session, file, format, when) of every export noted (of one session), newest first."""
+        with self._reading("the list of exports") as db:
+            sql = "SELECT session_id, path, format, created FROM exports"
+            rows = db.all(sql + (" WHERE session_id = ?" if session_id is not None else "") + " ORDER BY id DESC",
+                          (session_id,) if session_id is not None else ())
+        return [(SessionId(sid), Path(path), fmt, _moment(created)[0]) for sid, path, fmt, created in rows]
+
+    def forget_export(self, path: Path | str) -> None:
+        """The file is gone (deleted, or no longer the app's): stop listing it."""
+        with self._writing("the list of exports") as db:
+            db.execute("DELETE FROM exports WHERE path = ?", (os.fspath(path),))
+
+    def mark_demo(self, session_id: SessionId) -> None:
+        """Mark a session as a demo family (never a real one)."""
+        with self._writing("the demo mark") as db:
+            db.execute("INSERT OR IGNORE INTO demo_sessions (session_id) VALUES (?)", (session_id,))
+
+    def demo_sessions(self) -> set[SessionId]:
+        """The sessions that are a demo family."""
+        with self._reading("the list of sessions") as db:
+            return {SessionId(r[0]) for r in db.all("SELECT session_id FROM demo_sessions")}
+
     def integrity_check(self) -> str:
         """SQLite's full ``integrity_check``: "ok", or what is wrong."""
         with self._reading("the sessions file") as db:
@@ -890,6 +938,21 @@ class PracticeStore:
     def checkpoint(self) -> bool:
         """Nothing on disk to fold: always done."""
         return True
+
+    def add_export(self, session_id: SessionId, path, fmt: str, *, now=None) -> None:
+        raise StoreError("A practice game is not kept, so nothing is exported from it.")
+
+    def exports(self, session_id: SessionId | None = None) -> list:
+        return []
+
+    def forget_export(self, path) -> None:
+        """Nothing was noted."""
+
+    def mark_demo(self, session_id: SessionId) -> None:
+        """Nothing is kept to mark."""
+
+    def demo_sessions(self) -> set[SessionId]:
+        return set()
 
     def close(self) -> None:
         """Nothing to close."""

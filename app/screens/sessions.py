@@ -75,11 +75,21 @@ class SessionsScreen(AppScreen):
         box.clear_widgets()
         store = app.sessions_store if app is not None else None   # practice: none
         infos = store.sessions() if store is not None else []
+        exported: dict[int, int] = {}
+        for session_id, *_rest in (store.exports() if store is not None else ()):
+            exported[session_id] = exported.get(session_id, 0) + 1
+        demos = store.demo_sessions() if store is not None else set()
         for info in infos:
+            detail = self.detail_of(info)
+            if exported.get(info.id):
+                n = exported[info.id]
+                detail += " \u00b7 " + tr.ngettext("{n} bestand bewaard", "{n} bestanden bewaard", n).format(n=n)
+            if info.id in demos:
+                detail = tr._("Voorbeeld, geen echt gezin") + " \u00b7 " + detail
             box.add_widget(SessionCard(
                 session_id=int(info.id),
                 title=self.title_of(info),
-                detail=self.detail_of(info),
+                detail=detail,
                 finished=bool(info.finished),
             ))
         self.empty = not infos
@@ -124,21 +134,46 @@ class SessionsScreen(AppScreen):
         self.app().start_follow_up(session_id)
 
     def ask_delete(self, session_id: int):
-        """Ask first; delete only on "Wissen"."""
+        """Ask first; delete only on "Wissen". A session with exports: ask
+        next whether its files go too."""
         return ask(
             tr._("Dit gesprek wissen?"),
             tr._("Het gesprek is daarna echt weg, met alle namen."),
             yes=tr._("Wissen"),
             no=tr._("Niet wissen"),
-            on_yes=lambda: self.delete(session_id),
+            on_yes=lambda: self._ask_exports(session_id),
             yes_kind="danger",
         )
 
-    def delete(self, session_id: int) -> None:
+    def _ask_exports(self, session_id: int):
+        files = self._exports(session_id)
+        if not files:
+            self.delete(session_id)
+            return None
+        return ask(
+            tr._("Ook de bewaarde bestanden wissen?"),
+            tr.ngettext("Van dit gesprek is {n} bestand bewaard.", "Van dit gesprek zijn {n} bestanden bewaard.",
+                        len(files)).format(n=len(files)),
+            yes=tr._("Ook wissen"),
+            no=tr._("Bestanden houden"),
+            on_yes=lambda: self.delete(session_id, with_exports=True),
+            on_no=lambda: self.delete(session_id),
+            yes_kind="danger",
+        )
+
+    def _exports(self, session_id: int) -> list:
+        store = self.app().sessions_store
+        return [path for _sid, path, _fmt, _when in store.exports(session_id)] if store is not None else []
+
+    def delete(self, session_id: int, with_exports: bool = False) -> None:
         app = self.app()
         try:
+            if with_exports:
+                from kaarten.exports import delete_file
+                for path in self._exports(session_id):
+                    delete_file(path)
             app.sessions_store.delete_session(session_id)
-        except KaartenError as e:
+        except (KaartenError, OSError) as e:
             app.show_error(e)
             return
         self.refresh()

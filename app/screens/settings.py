@@ -66,7 +66,21 @@ def name_mode_label(mode: str) -> str:
     return tr._("Initialen") if mode == "initials" else tr._("Namen zoals getypt")
 
 
+def export_folders() -> list[str]:
+    """The folders exports can go to: '' (inside the app) and, on a desktop,
+    the Downloads folder."""
+    from kivy.utils import platform
+
+    folders = [""]
+    downloads = Path.home() / "Downloads"
+    if platform != "android" and downloads.is_dir():
+        folders.append(str(downloads))
+    return folders
+
+
 class SettingsScreen(AppScreen):
+    #: where exports go, in words
+    export_folder_text = StringProperty("")
     ui_language = StringProperty("nl")
     card_language = StringProperty("nl")
     text_size = StringProperty("normal")
@@ -106,7 +120,26 @@ class SettingsScreen(AppScreen):
                    lambda v: days_label(int(v)))
         self._fill("name_modes", "names", ["names", "initials"],
                    "initials" if self.pseudonyms else "names", name_mode_label)
+        self._fill_exports()
 
+    def _fill_exports(self) -> None:
+        from kaarten.exports import ExportSettings
+
+        app = self.app()
+        folder = getattr(app, "data_folder", None)
+        chosen = ExportSettings.load(folder)
+        folders = export_folders()
+        if chosen.folder and chosen.folder not in folders:
+            folders.append(chosen.folder)     # set by hand in exports.json
+        self._fill("export_folders", "folder", folders, chosen.folder,
+                   lambda f: tr._("In de app") if not f else Path(f).name or f)
+        self._fill("delete_after", "after", ["on", "off"], "on" if chosen.delete_after_export else "off",
+                   lambda v: tr._("Aan") if v == "on" else tr._("Uit"))
+        where = chosen.target(folder)
+        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=where)
+        if chosen.folder:
+            self.export_folder_text += "\n" + tr._("Deze map is buiten de app. Jij zorgt dat de bestanden "
+                                                   "veilig blijven.")
     def _fill(self, box_id, group, values, current, label) -> None:
         box = self.ids[box_id]
         box.clear_widgets()
@@ -143,6 +176,19 @@ class SettingsScreen(AppScreen):
             app.set_setting(retention_days=int(button.value))
         elif button.group == "names":
             app.set_pseudonyms_setting(button.value == "initials")
+        elif button.group in ("folder", "after"):
+            from dataclasses import replace
+
+            from kaarten.exports import ExportSettings
+            chosen = ExportSettings.load(app.data_folder)
+            if button.group == "folder":
+                chosen = replace(chosen, folder=button.value)
+            else:
+                chosen = replace(chosen, delete_after_export=button.value == "on")
+            try:
+                chosen.save(app.data_folder)
+            except OSError as e:
+                app.show_error(e)
         else:
             app.set_text_size(button.value)
         self.refresh()

@@ -184,6 +184,7 @@ class SummaryScreen(AppScreen):
         # they have nothing to offer
         self._buttons = self.ids.buttons.__self__
         self._play_on, self._language = self.ids.play_on.__self__, self.ids.language.__self__
+        self._save = self.ids.save.__self__
         self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
         self._fit_trigger = Clock.create_trigger(self._fit, -1)
         self._buttons.fbind("width", self._fit_trigger)
@@ -220,6 +221,7 @@ class SummaryScreen(AppScreen):
             self.other_language = ""
             self._fill([], [])
             self.ids.who.show(None, None)
+            self._show_buttons()
             return
         deck = self._deck()
         app = self.app()
@@ -233,6 +235,7 @@ class SummaryScreen(AppScreen):
             m.refresh()
         s = m.summary
         self.finished = bool(session.finished)
+        self._show_buttons()
         self.other_language = self._language_choice()
         title = deck.localized(tr.lang).title if deck is not None else s.deck_id
         self.subtitle = " \u00b7 ".join(t for t in (tr.format_date(s.date), title) if t)
@@ -309,6 +312,9 @@ class SummaryScreen(AppScreen):
         row = self._buttons
         show_child(row, self._language, bool(self.other_language), index=len(row.children))
         show_child(row, self._play_on, not self.finished, index=len(row.children))
+        # a practice game keeps nothing, on paper neither
+        session = self.session
+        show_child(row, self._save, session is not None and not session.keeps_nothing, index=len(row.children))
         self._fit_trigger()
 
     # -- buttons ----------------------------------------------------------------------
@@ -323,6 +329,11 @@ class SummaryScreen(AppScreen):
     def toggle_pseudonyms(self) -> None:
         """Initials on, or the names back (behind the PIN when one is set)."""
         self.app().set_pseudonyms(not self.pseudonyms)
+
+    def save(self):
+        """Bewaren of printen: the hand-out, the map and the summary are
+        written (the App says where); the dialog shown, for tests."""
+        return self.app().save_exports()
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -151,7 +151,7 @@ class SectorLook:
 
     @property
     def empty_text(self) -> str:
-        """A gentle line for when nobody was named here yet."""
+        """A gentle line for when nobody was named here yet (none for professionals)."""
         return sector_empty_text(self.sector)
 
 
@@ -192,7 +192,7 @@ def sector_label(sector, _=None) -> str:
 
 def sector_empty_text(sector, _=None) -> str:
     """A gentle line for a sector where nobody was named yet (UI language,
-    or through the gettext ``_`` given); none for professionals."""
+    or through the gettext ``_`` given)."""
     _ = _ or tr._
     return {
         Sector.FAMILY: _("Nog geen familie genoemd"),

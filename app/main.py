@@ -562,7 +562,7 @@ class GesprekskaartenApp(App):
             return ask(tr._("Bewaren lukte niet"),
                        tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
                        yes=tr._("Goed"))
-        message = tr._("De kaart voor het gezin (PDF), de kaart als plaatje en het verslag staan in:") + \
+        message = tr._("Het overzicht voor het gezin (PDF), het overzicht als plaatje en het verslag staan in:") + \
             f"\n{path_text(saved.folder)}\n\n"
         if saved.outside:
             message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "

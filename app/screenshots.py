@@ -179,10 +179,12 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
 
 
 def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
-                 size: tuple[int, int] = (1280, 800), text_size: str | None = None) -> list[Path]:
+                 size: tuple[int, int] = (1280, 800), text_size: str | None = None,
+                 card_ids: list[str] | None = None) -> list[Path]:
     """The first ``count`` cards of a game with ``deck_id`` in ``language`` on
     the table screen (the worker's Dutch below when ``language`` is not
-    Dutch): ``cards-<deck>-<lang>-<n>.png``."""
+    Dutch): ``cards-<deck>-<lang>-<n>.png``; with ``card_ids``, those cards
+    instead (``cards-<deck>-<lang>-<id>.png``), to look at chosen ones."""
     out = Path(outdir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     driver = _start_app(text_size)
@@ -193,6 +195,13 @@ def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
     app.start_game(deck_id, language, list(PLAYERS))
     table = app.root.get_screen("table")
     files = []
+    if card_ids:
+        for card_id in card_ids:
+            driver.settle()
+            table._show_card(card_id)  # the card view as the table shows a dealt card
+            driver.settle()
+            files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{card_id}.png"))
+        return files
     for n in range(1, count + 1):
         driver.settle()
         files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{n}.png"))

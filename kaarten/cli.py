@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated UI and card languages to render, e.g. nl,ar,ti,uk (default nl)")
     p.add_argument("--cards", metavar="DECK", help="instead: the first cards of DECK on the table screen")
     p.add_argument("--count", type=int, default=5, help="with --cards: how many cards (default 5)")
+    p.add_argument("--ids", metavar="IDS", help="with --cards: these card ids (comma-separated) instead of the first ones")
 
     sub.add_parser("sessions", help="list the saved sessions: id, date, deck, players, people")
 

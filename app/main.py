@@ -133,7 +133,7 @@ class GesprekskaartenApp(App):
         self._apply_prefs()
         self.pseudonyms = self.prefs.pseudonyms
         self.pin_set = self.pin.is_set
-        from app.lock import keep_on_top
+        from app.overlays import keep_on_top
         Window.bind(on_touch_down=self._activity, on_key_down=self._key_down,
                     children=keep_on_top(lambda: [self._cover if self.names_hidden else None,
                                                   self._lock_view if self.locked else None]))
@@ -143,7 +143,8 @@ class GesprekskaartenApp(App):
 
         Window.bind(on_keyboard=self._on_back)
         Window.bind(on_flip=self._first_flip)
-        sm = LazyScreenManager(transition=FadeTransition(duration=0.15), table=SCREENS)
+        sm = LazyScreenManager(transition=FadeTransition(duration=0.15, clearcolor=theme.BACKGROUND),
+                               table=SCREENS)
         sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm
@@ -170,7 +171,7 @@ class GesprekskaartenApp(App):
                 self.notice = tr._("De app is al open in een ander venster. Speel daar verder; "
                                    "wat je hier speelt, wordt niet bewaard.")
             else:
-                self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
+                self.notice = tr._("We kunnen de bewaarde gesprekken nu niet openen. "
                                    "Wat je nu speelt, wordt niet bewaard.")
             return
         self._tidy_exports()
@@ -180,11 +181,13 @@ class GesprekskaartenApp(App):
 
     def _tidy_exports(self) -> None:
         """On starting: sessions due "the day after their export" are deleted
-        for real (when that setting is on), with their exports in the app."""
+        for real (when that setting is on), with their exports in the app;
+        files in the exports folder older than the days sessions are kept go too."""
         from kaarten import exports
 
         try:
             gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                retention=dt.timedelta(days=self.prefs.retention_days),
                                 data_folder=self.data_folder)
         except (OSError, KaartenError) as e:
             log.warning("Tidying exports failed: %s", type(e).__name__)
@@ -617,7 +620,7 @@ class GesprekskaartenApp(App):
         and summary (Markdown) into the exports folder, note them with the
         session, and tell the worker where they are (and, outside the app,
         that the files are theirs to keep safe). The dialog shown."""
-        from app.exporting import save_exports
+        from app.exporting import path_text, save_exports
         from app.widgets.dialog import ask
 
         session = self.session
@@ -635,8 +638,8 @@ class GesprekskaartenApp(App):
             return ask(tr._("Bewaren lukte niet"),
                        tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
                        yes=tr._("Goed"))
-        message = tr._("De kaart voor het gezin (PDF), de kaart als plaatje en het verslag staan in:") + \
-            f"\n{saved.folder}\n\n"
+        message = tr._("Het overzicht voor het gezin (PDF), het overzicht als plaatje en het verslag staan in:") + \
+            f"\n{path_text(saved.folder)}\n\n"
         if saved.outside:
             message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "
                             "en wist ze als ze niet meer nodig zijn.")

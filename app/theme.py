@@ -151,7 +151,7 @@ class SectorLook:
 
     @property
     def empty_text(self) -> str:
-        """A gentle line for when nobody was named here yet."""
+        """A gentle line for when nobody was named here yet (none for professionals)."""
         return sector_empty_text(self.sector)
 
 
@@ -186,7 +186,7 @@ def sector_label(sector, _=None) -> str:
         Sector.NEIGHBOURHOOD: _("Buurt"),
         Sector.SCHOOL_WORK: _("School en werk"),
         Sector.CLUB_FAITH_LEISURE: _("Club, geloof, vrije tijd"),
-        Sector.PROFESSIONALS: _("Hulpverleners"),
+        Sector.PROFESSIONALS: _("Hulp en zorg"),
     }[sector]
 
 
@@ -200,8 +200,7 @@ def sector_empty_text(sector, _=None) -> str:
         Sector.NEIGHBOURHOOD: _("Nog geen buren genoemd"),
         Sector.SCHOOL_WORK: _("Nog niemand van school of werk genoemd"),
         Sector.CLUB_FAITH_LEISURE: _("Nog niemand van club, geloof of vrije tijd genoemd"),
-        Sector.PROFESSIONALS: _("Nog geen hulpverleners genoemd"),
-    }[Sector(sector)]
+    }.get(Sector(sector), "")  # no nudge toward professionals: their sector is never "to discover"
 
 
 def closeness_label(closeness, _=None) -> str:

@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated UI and card languages to render, e.g. nl,ar,ti,uk (default nl)")
     p.add_argument("--cards", metavar="DECK", help="instead: the first cards of DECK on the table screen")
     p.add_argument("--count", type=int, default=5, help="with --cards: how many cards (default 5)")
+    p.add_argument("--ids", metavar="IDS", help="with --cards: these card ids (comma-separated) instead of the first ones")
 
     sub.add_parser("sessions", help="list the saved sessions: id, date, deck, players, people")
 
@@ -184,8 +185,15 @@ def _check_target(target: Path) -> list[tuple[str, bool]]:
 
 
 def _completeness(deck: Deck, tr: decks_mod.LanguageDeck) -> str:
-    done = len(tr.cards) - len(tr.outdated)
+    if not tr.has_cards:
+        parts = [f"{tr.language}, the title, description and theme labels only (not a card language)"]
+        if tr.outdated:
+            parts.append(f"{len(tr.outdated)} outdated")
+        return ", ".join(parts)
+    done = len([c for c in tr.cards if not any(f"card '{c}'" in w.message for w in tr.outdated)])
     parts = [f"{tr.language}, {done} of {len(deck.cards)} cards translated"]
+    if tr.address:
+        parts.append(f"addresses the family: {tr.address}")
     if tr.missing:
         parts.append(f"{len(tr.missing)} missing")
     if tr.outdated:

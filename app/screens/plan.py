@@ -20,14 +20,14 @@ import datetime as dt
 from pathlib import Path
 
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
 from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.modalview import ModalView
 
-from app import theme
+from app import naming, theme
 from app.i18n import tr
-from app.naming import person_name, player_name, pseudonyms_on
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout for kv)
 from app.widgets.layout import AppScreen, Chip, MirroredBoxLayout, show_child
 from app.widgets.who import ask_words, theme_look, theme_order
@@ -69,9 +69,14 @@ class ThemeButton(ButtonBehavior, AnchorLayout):
 
 
 class PickChip(Chip):
-    """A choice in the panel (who asks, when)."""
+    """A choice in the panel (who asks, when) or an answer (done, not yet...)."""
 
     value = ObjectProperty(None, allownone=True)
+
+    def natural_width(self) -> float:
+        # a little slack: Ethiopic measures a little narrower than it draws,
+        # and a three-word answer then wrapped beside free room
+        return super().natural_width() + dp(8)
 
 
 class PlanLineRow(ButtonBehavior, MirroredBoxLayout):
@@ -146,7 +151,7 @@ class PlanLinePanel(ModalView):
         askers = self.ids.askers
         askers.clear_widgets()
         for p in session.players:
-            chip = PickChip(text=p.name, value=p.id, bg=theme.rgba(p.colour))
+            chip = PickChip(text=naming.player_name(session, p), value=p.id, bg=theme.rgba(p.colour))
             chip.bind(on_release=lambda c: self.pick_asker(c.value))
             askers.add_widget(chip)
         whens = self.ids.whens
@@ -219,7 +224,7 @@ class PlanLinePanel(ModalView):
 class PlanScreen(AppScreen):
     has_earlier = BooleanProperty(False)
     has_lines = BooleanProperty(False)
-    #: pseudonyms on: the plan is looked at, not changed (its words are hidden)
+    #: pseudonyms on: the plan is looked at, not changed (its typed words are hidden)
     read_only = BooleanProperty(False)
 
     def __init__(self, **kwargs):
@@ -271,12 +276,12 @@ class PlanScreen(AppScreen):
             self.ids.goes_well.text = self.ids.next_step.text = ""
             return
         network, plan = session.network, session.plan
-        # pseudonyms on: initials, "Speler n", and no typed words (the plan
-        # is then only looked at: nothing can be typed over hidden words)
-        hidden = pseudonyms_on()
+        # pseudonyms on: initials, "Speler n", and none of the family's typed
+        # words (the plan is then only looked at: nothing is typed over them)
+        hidden = naming.pseudonyms_on()
         self.read_only = hidden
         for person in network.people:
-            chip = PersonChip(text=person_name(session, person), person_id=person.id,
+            chip = PersonChip(text=naming.person_name(session, person), person_id=person.id,
                               bg=theme.sector_look(person.sector).colour)
             chip.bind(on_release=lambda c: self.ask_someone(c.person_id))
             people.add_widget(chip)
@@ -287,10 +292,10 @@ class PlanScreen(AppScreen):
             person = network.person(line.person_id)
             look = theme_look(deck, line.theme) if line.theme else None
             asker = players.get(line.asker)
-            detail = [tr._("{name} vraagt het").format(name=player_name(session, asker)) if asker else "",
+            detail = [tr._("{name} vraagt het").format(name=naming.player_name(session, asker)) if asker else "",
                       by_text(line.by)]
             row = PlanLineRow(
-                line_id=line.id, person=person_name(session, person),
+                line_id=line.id, person=naming.person_name(session, person),
                 words=("" if hidden else line.ask) or (look.label if look else ""),
                 detail=" \u00b7 ".join(d for d in detail if d),
                 source=look.source if look else "",
@@ -304,7 +309,7 @@ class PlanScreen(AppScreen):
             look = theme_look(deck, line.theme) if line.theme else None
             earlier.add_widget(EarlierAskRow(
                 line_id=line.id,
-                words=ask_words(line, person_name(session, network.person(line.person_id)), look,
+                words=ask_words(line, naming.person_name(session, network.person(line.person_id)), look,
                                 hide_words=hidden),
                 source=look.source if look else "",
                 outcome=line.outcome.value if line.outcome else "",
@@ -339,7 +344,7 @@ class PlanScreen(AppScreen):
             return None
         self.close_panel()
         self._panel = PlanLinePanel(screen=self, person_id=person_id, line_id=line_id,
-                                    person_name=session.network.person(person_id).name)
+                                    person_name=naming.person_name(session, session.network.person(person_id)))
         self._panel.bind(on_dismiss=lambda *_: setattr(self, "_panel", None))
         self._panel.open()
         return self._panel

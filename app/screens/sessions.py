@@ -148,7 +148,7 @@ class SessionsScreen(AppScreen):
         next whether its files go too."""
         return ask(
             tr._("Dit gesprek wissen?"),
-            tr._("Weet je het zeker? Dit kan niet ongedaan worden gemaakt."),
+            tr._("Het gesprek is daarna echt weg, met alle namen."),
             yes=tr._("Wissen"),
             no=tr._("Niet wissen"),
             on_yes=lambda: self._ask_exports(session_id),

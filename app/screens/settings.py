@@ -140,7 +140,8 @@ class SettingsScreen(AppScreen):
         self._fill("delete_after", "after", ["on", "off"], "on" if chosen.delete_after_export else "off",
                    lambda v: tr._("Aan") if v == "on" else tr._("Uit"))
         where = chosen.target(folder)
-        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=where)
+        from app.exporting import path_text
+        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=path_text(where))
         if chosen.folder:
             self.export_folder_text += "\n" + tr._("Deze map is buiten de app. Jij zorgt dat de bestanden "
                                                    "veilig blijven.")
@@ -247,7 +248,7 @@ class SettingsScreen(AppScreen):
                    tr.ngettext("Op deze tablet staat {n} gesprek. Het wordt gewist, met alle namen.",
                                "Op deze tablet staan {n} gesprekken. Ze worden allemaal gewist, "
                                "met alle namen.", count).format(n=count)
-                   + " " + tr._("Dit kan niet ongedaan worden gemaakt."),
+                   + " " + tr._("Daarna is alles echt weg."),
                    yes=tr._("Verder"), no=tr._("Niet wissen"),
                    on_yes=self.confirm_erase, yes_kind="danger")
 

@@ -149,7 +149,7 @@ class NamingPanel(ModalView):
         same_ids = {p.id for p in offer.same}
         if typed:
             self.chips_hint = (tr._("Al genoemd. Is het dezelfde? Tik op de naam.") if offer.same
-                               else (tr._("Bedoel je iemand van deze?") if offer.others else ""))
+                               else (tr._("Bedoel je een van deze mensen?") if offer.others else ""))
         else:
             self.chips_hint = tr._("Al genoemd. Tik om nog eens te noemen:") if offer.others else ""
         for person in offer.people[:24]:
@@ -374,7 +374,7 @@ class TableScreen(AppScreen):
             source = None
         if source is None or not view.show(source, session.language, card_id, tr.lang):
             # the deck changed since this game began
-            view.question = tr._("Deze kaart is er niet meer. Tik op Volgende.")
+            view.question = tr._("Deze kaart is er niet meer. Tik op Volgende speler.")
             view.follow_up = view.second_question = view.theme_label = view.pictogram = ""
             view.colour = theme.SURFACE
             self.asks_people = False
@@ -468,10 +468,10 @@ class TableScreen(AppScreen):
     def ask_stop(self):
         if self.app().practice_session:
             message = tr._("Dit is een oefenspel: er wordt niets bewaard. "
-                           "Daarna zien jullie de kaart, tot je op Klaar tikt.")
+                           "Daarna zien jullie het overzicht, tot je op Klaar tikt.")
         else:
-            message = tr._("Alles wat jullie hebben verteld is bewaard. "
-                           "Daarna zien jullie de kaart met jullie mensen.")
+            message = tr._("Alles wat jullie vertelden, is bewaard. "
+                           "Daarna zien jullie het overzicht van jullie mensen.")
         return self._ask(tr._("Stoppen met spelen?"), message,
                          yes=tr._("Ja, stoppen"), no=tr._("Doorspelen"),
                          on_yes=self.app().end_game, yes_kind="primary")

@@ -29,15 +29,14 @@ from kivy.uix.widget import Widget
 
 from app import theme
 from app.i18n import tr
-from app.naming import person_name, player_label, pseudonyms_on
+from app.naming import pseudonyms_on
 from app.scripts import display_text
 from app.widgets.layout import Chip, MirroredBoxLayout
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import ScriptLabel, resolve_halign
 from kaarten.followup import Change
-from kaarten.overview import layer
+from kaarten.overview import layer, who_helps_with_what
 from kaarten.plan import Outcome
-from kaarten.pseudonyms import initials, player_pseudonyms
 
 __all__ = [
     "WhoPanel", "PlayerLayers", "ThemeOverview", "FollowUpView", "ThemeLook",
@@ -149,8 +148,6 @@ class ThemeOverview(BoxLayout):
 
     overview = ObjectProperty(None, allownone=True)
     deck = ObjectProperty(None, allownone=True)
-    #: the session the rows belong to (names shown through app.naming)
-    session = ObjectProperty(None, allownone=True)
     #: True when the names stand above their cells
     stacked = BooleanProperty(False)
 
@@ -177,9 +174,7 @@ class ThemeOverview(BoxLayout):
         looks = [theme_look(self.deck, t) for t in o.themes]
         n = len(looks)
         cell = max(dp(28), min(dp(44), (self.width - dp(2) * n) / max(n, 1)))
-        session = self.session
-        names = [OverviewName(text=person_name(session, r.person) if session is not None else r.person.name,
-                              size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
+        names = [OverviewName(text=r.person.name, size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
                  for r in o.rows]
         widest = max(
             (lab._measure(display_text(word, tr.lang)) for lab in names for word in lab.text.split()),
@@ -265,14 +260,14 @@ class PlayerLayers(BoxLayout):
 
     players = ObjectProperty((), allownone=True)
     player = ObjectProperty(None, allownone=True)
+    #: player -> the name shown (pseudonyms); the name as typed when None
+    name_of = ObjectProperty(lambda p: p.name)
 
     def on_players(self, *_):
         box = self.ids.chips
         box.clear_widgets()
-        players = tuple(self.players or ())
-        shown = player_pseudonyms(players, player_label()) if pseudonyms_on() else {p.id: p.name for p in players}
-        for p in players:
-            chip = PlayerChip(text=shown[p.id], bg=theme.rgba(p.colour), player_id=p.id)
+        for p in self.players or ():
+            chip = PlayerChip(text=self.name_of(p), bg=theme.rgba(p.colour), player_id=p.id)
             chip.bind(on_release=lambda c: self.tap(c.player_id))
             box.add_widget(chip)
         self.on_player()
@@ -320,6 +315,8 @@ class FollowUpView(BoxLayout):
     changes = ObjectProperty(None, allownone=True)
     deck = ObjectProperty(None, allownone=True)
     title = StringProperty("")
+    #: person -> the name shown (pseudonyms)
+    name_of = ObjectProperty(lambda p: p.name)
 
     def on_changes(self, *_):
         self.rebuild()
@@ -339,23 +336,21 @@ class FollowUpView(BoxLayout):
             (Change.FURTHER, tr._("Verder weg"), theme.WARM),
             (Change.NOT_NAMED_AGAIN, tr._("Niet opnieuw genoemd"), theme.LINE),
         )
-        # pseudonyms on: initials (people of two sessions, so no numbers) and no typed words
-        hidden = pseudonyms_on()
-
-        def shown(person) -> str:
-            return initials(person.name) if hidden else person.name
         for change, title, colour in groups:
             people = c.of(change)
             if people:
-                rows.add_widget(ChangeRow(title=title, names=tr.format_list([shown(p) for p in people]),
+                # names joined by a dot every font has (a list's comma in
+                # Tigrinya is Ethiopic, which an Arabic name's font lacks)
+                rows.add_widget(ChangeRow(title=title, names=" \u00b7 ".join(self.name_of(p) for p in people),
                                           colour=colour, kind=change.value))
         if c.asks:
             rows.add_widget(OverviewName(text=tr._("Wat we zouden vragen"), bold=True, pad_y=dp(4)))
-        names = {pc.person.id: shown(pc.person) for pc in c.people}
+        names = {pc.person.id: self.name_of(pc.person) for pc in c.people}
         for ask in c.asks:
             look = theme_look(self.deck, ask.theme) if ask.theme else None
             rows.add_widget(AskRow(
-                words=ask_words(ask, names.get(ask.person_id, "?"), look, hide_words=hidden),
+                # with pseudonyms on, the family's typed words stay off the screen
+                words=ask_words(ask, names.get(ask.person_id, "?"), look, hide_words=pseudonyms_on()),
                 outcome=outcome_text(ask.outcome),
                 colour=outcome_colour(ask.outcome),
                 source=look.source if look else "",
@@ -385,16 +380,21 @@ class WhoPanel(BoxLayout):
         tr.fbind("lang", self._words)
 
     def show(self, session, deck) -> None:
-        """Draw ``session`` (None: empty everything), names as they are shown
-        now (pseudonyms or not)."""
-        names_changed = getattr(self, "_pseudonyms", False) != pseudonyms_on()
-        self._pseudonyms = pseudonyms_on()
+        """Draw ``session`` (None: empty everything). Names as the map shows
+        them: with pseudonyms on, initials and "Speler n" everywhere here too."""
+        from app import naming
+        layers = self.ids.layers
+        if session is not None:
+            layers.name_of = lambda p: naming.player_name(session, p)
+            self.ids.changes.name_of = lambda p: naming.person_name(session, p)
         if session is not self.session:
             self.session = session
-            self.ids.layers.player = None
-            self.ids.layers.players = tuple(session.players) if session is not None else ()
-        elif names_changed:
-            self.ids.layers.on_players()
+            layers.player = None
+        players = tuple(session.players) if session is not None else ()
+        if layers.players == players:
+            layers.on_players()     # same players, perhaps shown under other names now
+        else:
+            layers.players = players
         self.deck = deck
         self._fill()
 
@@ -413,13 +413,12 @@ class WhoPanel(BoxLayout):
                 m.highlight = None
             self._words()
             return
+        # the map's summary is the one on screen (pseudonymised when asked)
         summary = m.summary if m is not None and m.summary is not None else session.summary()
         order = theme_order(self.deck)
-        overview = session.overview(order, player=layers.player)
-        self.ids.overview.session = session
+        overview = who_helps_with_what(summary, order, player=layers.player)
         self.ids.overview.deck = self.deck
         self.ids.overview.overview = overview
-        self.ids.overview.rebuild()          # (an equal overview with names shown another way)
         self.ids.legend.deck = self.deck
         self.ids.legend.themes = overview.themes
         self.ids.legend.rebuild()

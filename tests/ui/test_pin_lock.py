@@ -229,7 +229,7 @@ def test_a_forgotten_pin_opens_the_app_only_by_erasing_every_session(window, tmp
     view = lock_view(driver)
     driver.tap(view.ids.secondary)                # "Pincode vergeten?"
     assert view.step == "forgot"
-    assert "alle gesprekken" in view.ids.explain.text and "niet ongedaan" in view.ids.explain.text
+    assert "alle gesprekken" in view.ids.explain.text and "echt weg" in view.ids.explain.text
     driver.tap(view.ids.secondary)                # "Niet wissen": back to the pad, nothing gone
     assert view.step == "enter" and len(driver.app.store.sessions()) == 2
     driver.tap(view.ids.secondary)

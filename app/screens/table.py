@@ -26,6 +26,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.layout import Layout
 from kivy.uix.modalview import ModalView
 
+from app import lock as _lock  # noqa: F401  (HideNamesButton for kv)
 from app import theme
 from app.errors import explain
 from app.i18n import is_rtl, tr

@@ -185,9 +185,20 @@ class ActionsRow(Layout):
         lead = [c for c in ordered if c not in buttons]
         title = self._title()
         fixed = sum(c.width for c in lead if c is not title) + gap * max(len(lead) - 1, 0)
-        wanted = [min(b.natural_width(), width) for b in buttons]
+        longest = self._longest_word()
+        wanted = [min(b.full_width() if hasattr(b, "compact") else b.natural_width(), width) for b in buttons]
         room = width - fixed - sum(wanted) - gap * len(buttons)
-        one_row = room >= self._longest_word()
+        one_row = room >= longest
+        compact = False
+        if not one_row and any(hasattr(b, "compact") for b in buttons):
+            # buttons that have a short form (a pictogram) take it, if then all fits on one row
+            short = [b.compact_width() if hasattr(b, "compact") else w for b, w in zip(buttons, wanted)]
+            if width - fixed - sum(short) - gap * len(buttons) >= longest:
+                compact, wanted, one_row = True, short, True
+                room = width - fixed - sum(short) - gap * len(buttons)
+        for b in buttons:
+            if hasattr(b, "compact"):
+                b.compact = compact
         if title is not None:
             title.width = max(room if one_row else width - fixed, dp(24))
         if not one_row and sum(wanted) + gap * (len(buttons) - 1) > width:

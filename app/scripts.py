@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable
 
 __all__ = ["LANGUAGE_SCRIPTS", "RTL_SCRIPTS", "RTL_LANGUAGES", "script_of", "language_script",
-           "is_rtl", "text_is_rtl", "display_text", "Measure"]
+           "is_rtl", "text_is_rtl", "display_text", "Measure", "scripts_in", "is_symbol",
+           "SYMBOL_RANGES"]
 
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0590, 0x05FF, "Hebr"),
@@ -52,6 +53,42 @@ def script_of(text: str) -> str | None:
                 return script
     return None
 
+
+#: Emoji and symbols: drawn by the mixed font only (app/fonts/Mixed-*.ttf).
+SYMBOL_RANGES: tuple[tuple[int, int], ...] = (
+    (0x2190, 0x21FF), (0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x27BF),
+    (0x2900, 0x297F), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF),
+)
+
+
+def is_symbol(char: str) -> bool:
+    """An emoji or pictographic symbol (a heart, a face, a grandmother)."""
+    o = ord(char)
+    return o >= 0x2190 and any(lo <= o <= hi for lo, hi in SYMBOL_RANGES)
+
+
+def scripts_in(text: str) -> frozenset[str]:
+    """Every script in ``text`` that decides its font: 'Latn' (also digits and
+    punctuation need no other), 'Cyrl' (Cyrillic and Greek), 'Arab', 'Hebr',
+    'Ethi', and 'Emoji' for emoji and symbols."""
+    found: set[str] = set()
+    for ch in text:
+        o = ord(ch)
+        if o < 0x0370:
+            if ch.isalpha():
+                found.add("Latn")
+            continue
+        if o < 0x0530:
+            found.add("Cyrl")
+            continue
+        if is_symbol(ch):
+            found.add("Emoji")
+            continue
+        for lo, hi, script in _SCRIPT_RANGES:
+            if lo <= o <= hi:
+                found.add(script)
+                break
+    return frozenset(found)
 
 
 Measure = Callable[[str], float]

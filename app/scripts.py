@@ -11,7 +11,7 @@ from typing import Callable
 
 __all__ = ["LANGUAGE_SCRIPTS", "RTL_SCRIPTS", "RTL_LANGUAGES", "script_of", "language_script",
            "is_rtl", "text_is_rtl", "display_text", "Measure", "scripts_in", "is_symbol",
-           "SYMBOL_RANGES"]
+           "SYMBOL_RANGES", "join_parts"]
 
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0590, 0x05FF, "Hebr"),
@@ -104,7 +104,8 @@ def _visual_line(line: str, rtl: bool) -> str:
     from bidi.algorithm import get_display
 
     reshaped = _RESHAPER(arabic_reshaper).reshape(line)
-    return get_display(reshaped, base_dir="R" if rtl else "L")
+    # the direction marks have done their work once the line is in visual order
+    return get_display(reshaped, base_dir="R" if rtl else "L").replace("\u200e", "").replace("\u200f", "")
 
 
 _reshaper = None
@@ -155,6 +156,15 @@ def display_text(text: str, lang: str | None = None, width: float | None = None,
         for line in _wrap(paragraph, width, measure, rtl):
             out.append(_visual_line(line, rtl))
     return "\n".join(out)
+
+
+def join_parts(parts, separator: str, lang: str | None) -> str:
+    """Parts of a line (a list of names, "date · deck · players") joined so
+    each keeps its place in the reading order of ``lang``: a direction mark
+    after each part stops a number in the next part from joining an Arabic
+    name before it ("ماما · 1 persoon", not "1 · ماما persoon")."""
+    mark = "\u200f" if is_rtl(lang) else "\u200e"
+    return separator.join(f"{p}{mark}" if script_of(p) in RTL_SCRIPTS else p for p in parts if p)
 
 
 def text_is_rtl(text: str, lang: str | None = None) -> bool:

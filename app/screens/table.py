@@ -31,12 +31,15 @@ from app.errors import explain
 from app.i18n import is_rtl, tr
 from app.scripts import display_text
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
+from app.fonts import undrawable
+from app.names import person_label, player_label
 from app.widgets.dialog import ask
+from app.widgets.text_dialog import ask_text
 from app.widgets.layout import AppScreen, Chip
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import style
 from kaarten.errors import KaartenError
-from kaarten.network import Closeness, NetworkError
+from kaarten.network import DISTINCTION_MAX, NAME_MAX, Closeness, NetworkError
 
 __all__ = ["TableScreen", "NamingPanel", "SectorButton", "CircleButton"]
 
@@ -71,18 +74,33 @@ class CircleButton(_Natural, ButtonBehavior, BoxLayout):
 
 
 class NamingPanel(ModalView):
-    """Name someone for the card on the table."""
+    """Name someone for the card on the table.
+
+    It keeps still while typing: the chips of people named before have two
+    rows of room of their own (more scroll), the messages and the question
+    above the sectors keep their lines, so a finger aimed at a sector lands
+    on it. The name field keeps the focus after a name is saved; a message
+    about what to fix goes as soon as it is fixed. A name already used asks
+    once: the same person, or someone else (then a few words tell them apart).
+    """
 
     screen = ObjectProperty(None)
     player_name = StringProperty("")
+    #: the card's question (the panel covers the card) and its language
+    question = StringProperty("")
+    question_lang = StringProperty("")
     sector = StringProperty("")
     feedback = StringProperty("")
     feedback_ok = BooleanProperty(True)
     chips_hint = StringProperty("")
+    name_max = NumericProperty(NAME_MAX)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._refresh_chips = Clock.create_trigger(self.fill_chips, 0)
+        #: what the shown error is about: 'name', 'sector', 'long', 'symbol' ('' for none)
+        self._problem = ""
+        self._asking = None
         self.ids.name.bind(text=lambda *_: self._typed())
         self._fill_sectors()
         self._fill_circles()
@@ -123,18 +141,42 @@ class NamingPanel(ModalView):
 
     def on_open(self):
         self.feedback = ""
+        self._problem = ""
         self.sector = ""
+        for b in self.ids.sectors.children:
+            b.selected = False
         self.ids.name.text = ""
         self._refresh_chips()
-        Clock.schedule_once(lambda *_: setattr(self.ids.name, "focus", True), 0.05)
+        self.keep_focus()
+
+    def keep_focus(self, *_):
+        """The name field has the focus (after Enter, after a name is saved)."""
+        Clock.schedule_once(lambda *_: setattr(self.ids.name, "focus", True), 0)
 
     def on_dismiss(self):
         self.ids.name.focus = False
+        if self._asking is not None:
+            self._asking.dismiss(animation=False)
 
     def _typed(self) -> None:
-        if self.ids.name.text.strip():
+        name = self.ids.name.text.strip()
+        if self.feedback_ok and name:
+            self.feedback = ""              # "oma staat erbij." goes when the next name starts
+        elif not self.feedback_ok and self._problem_fixed(name):
             self.feedback = ""
+            self._problem = ""
         self._refresh_chips()
+
+    def _problem_fixed(self, name: str) -> bool:
+        if self._problem == "name":
+            return bool(name)
+        if self._problem == "long":
+            return len(" ".join(name.split())) <= NAME_MAX
+        if self._problem == "symbol":
+            return not undrawable(name)
+        if self._problem == "sector":
+            return bool(self.sector)
+        return True
 
     def fill_chips(self, *_) -> None:
         """People named before: those matching the typed name first."""
@@ -153,11 +195,12 @@ class NamingPanel(ModalView):
             self.chips_hint = tr._("Al genoemd. Tik om nog eens te noemen:") if offer.others else ""
         for person in offer.people[:24]:
             look = theme.sector_look(person.sector)
-            chip = Chip(text=person.name, bg=look.colour,
+            chip = Chip(text=person_label(person), bg=look.colour,
                         bold=person.id in same_ids, selected=person.id in same_ids)
             chip.person_id = person.id
             chip.bind(on_release=lambda c: self.choose_person(c.person_id))
             box.add_widget(chip)
+        self.ids.chips_scroll.scroll_y = 1
 
     # -- taps --
 
@@ -165,29 +208,80 @@ class NamingPanel(ModalView):
         self.sector = sector
         for b in self.ids.sectors.children:
             b.selected = b.sector == sector
+        if self._problem == "sector":
+            self.feedback, self._problem = "", ""
         if not self.ids.name.text.strip():
-            self.say(tr._("Typ eerst een naam of rol."), ok=False)
+            self.say(tr._("Typ eerst een naam of rol."), ok=False, problem="name")
+
+    def _name_problem(self, name: str) -> bool:
+        """Say what is wrong with the typed name (before anything is saved)."""
+        if not name:
+            self.say(tr._("Typ eerst een naam of rol."), ok=False, problem="name")
+            return True
+        if len(" ".join(name.split())) > NAME_MAX:
+            self.say(tr._("Deze naam is te lang. Een voornaam of rol is genoeg (hoogstens {max} tekens).")
+                     .format(max=NAME_MAX), ok=False, problem="long")
+            return True
+        if undrawable(name):
+            self.say(tr._("Dit plaatje kan de tablet niet laten zien. Typ de naam in letters, "
+                          "of kies een ander plaatje."), ok=False, problem="symbol")
+            return True
+        return False
 
     def choose_closeness(self, closeness: int) -> None:
         name = self.ids.name.text.strip()
-        if not name:
-            self.say(tr._("Typ eerst een naam of rol."), ok=False)
+        if self._name_problem(name):
             return
         if not self.sector:
-            self.say(tr._("Kies eerst waar {name} bij hoort.").format(name=name), ok=False)
+            self.say(tr._("Kies eerst waar {name} bij hoort.").format(name=name), ok=False, problem="sector")
             return
+        same = self.screen.session.network.matches(name)
+        if same:
+            self._ask_same(name, same, self.sector, closeness)
+            return
+        self._record(name, self.sector, closeness)
+
+    def _record(self, name: str, sector: str, closeness: int, distinction: str = "") -> str | None:
         try:
-            person = self.screen.record_new(name, self.sector, closeness)
+            person = self.screen.record_new(name, sector, closeness, distinction)
         except NetworkError as e:          # a name that cannot be: say so here
-            self.say(explain(e), ok=False)
-            return
+            self.say(explain(e), ok=False, problem="name")
+            return explain(e)
         if person is not None:
-            self._done(tr._("{name} staat erbij.").format(name=person.name))
+            self._done(tr._("{name} staat erbij.").format(name=person_label(person)))
+        return None
+
+    def _ask_same(self, name: str, same: list, sector: str, closeness: int):
+        """Someone of this name is on the map already: ask once, the same
+        person or someone else; someone else gets a few words of difference."""
+        labels = tr.format_list([person_label(p) for p in same])
+
+        def other():
+            self._asking = ask_text(
+                tr._("Wat is het verschil?"),
+                tr._("Een paar woorden, zodat jullie ze uit elkaar houden."),
+                "", tr._("bijv. van papa"), tr._("Opslaan"), tr._("Terug"),
+                on_save=lambda words: self._record(name, sector, closeness, words.strip()),
+                max_chars=DISTINCTION_MAX)
+            self._asking.bind(on_dismiss=lambda *_: self.keep_focus())
+
+        def same_one():
+            if len(same) == 1:
+                self.choose_person(same[0].id)
+            else:
+                self.say(tr._("Tik op de juiste naam hierboven."), ok=True)
+                self.keep_focus()
+
+        self._asking = ask(tr._("{name} staat er al.").format(name=labels),
+                           tr._("Is het dezelfde persoon of iemand anders?"),
+                           yes=tr._("Iemand anders"), no=tr._("Dezelfde persoon"),
+                           on_yes=other, on_no=same_one)
+        return self._asking
 
     def choose_person(self, person_id) -> None:
         person = self.screen.record_again(person_id)
         if person is not None:
-            self._done(tr._("{name} staat erbij.").format(name=person.name))
+            self._done(tr._("{name} staat erbij.").format(name=person_label(person)))
 
     def _done(self, message: str) -> None:
         self.ids.name.text = ""
@@ -196,10 +290,12 @@ class NamingPanel(ModalView):
             b.selected = False
         self.say(message, ok=True)
         self._refresh_chips()
+        self.keep_focus()
 
-    def say(self, message: str, ok: bool = True) -> None:
+    def say(self, message: str, ok: bool = True, problem: str = "") -> None:
         self.feedback_ok = ok
         self.feedback = message
+        self._problem = "" if ok else problem
 
 
 class TurnButtons(Layout):
@@ -327,7 +423,7 @@ class TableScreen(AppScreen):
             return
         self.practice = bool(self.app().practice_session)
         player = session.current_player
-        self.player_name = tr._("{name} is aan de beurt").format(name=player.name)
+        self.player_name = tr._("{name} is aan de beurt").format(name=player_label(player, session.players))
         self.player_colour = theme.rgba(player.colour)
         left = len(session.table.pile)
         self.pile_text = tr.ngettext("Nog {n} kaart", "Nog {n} kaarten", left).format(n=left)
@@ -362,7 +458,7 @@ class TableScreen(AppScreen):
         box.clear_widgets()
         seen = session.network.named_for(card) if card is not None else ()
         for person in seen:
-            chip = Chip(text=person.name, bg=theme.sector_look(person.sector).colour,
+            chip = Chip(text=person_label(person), bg=theme.sector_look(person.sector).colour,
                         size_sp=theme.FONT_SMALL)
             chip.person_id = person.id
             chip.bind(on_release=lambda c: self.ask_take_back(c.person_id))
@@ -382,14 +478,17 @@ class TableScreen(AppScreen):
     def name_someone(self) -> NamingPanel:
         if self._panel is None:
             self._panel = NamingPanel(screen=self)
-        self._panel.player_name = self.session.current_player.name
+        session = self.session
+        self._panel.player_name = player_label(session.current_player, session.players)
+        self._panel.question = self.ids.card.question
+        self._panel.question_lang = self.ids.card.lang
         self._panel.open()
         return self._panel
 
-    def record_new(self, name: str, sector: str, closeness: int):
+    def record_new(self, name: str, sector: str, closeness: int, distinction: str = ""):
         """Record a new person (a bad name raises NetworkError for the panel)."""
         try:
-            person = self.session.record_person(name, sector, closeness)
+            person = self.session.record_person(name, sector, closeness, distinction=distinction)
         except NetworkError:
             raise
         except KaartenError as e:  # the worker is told
@@ -408,9 +507,9 @@ class TableScreen(AppScreen):
 
     def ask_take_back(self, person_id):
         """A name recorded by mistake: tap its chip to take it back from this card."""
-        person = self.session.network.person(person_id)
-        return self._ask(tr._("{name} weghalen?").format(name=person.name),
-                         tr._("{name} wordt weggehaald bij deze kaart.").format(name=person.name),
+        name = person_label(self.session.network.person(person_id))
+        return self._ask(tr._("{name} weghalen?").format(name=name),
+                         tr._("{name} wordt weggehaald bij deze kaart.").format(name=name),
                          yes=tr._("Weghalen"), no=tr._("Laten staan"),
                          on_yes=lambda: self.take_back(person_id), yes_kind="danger")
 

@@ -37,10 +37,10 @@ from kivy.uix.textinput import TextInput
 from app import theme
 from app.fonts import font_for, measure
 from app.i18n import tr
-from app.scripts import display_text, text_is_rtl
+from app.scripts import RTL_SCRIPTS, display_text, join_parts, scripts_in, text_is_rtl
 
 __all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "ScriptTextInput",
-           "resolve_halign"]
+           "resolve_halign", "TypedPreview", "needs_preview"]
 
 #: The text-size setting: name -> factor on every sp size.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
@@ -197,13 +197,50 @@ class ScriptButton(ButtonBehavior, ScriptLabel):
 class ScriptTextInput(TextInput):
     """A one-line text field in the app's type (size, font by script).
 
-    Typing Arabic into a Kivy TextInput does not join letters yet (kivy#1570);
-    the font at least follows the typed script, so the letters are readable.
+    Typing Arabic into a Kivy TextInput does not join letters (kivy#1570,
+    #1619): the field keeps the logical string, and :class:`TypedPreview`
+    beside it shows what was typed, shaped and in reading order. The
+    placeholder (``hint_text``) is shaped here: set it to the logical text,
+    the field shows the drawn one. The font follows the typed script (the
+    mixed font for a name in two scripts or with an emoji); the text sits on
+    the right when it, or the UI language, reads right to left.
+    ``max_chars`` (0: none) is the longest text the field is for; the
+    preview shows the count while typing.
     """
 
     size_sp = NumericProperty(theme.FONT_BODY + 4)
     lang = StringProperty("")
     text_style = ObjectProperty(style)
+    max_chars = NumericProperty(0)
+
+    def __init__(self, **kwargs):
+        self._logical_hint = ""
+        self._shaping_hint = False
+        super().__init__(**kwargs)
+        tr.fbind("lang", self._reshape_hint)
+
+    def on_hint_text(self, _instance, value):
+        if self._shaping_hint:
+            return
+        self._logical_hint = value
+        self._reshape_hint()
+
+    def _reshape_hint(self, *_):
+        shaped = display_text(self._logical_hint, self.lang or tr.lang)
+        self._shaping_hint = True
+        try:
+            self.hint_text = shaped
+        finally:
+            self._shaping_hint = False
+
+    @property
+    def placeholder(self) -> str:
+        """The placeholder as written (logical order; ``hint_text`` is as drawn)."""
+        return self._logical_hint
+
+    @staticmethod
+    def pick_halign(lang: str, text: str) -> str:
+        return "right" if text_is_rtl(text, None if text.strip() else lang) else "left"
 
     @staticmethod
     def pick_font(lang: str, text: str) -> str:
@@ -265,6 +302,45 @@ class ScriptTextInput(TextInput):
         extra = content.height - scroll.height
         if extra > 0:
             scroll.scroll_y = max(0.0, scroll.scroll_y - below / extra)
+
+
+class TypedPreview(ScriptLabel):
+    """What is typed in ``field``, shaped and in reading order, right under
+    it, with the count against the field's ``max_chars`` ("12 / 60").
+
+    The shaped text shows when the field cannot draw it right itself (Arabic
+    or Hebrew letters); the count shows while typing. With ``reserve`` the
+    line keeps its height when empty, so nothing below it moves.
+    """
+
+    field = ObjectProperty(None, allownone=True)
+    reserve = BooleanProperty(True)
+    #: the shaped text alone (tests read it), without the count
+    shown = StringProperty("")
+
+    def on_field(self, _instance, field):
+        if field is not None:
+            field.fbind("text", self._update)
+            field.fbind("max_chars", self._update)
+        self._update()
+
+    def _update(self, *_):
+        field = self.field
+        typed = field.text if field is not None else ""
+        self.shown = typed.strip() if needs_preview(typed) else ""
+        count = ""
+        if field is not None and field.max_chars and typed.strip():
+            n = len(" ".join(typed.split()))
+            count = tr._("{n} van {max} tekens").format(n=n, max=int(field.max_chars))
+        self.text = join_parts([self.shown, count], "   \u00b7   ", self.lang or tr.lang)
+        self.color = theme.DANGER if field is not None and field.max_chars and \
+            len(" ".join(typed.split())) > field.max_chars else theme.INK
+
+
+def needs_preview(text: str) -> bool:
+    """True when a Kivy field draws ``text`` wrongly (letters unjoined, right
+    to left reversed): Arabic or Hebrew in it."""
+    return any(s in RTL_SCRIPTS for s in scripts_in(text))
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -11,7 +11,7 @@ from typing import Callable
 
 __all__ = ["LANGUAGE_SCRIPTS", "RTL_SCRIPTS", "RTL_LANGUAGES", "script_of", "language_script",
            "is_rtl", "text_is_rtl", "display_text", "Measure", "scripts_in", "is_symbol",
-           "SYMBOL_RANGES", "join_parts"]
+           "SYMBOL_RANGES", "join_parts", "keep_place"]
 
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0590, 0x05FF, "Hebr"),
@@ -163,8 +163,15 @@ def join_parts(parts, separator: str, lang: str | None) -> str:
     each keeps its place in the reading order of ``lang``: a direction mark
     after each part stops a number in the next part from joining an Arabic
     name before it ("ماما · 1 persoon", not "1 · ماما persoon")."""
-    mark = "\u200f" if is_rtl(lang) else "\u200e"
-    return separator.join(f"{p}{mark}" if script_of(p) in RTL_SCRIPTS else p for p in parts if p)
+    return separator.join(keep_place(p, lang) for p in parts if p)
+
+
+def keep_place(part: str, lang: str | None) -> str:
+    """``part`` with a direction mark after it when it holds right-to-left
+    letters, so what follows it in a line of ``lang`` stays after it."""
+    if script_of(part) not in RTL_SCRIPTS:
+        return part
+    return part + ("\u200f" if is_rtl(lang) else "\u200e")
 
 
 def text_is_rtl(text: str, lang: str | None = None) -> bool:

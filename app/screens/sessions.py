@@ -16,6 +16,8 @@ from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from app.i18n import tr
+from app.names import player_labels
+from app.scripts import join_parts, keep_place
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, show_child
@@ -75,20 +77,30 @@ class SessionsScreen(AppScreen):
             ))
         self.empty = not infos
 
-    def title_of(self, info) -> str:
-        """'25 november 2026 · Wie is er voor jou?'"""
+    @staticmethod
+    def when_of(info) -> str:
+        """'25 november 2026, 14:05' (six sessions on one day differ by the time)."""
         moment = info.created.astimezone() if info.created.tzinfo else info.created
-        return " \u00b7 ".join(t for t in (tr.format_date(moment), self._deck_title(info)) if t)
+        return f"{tr.format_date(moment)}, {tr.format_time(moment)}"
+
+    def title_of(self, info) -> str:
+        """'25 november 2026, 14:05 · Wie is er voor jou?'"""
+        return join_parts((self.when_of(info), self._deck_title(info)), " \u00b7 ", tr.lang)
 
     @staticmethod
-    def detail_of(info) -> str:
+    def players_of(info) -> str:
+        """'ماما, Sam en Speler 3': every part keeps its place in the line."""
+        return tr.format_list([keep_place(n, tr.lang) for n in player_labels(info.player_names)])
+
+    @classmethod
+    def detail_of(cls, info) -> str:
         """'Mama, Sam en Noor · 4 mensen genoemd · nog bezig'"""
-        parts = [tr.format_list(info.player_names), people_count_text(info.people_count)]
+        parts = [cls.players_of(info), people_count_text(info.people_count)]
         if not info.finished:
             parts.append(tr._("nog bezig"))
         if info.damaged:
             parts.append(tr._("beschadigd: niet alle letters zijn te lezen"))
-        return " \u00b7 ".join(p for p in parts if p)
+        return join_parts(parts, " \u00b7 ", tr.lang)
 
     def _deck_title(self, info) -> str:
         decks = getattr(self.app(), "decks", None)
@@ -108,10 +120,14 @@ class SessionsScreen(AppScreen):
         self.app().resume_session(session_id)
 
     def ask_delete(self, session_id: int):
-        """Ask first; delete only on "Wissen"."""
+        """Ask first, naming what goes (date, time, players); delete only on "Wissen"."""
+        store = self.app().sessions_store
+        info = next((i for i in (store.sessions() if store else []) if int(i.id) == int(session_id)), None)
+        what = (tr._("Het gesprek van {when}, met {players}.").format(
+            when=self.when_of(info), players=self.players_of(info)) + " ") if info else ""
         return ask(
             tr._("Dit gesprek wissen?"),
-            tr._("Weet je het zeker? Dit kan niet ongedaan worden gemaakt."),
+            what + tr._("Weet je het zeker? Dit kan niet ongedaan worden gemaakt."),
             yes=tr._("Wissen"),
             no=tr._("Niet wissen"),
             on_yes=lambda: self.delete(session_id),

@@ -94,6 +94,8 @@ class NamingPanel(ModalView):
     feedback_ok = BooleanProperty(True)
     chips_hint = StringProperty("")
     name_max = NumericProperty(NAME_MAX)
+    #: the typed name, tidied (for "Waar hoort oma bij?")
+    who = StringProperty("")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -160,6 +162,7 @@ class NamingPanel(ModalView):
 
     def _typed(self) -> None:
         name = self.ids.name.text.strip()
+        self.who = " ".join(name.split())
         if self.feedback_ok and name:
             self.feedback = ""              # "oma staat erbij." goes when the next name starts
         elif not self.feedback_ok and self._problem_fixed(name):

@@ -96,6 +96,15 @@ class Driver(testing.Driver):
         assert chips[0].text == person_name, f"first chip is {chips[0].text!r}"
         self.tap(chips[0])
 
+    @staticmethod
+    def top_modal():
+        """The dialog or panel on top (the last ModalView on the window)."""
+        from kivy.core.window import Window
+        from kivy.uix.modalview import ModalView
+        views = [w for w in Window.children if isinstance(w, ModalView)]
+        assert views, "no dialog open"
+        return views[0]
+
     def close_naming(self, panel) -> None:
         self.tap(panel.ids.done)
         self.settle()

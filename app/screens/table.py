@@ -37,7 +37,7 @@ from app.widgets.dialog import ask
 from app.widgets.text_dialog import ask_text
 from app.widgets.layout import AppScreen, Chip
 from app.widgets.pictogram import pictogram_path
-from app.widgets.text import style
+from app.widgets.text import ScriptLabel, style
 from kaarten.errors import KaartenError
 from kaarten.network import DISTINCTION_MAX, NAME_MAX, Closeness, NetworkError
 
@@ -301,6 +301,10 @@ class NamingPanel(ModalView):
         self._problem = "" if ok else problem
 
 
+class TurnLabel(ButtonBehavior, ScriptLabel):
+    """Whose turn it is; a tap corrects the player's name."""
+
+
 class TurnButtons(Layout):
     """The three moves of a turn: one row (Pas, Iemand noemen, Volgende) when
     their words fit at their shares of the width; otherwise "Iemand noemen"
@@ -539,6 +543,33 @@ class TableScreen(AppScreen):
             self.app().show_summary()
         else:
             self.refresh(animate=True)
+
+    def ask_player_name(self):
+        """Correct the name of the player whose turn it is (also after the
+        game started); an empty name leaves them "Speler 2"."""
+        session = self.session
+        if session is None or session.finished:
+            return None
+        player = session.current_player
+
+        def save(text: str) -> str | None:
+            if undrawable(text):
+                return tr._("Dit plaatje kan de tablet niet laten zien. Typ de naam in letters, "
+                            "of kies een ander plaatje.")
+            try:
+                session.rename_player(player.id, text)
+            except NetworkError as e:
+                return explain(e)
+            except KaartenError as e:
+                self.app().show_error(e)
+            self.refresh()
+            return None
+
+        question = ask_text(tr._("Naam van deze speler"), "", player.name, tr._("Naam of rol, bijv. mama"),
+                            tr._("Opslaan"), tr._("Niet veranderen"), on_save=save, max_chars=NAME_MAX)
+        self._questions.append(question)
+        question.bind(on_dismiss=lambda q: self._questions.remove(q) if q in self._questions else None)
+        return question
 
     def ask_stop(self):
         if self.app().practice_session:

@@ -43,6 +43,10 @@ def play_namesakes(d, lang: str):
 
 
 def main(out: Path, size: str = "1280x800", lang: str = "nl") -> list[Path]:
+    import os
+    import tempfile
+    # never the real data folder: a scratch one
+    os.environ["GESPREKSKAARTEN_DATA"] = tempfile.mkdtemp(prefix="gesprekskaarten-shots-")
     w, h = (int(x) for x in size.split("x"))
     app_driver.configure(w, h)
     from kivy.core.window import Window

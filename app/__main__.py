@@ -30,6 +30,16 @@ def _screenshots(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    """Exports draw with the app's fonts and map code (Kivy's modules are
+    imported for the theme, but no window is opened)."""
+    os.environ["KIVY_NO_ARGS"] = "1"
+    os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+    from app.export.cli import run_export
+
+    return run_export(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``argv`` (default: the process's arguments); the exit status."""
     argv = sys.argv[1:] if argv is None else argv
@@ -41,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from kaarten.cli import main as cli_main
 
-    return cli_main(argv, ui_commands={"screenshots": _screenshots})
+    return cli_main(argv, ui_commands={"screenshots": _screenshots, "export": _export})
 
 
 if __name__ == "__main__":

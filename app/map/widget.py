@@ -34,12 +34,12 @@ from kivy.properties import (
     ObjectProperty,
     StringProperty,
 )
-from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.modalview import ModalView
 
 from app import theme
-from app.fonts import font_for, measure
+from app.errors import explain
+from app.fonts import font_for, measure, undrawable
 from app.i18n import tr
 from app.map import (
     SECTOR_COUNT,
@@ -50,9 +50,7 @@ from app.map import (
     leader_line,
     sector_angles,
 )
-from app.errors import explain
-from app.fonts import undrawable
-from app.names import person_label, player_label
+from app.naming import numbered_player, person_label
 from app.scripts import display_text
 from app.widgets.dialog import ask
 from app.widgets.layout import MirroredBoxLayout
@@ -109,6 +107,11 @@ class NetworkMap(FloatLayout):
     square = ListProperty([0, 0, 0])
     #: label font size in sp at the normal text setting
     label_sp = NumericProperty(theme.FONT_SMALL)
+    #: names shown as initials and "Speler n", notes left out (app.naming)
+    pseudonyms = BooleanProperty(False)
+    #: a layer: the ids of the people shown in full; everyone else is dimmed
+    #: (None: everyone in full). See app.widgets.layers.
+    highlight = ObjectProperty(None, allownone=True)
 
     __events__ = ("on_person_tapped", "on_person_moved", "on_people_changed")
 
@@ -121,7 +124,7 @@ class NetworkMap(FloatLayout):
         self._panel: PersonPanel | None = None
         self._trigger = Clock.create_trigger(self._relayout, -1)
         super().__init__(**kwargs)
-        self.bind(size=self._trigger, pos=self._trigger, label_sp=self._trigger)
+        self.bind(size=self._trigger, pos=self._trigger, label_sp=self._trigger, highlight=self._trigger)
         style.bind(scale=self._trigger)
         tr.bind(lang=self._on_lang)
 
@@ -132,7 +135,14 @@ class NetworkMap(FloatLayout):
 
     def refresh(self, *_):
         """Read the session again and redraw (after a change elsewhere)."""
-        self.summary = self.session.summary() if self.session is not None else None
+        from app.naming import shown_summary
+        self.summary = (shown_summary(self.session.summary(), self.pseudonyms)
+                        if self.session is not None else None)
+
+    def on_pseudonyms(self, *_):
+        # an open panel shows the names the old way: it closes
+        self.close_panel()
+        self.refresh()
 
     def on_summary(self, *_):
         self._trigger()
@@ -257,6 +267,11 @@ class NetworkMap(FloatLayout):
             for pid, d in L.dots.items():
                 k = sector_of.get(pid, 0)
                 dragged = self._drag is not None and self._drag.get("id") == pid and self._drag.get("moving")
+                faded = self.highlight is not None and pid not in self.highlight
+                if faded:   # another player's person: a pale ring, no fill
+                    Color(*theme.mix(_dot_colour(k), theme.WHITE, 0.55))
+                    Line(circle=(ox + d.x, oy + d.y, d.radius * 0.8), width=dp(1.5))
+                    continue
                 Color(*theme.WHITE)
                 rr = d.radius + dp(2)
                 # a dot is at most 40 px across: 32 segments look round and,
@@ -265,7 +280,9 @@ class NetworkMap(FloatLayout):
                 c = _dot_colour(k)
                 Color(c[0], c[1], c[2], 0.35 if dragged else 1.0)
                 Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius), segments=32)
-            for lab in L.labels.values():
+            for pid, lab in L.labels.items():
+                if self.highlight is not None and pid not in self.highlight:
+                    continue    # a dimmed person: their name alone, faded (see _place_texts)
                 b = lab.box
                 Color(*theme.WHITE)
                 RoundedRectangle(pos=(ox + b.x, oy + b.y), size=(b.w, b.h), radius=[min(b.h / 2, dp(10))])
@@ -326,6 +343,7 @@ class NetworkMap(FloatLayout):
                 t = self._labels[pid] = self._label(lab.text, lab.font_size, lab.box, lab.padding)
             else:
                 self._fit_label(t, lab.text, lab.font_size, lab.box, lab.padding)
+            t.opacity = 0.3 if self.highlight is not None and pid not in self.highlight else 1
         for pid in list(self._labels):
             if pid not in alive:
                 self.remove_widget(self._labels.pop(pid))
@@ -541,7 +559,9 @@ class PersonPanel(ModalView):
     def __init__(self, **kwargs):
         self._dialog = None
         super().__init__(**kwargs)
-        self.editable = bool(self.map_widget.editable) and self.map_widget.session is not None
+        # names hidden (pseudonyms): the panel shows, it does not change names
+        self.editable = (bool(self.map_widget.editable) and self.map_widget.session is not None
+                         and not self.map_widget.pseudonyms)
         self.show()
         tr.fbind("lang", self._relang)
 
@@ -568,7 +588,7 @@ class PersonPanel(ModalView):
         for mention in s.mentions_by_person.get(self.person.id, ()):
             player = m.player(mention.player_id)
             out.append((
-                player_label(player, s.players) if player else "?",
+                numbered_player(player, s.players) if player else "?",
                 player.colour if player else theme.PRIMARY_HEX,
                 m.card_text(mention.card_id),
             ))
@@ -639,16 +659,17 @@ class PersonPanel(ModalView):
             from kivy.app import App
             App.get_running_app().show_error(e)
             return None
-        if person is not None:
-            self.person = person
+        pid = person.id if person is not None else self.person.id
         self.map_widget.people_changed()
-        if self.person is not None and self.person.id in self.map_widget.session.network:
+        shown = self.map_widget._person(pid)      # as the map shows them now
+        if shown is not None:
+            self.person = shown
             self.show()
         return None
 
     def ask_rename(self):
         p = self.person
-        self._dialog = ask_text(tr._("Naam veranderen"), "", p.name, tr._("Naam of rol, bijv. oma"),
+        self._dialog = ask_text(tr._("Naam veranderen"), "", p.name, tr._("Naam of rol, zoals oma"),
                                 tr._("Opslaan"), tr._("Niet veranderen"),
                                 on_save=lambda text: self._checked_name(text) or self._change(
                                     self.map_widget.session.rename, p.id, text),
@@ -666,7 +687,7 @@ class PersonPanel(ModalView):
         p = self.person
         self._dialog = ask_text(tr._("Wie is het precies?"),
                                 tr._("Een paar woorden, zodat jullie ze uit elkaar houden."),
-                                p.distinction, tr._("bijv. van papa"), tr._("Opslaan"),
+                                p.distinction, tr._("zoals: van papa"), tr._("Opslaan"),
                                 tr._("Niet veranderen"),
                                 on_save=lambda text: self._change(
                                     self.map_widget.session.set_distinction, p.id, text),
@@ -675,7 +696,7 @@ class PersonPanel(ModalView):
 
     def ask_note(self):
         p = self.person
-        self._dialog = ask_text(tr._("Iets erbij schrijven"), "", p.note, tr._("bijv. helpt met huiswerk"),
+        self._dialog = ask_text(tr._("Iets erbij schrijven"), "", p.note, tr._("zoals: helpt met huiswerk"),
                                 tr._("Opslaan"), tr._("Niet veranderen"),
                                 on_save=lambda text: self._change(
                                     self.map_widget.session.set_note, p.id, text),
@@ -690,7 +711,7 @@ class PersonPanel(ModalView):
         other = session.network.person(other_id)
         keep, gone = person_label(self.person), person_label(other)
         self._dialog = ask(tr._("{a} en {b} zijn één persoon?").format(a=keep, b=gone),
-                           tr._("Alles wat over {b} is verteld, komt bij {a}. {b} gaat van de kaart.")
+                           tr._("Alles wat over {b} is verteld, komt bij {a}. {b} gaat van het overzicht.")
                            .format(a=keep, b=gone),
                            yes=tr._("Samenvoegen"), no=tr._("Niet samenvoegen"),
                            on_yes=lambda: self._change(session.merge, self.person.id, other_id))
@@ -701,14 +722,14 @@ class PersonPanel(ModalView):
         p = self.person
         mentions = session.network.mentions_of(p.id)
         cards = len({m.card_id for m in mentions})
-        what = tr.ngettext("{name} gaat van de kaart, met {n} keer genoemd",
-                           "{name} gaat van de kaart, met {n} keer genoemd", len(mentions)).format(
+        what = tr.ngettext("{name} gaat van het overzicht, {n} keer genoemd",
+                           "{name} gaat van het overzicht, {n} keer genoemd", len(mentions)).format(
             name=person_label(p), n=len(mentions))
         what += " " + tr.ngettext("(bij {n} kaart).", "(bij {n} kaarten).", cards).format(n=cards)
         if p.note:
             what += " " + tr._("De notitie gaat ook weg.")
-        self._dialog = ask(tr._("{name} van de kaart halen?").format(name=person_label(p)), what,
-                           yes=tr._("Van de kaart halen"), no=tr._("Laten staan"),
+        self._dialog = ask(tr._("{name} van het overzicht halen?").format(name=person_label(p)), what,
+                           yes=tr._("Van het overzicht halen"), no=tr._("Laten staan"),
                            on_yes=self.remove, yes_kind="danger")
         return self._dialog
 

@@ -12,10 +12,9 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 
 from app.i18n import tr
-from app.names import player_labels
+from app.naming import player_names
 from app.scripts import join_parts, keep_place
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
-from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, show_child
 from kaarten.errors import KaartenError
 
@@ -51,7 +50,7 @@ class StartScreen(AppScreen):
     @staticmethod
     def describe(info) -> str:
         """"Mama, Sam en Noor · 5 mensen · 3 juni 2026" for a saved session."""
-        names = tr.format_list([keep_place(n, tr.lang) for n in player_labels(info.player_names)])
+        names = tr.format_list([keep_place(n, tr.lang) for n in player_names(info.player_names)])
         people = tr.ngettext("{n} persoon genoemd", "{n} mensen genoemd",
                              info.people_count).format(n=info.people_count)
         date = tr.format_date(info.updated.astimezone() if info.updated.tzinfo else info.updated)
@@ -92,9 +91,9 @@ class StartScreen(AppScreen):
         show_child(self._damaged_block, self._delete_damaged, self.has_damaged_files)
 
     def ask_delete_damaged(self):
+        from app.widgets.dialog import ask  # (its kv is read when first needed)
         return ask(tr._("Beschadigde bestanden wissen?"),
-                   tr._("De gesprekken daarin worden voorgoed gewist. "
-                        "Dit kan niet ongedaan worden gemaakt."),
+                   tr._("De gesprekken daarin zijn daarna echt weg."),
                    yes=tr._("Wissen"), no=tr._("Niet wissen"),
                    on_yes=self.delete_damaged, yes_kind="danger")
 

@@ -28,16 +28,16 @@ from kivy.uix.modalview import ModalView
 
 from app import theme
 from app.errors import explain
+from app.fonts import undrawable
 from app.i18n import is_rtl, tr
+from app.naming import person_name, player_name
 from app.scripts import display_text
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
-from app.fonts import undrawable
-from app.names import person_label, player_label
 from app.widgets.dialog import ask
-from app.widgets.text_dialog import ask_text
 from app.widgets.layout import AppScreen, Chip
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import ScriptLabel, style
+from app.widgets.text_dialog import ask_text
 from kaarten.errors import KaartenError
 from kaarten.network import DISTINCTION_MAX, NAME_MAX, Closeness, NetworkError
 
@@ -193,12 +193,12 @@ class NamingPanel(ModalView):
         same_ids = {p.id for p in offer.same}
         if typed:
             self.chips_hint = (tr._("Al genoemd. Is het dezelfde? Tik op de naam.") if offer.same
-                               else (tr._("Bedoel je iemand van deze?") if offer.others else ""))
+                               else (tr._("Bedoel je een van deze mensen?") if offer.others else ""))
         else:
             self.chips_hint = tr._("Al genoemd. Tik om nog eens te noemen:") if offer.others else ""
         for person in offer.people[:24]:
             look = theme.sector_look(person.sector)
-            chip = Chip(text=person_label(person), bg=look.colour,
+            chip = Chip(text=person_name(session, person), bg=look.colour,
                         bold=person.id in same_ids, selected=person.id in same_ids)
             chip.person_id = person.id
             chip.bind(on_release=lambda c: self.choose_person(c.person_id))
@@ -251,19 +251,19 @@ class NamingPanel(ModalView):
             self.say(explain(e), ok=False, problem="name")
             return explain(e)
         if person is not None:
-            self._done(tr._("{name} staat erbij.").format(name=person_label(person)))
+            self._done(tr._("{name} staat erbij.").format(name=person_name(self.screen.session, person)))
         return None
 
     def _ask_same(self, name: str, same: list, sector: str, closeness: int):
         """Someone of this name is on the map already: ask once, the same
         person or someone else; someone else gets a few words of difference."""
-        labels = tr.format_list([person_label(p) for p in same])
+        labels = tr.format_list([person_name(self.screen.session, p) for p in same])
 
         def other():
             self._asking = ask_text(
                 tr._("Wat is het verschil?"),
                 tr._("Een paar woorden, zodat jullie ze uit elkaar houden."),
-                "", tr._("bijv. van papa"), tr._("Opslaan"), tr._("Terug"),
+                "", tr._("zoals: van papa"), tr._("Opslaan"), tr._("Terug"),
                 on_save=lambda words: self._record(name, sector, closeness, words.strip()),
                 max_chars=DISTINCTION_MAX)
             self._asking.bind(on_dismiss=lambda *_: self.keep_focus())
@@ -284,7 +284,7 @@ class NamingPanel(ModalView):
     def choose_person(self, person_id) -> None:
         person = self.screen.record_again(person_id)
         if person is not None:
-            self._done(tr._("{name} staat erbij.").format(name=person_label(person)))
+            self._done(tr._("{name} staat erbij.").format(name=person_name(self.screen.session, person)))
 
     def _done(self, message: str) -> None:
         self.ids.name.text = ""
@@ -388,6 +388,16 @@ class TableScreen(AppScreen):
 
     def on_kv_post(self, *_):
         self.watch_app("session", self._session_changed)
+        self.watch_app("pseudonyms", self._names_changed)
+
+    def _names_changed(self, *_) -> None:
+        """Pseudonyms on or off: every name here is shown again the new way."""
+        if self.session is None:
+            return
+        self.refresh()
+        if self._panel is not None and self._panel.parent is not None:
+            self._panel.player_name = player_name(self.session, self.session.current_player)
+            self._panel.fill_chips()
 
     def _session_changed(self, _app, session) -> None:
         # forget the one that was in play; another one is drawn here now only
@@ -430,7 +440,7 @@ class TableScreen(AppScreen):
             return
         self.practice = bool(self.app().practice_session)
         player = session.current_player
-        self.player_name = tr._("{name} is aan de beurt").format(name=player_label(player, session.players))
+        self.player_name = tr._("{name} is aan de beurt").format(name=player_name(session, player))
         self.player_colour = theme.rgba(player.colour)
         left = len(session.table.pile)
         self.pile_text = tr.ngettext("Nog {n} kaart", "Nog {n} kaarten", left).format(n=left)
@@ -451,7 +461,7 @@ class TableScreen(AppScreen):
             source = None
         if source is None or not view.show(source, session.language, card_id, tr.lang):
             # the deck changed since this game began
-            view.question = tr._("Deze kaart is er niet meer. Tik op Volgende.")
+            view.question = tr._("Deze kaart is er niet meer. Tik op Volgende speler.")
             view.follow_up = view.second_question = view.theme_label = view.pictogram = ""
             view.colour = theme.SURFACE
             self.asks_people = False
@@ -465,7 +475,7 @@ class TableScreen(AppScreen):
         box.clear_widgets()
         seen = session.network.named_for(card) if card is not None else ()
         for person in seen:
-            chip = Chip(text=person_label(person), bg=theme.sector_look(person.sector).colour,
+            chip = Chip(text=person_name(session, person), bg=theme.sector_look(person.sector).colour,
                         size_sp=theme.FONT_SMALL)
             chip.person_id = person.id
             chip.bind(on_release=lambda c: self.ask_take_back(c.person_id))
@@ -485,8 +495,7 @@ class TableScreen(AppScreen):
     def name_someone(self) -> NamingPanel:
         if self._panel is None:
             self._panel = NamingPanel(screen=self)
-        session = self.session
-        self._panel.player_name = player_label(session.current_player, session.players)
+        self._panel.player_name = player_name(self.session, self.session.current_player)
         self._panel.question = self.ids.card.question
         self._panel.question_lang = self.ids.card.lang
         self._panel.open()
@@ -514,7 +523,8 @@ class TableScreen(AppScreen):
 
     def ask_take_back(self, person_id):
         """A name recorded by mistake: tap its chip to take it back from this card."""
-        name = person_label(self.session.network.person(person_id))
+        session = self.session
+        name = person_name(session, session.network.person(person_id))
         return self._ask(tr._("{name} weghalen?").format(name=name),
                          tr._("{name} wordt weggehaald bij deze kaart.").format(name=name),
                          yes=tr._("Weghalen"), no=tr._("Laten staan"),
@@ -565,7 +575,7 @@ class TableScreen(AppScreen):
             self.refresh()
             return None
 
-        question = ask_text(tr._("Naam van deze speler"), "", player.name, tr._("Naam of rol, bijv. mama"),
+        question = ask_text(tr._("Naam van deze speler"), "", player.name, tr._("Naam of rol, zoals mama"),
                             tr._("Opslaan"), tr._("Niet veranderen"), on_save=save, max_chars=NAME_MAX)
         self._questions.append(question)
         question.bind(on_dismiss=lambda q: self._questions.remove(q) if q in self._questions else None)
@@ -574,10 +584,10 @@ class TableScreen(AppScreen):
     def ask_stop(self):
         if self.app().practice_session:
             message = tr._("Dit is een oefenspel: er wordt niets bewaard. "
-                           "Daarna zien jullie de kaart, tot je op Klaar tikt.")
+                           "Daarna zien jullie het overzicht, tot je op Klaar tikt.")
         else:
-            message = tr._("Alles wat jullie hebben verteld is bewaard. "
-                           "Daarna zien jullie de kaart met jullie mensen.")
+            message = tr._("Alles wat jullie vertelden, is bewaard. "
+                           "Daarna zien jullie het overzicht van jullie mensen.")
         return self._ask(tr._("Stoppen met spelen?"), message,
                          yes=tr._("Ja, stoppen"), no=tr._("Doorspelen"),
                          on_yes=self.app().end_game, yes_kind="primary")

@@ -27,7 +27,7 @@ class QuestionDialog(ModalView):
     yes_kind = StringProperty("primary")
     #: called after "yes" (not named on_yes: Kivy binds on_* keyword arguments)
     yes_action = ObjectProperty(None, allownone=True)
-    #: called after "no" (when the other answer is a choice too, not only "cancel")
+    #: called after "no" (a second question that does something either way)
     no_action = ObjectProperty(None, allownone=True)
 
     def on_kv_post(self, *_):

@@ -7,8 +7,12 @@
   (:mod:`app.scripts`).
 - :class:`ScriptButton`, a button made of the same, at least 48 dp in both
   directions, growing with its text.
-- :class:`ScriptTextInput`, a one-line field in the app's type that keeps
-  itself above a docked on-screen keyboard.
+- ``ScriptTextInput``, a one-line field in the app's type that keeps
+  itself above a docked on-screen keyboard, lives in
+  :mod:`app.widgets.textinput`: Kivy's TextInput costs a tenth of a second to
+  import, so it is imported when a screen first makes a field (kv finds it
+  through the Factory; ``from app.widgets.text import ScriptTextInput`` works
+  too), never at start-up.
 
 They watch :data:`style` through weak references, so a widget thrown away
 (a chip of a name, a row of a list) is freed, not kept alive by the style.
@@ -20,6 +24,7 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.event import EventDispatcher
+from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
 from kivy.properties import (
@@ -32,15 +37,14 @@ from kivy.properties import (
 )
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
-from kivy.uix.textinput import TextInput
 
 from app import theme
 from app.fonts import font_for, measure
 from app.i18n import tr
 from app.scripts import RTL_SCRIPTS, display_text, join_parts, scripts_in, text_is_rtl
 
-__all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "ScriptTextInput",
-           "resolve_halign", "TypedPreview", "needs_preview"]
+__all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "resolve_halign",
+           "TypedPreview", "needs_preview"]
 
 #: The text-size setting: name -> factor on every sp size.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
@@ -194,116 +198,6 @@ class ScriptButton(ButtonBehavior, ScriptLabel):
         self.width = width
 
 
-class ScriptTextInput(TextInput):
-    """A one-line text field in the app's type (size, font by script).
-
-    Typing Arabic into a Kivy TextInput does not join letters (kivy#1570,
-    #1619): the field keeps the logical string, and :class:`TypedPreview`
-    beside it shows what was typed, shaped and in reading order. The
-    placeholder (``hint_text``) is shaped here: set it to the logical text,
-    the field shows the drawn one. The font follows the typed script (the
-    mixed font for a name in two scripts or with an emoji); the text sits on
-    the right when it, or the UI language, reads right to left.
-    ``max_chars`` (0: none) is the longest text the field is for; the
-    preview shows the count while typing.
-    """
-
-    size_sp = NumericProperty(theme.FONT_BODY + 4)
-    lang = StringProperty("")
-    text_style = ObjectProperty(style)
-    max_chars = NumericProperty(0)
-
-    def __init__(self, **kwargs):
-        self._logical_hint = ""
-        self._shaping_hint = False
-        super().__init__(**kwargs)
-        tr.fbind("lang", self._reshape_hint)
-
-    def on_hint_text(self, _instance, value):
-        if self._shaping_hint:
-            return
-        self._logical_hint = value
-        self._reshape_hint()
-
-    def _reshape_hint(self, *_):
-        shaped = display_text(self._logical_hint, self.lang or tr.lang)
-        self._shaping_hint = True
-        try:
-            self.hint_text = shaped
-        finally:
-            self._shaping_hint = False
-
-    @property
-    def placeholder(self) -> str:
-        """The placeholder as written (logical order; ``hint_text`` is as drawn)."""
-        return self._logical_hint
-
-    @staticmethod
-    def pick_halign(lang: str, text: str) -> str:
-        return "right" if text_is_rtl(text, None if text.strip() else lang) else "left"
-
-    @staticmethod
-    def pick_font(lang: str, text: str) -> str:
-        return font_for(lang, text)
-
-    # -- the on-screen keyboard never covers the field ------------------------
-    # Window.softinput_mode handles the system keyboard. Kivy's own docked
-    # keyboard is placed from the field's *local* y (wrong inside a
-    # ScrollView) and the view is not panned; so: dock the keyboard at the
-    # bottom and, when the field would be under it, scroll the field up
-    # (giving the column extra room at its end while typing).
-
-    def on_focus(self, _instance, focused):
-        if focused:
-            Clock.schedule_once(self._keep_above_keyboard, 0)
-        else:
-            self._set_keyboard_room(0)
-
-    def _docked_keyboard(self):
-        from kivy.core.window import Window
-        return next((w for w in Window.children if type(w).__name__ == "VKeyboard"
-                     and getattr(w, "docked", False)), None)
-
-    def _scroll_parent(self):
-        from kivy.uix.scrollview import ScrollView
-        p = self.parent
-        while p is not None and p.parent is not p:
-            if isinstance(p, ScrollView):
-                return p
-            p = p.parent
-        return None
-
-    def _set_keyboard_room(self, room: float) -> None:
-        p = self.parent
-        while p is not None and p.parent is not p:
-            if hasattr(p, "keyboard_room"):
-                p.keyboard_room = room
-                return
-            p = p.parent
-
-    def _keep_above_keyboard(self, *_):
-        keyboard = self._docked_keyboard()
-        if keyboard is None or not self.focus:
-            return
-        keyboard.pos = (0, 0)
-        top = keyboard.height * keyboard.scale + dp(8)
-        below = top - self.to_window(self.x, self.y)[1]
-        scroll = self._scroll_parent()
-        if below <= 0 or scroll is None:
-            return
-        self._set_keyboard_room(top)
-        Clock.schedule_once(lambda *_: self._scroll_up(scroll, top), 0)
-
-    def _scroll_up(self, scroll, top: float) -> None:
-        below = top - self.to_window(self.x, self.y)[1]
-        content = scroll.children[0] if scroll.children else None
-        if below <= 0 or content is None:
-            return
-        extra = content.height - scroll.height
-        if extra > 0:
-            scroll.scroll_y = max(0.0, scroll.scroll_y - below / extra)
-
-
 class TypedPreview(ScriptLabel):
     """What is typed in ``field``, shaped and in reading order, right under
     it, with the count against the field's ``max_chars`` ("12 / 60").
@@ -343,4 +237,18 @@ def needs_preview(text: str) -> bool:
     return any(s in RTL_SCRIPTS for s in scripts_in(text))
 
 
+
+
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+
+# kv meets ScriptTextInput by name: the Factory imports its module then
+Factory.register("ScriptTextInput", module="app.widgets.textinput")
+
+
+def __getattr__(name: str):
+    """``from app.widgets.text import ScriptTextInput`` still works, importing
+    :mod:`app.widgets.textinput` (and Kivy's TextInput) only then."""
+    if name == "ScriptTextInput":
+        from app.widgets.textinput import ScriptTextInput
+        return ScriptTextInput
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,8 +17,8 @@ from kivy.lang import Builder
 from kivy.properties import NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
-from app.widgets import text as _text  # noqa: F401  (ScriptLabel, ScriptTextInput, TypedPreview for kv)
 from app.widgets import layout as _layout  # noqa: F401  (FittingGrid for kv)
+from app.widgets import text as _text  # noqa: F401  (ScriptLabel, ScriptTextInput, TypedPreview for kv)
 
 __all__ = ["TextDialog", "ask_text"]
 

@@ -48,7 +48,7 @@ def test_delete_asks_first_and_then_removes_the_session_from_the_store(driver):
     assert question.message == (
         f"Het gesprek van {tr.format_date(moment)}, {moment:%H:%M}, "
         f"met {', '.join(p.name for p in gone.players[:-1])} en {gone.players[-1].name}. "
-        "Weet je het zeker? Dit kan niet ongedaan worden gemaakt.")
+        "Het gesprek is daarna echt weg, met alle namen.")
     driver.tap(question.ids.no)
     driver.settle()
     assert int(gone.id) in [int(i.id) for i in app.store.sessions()]

@@ -21,7 +21,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import app_driver
 import pytest
 
 pytestmark = pytest.mark.timeout(300)
@@ -405,7 +404,7 @@ def test_the_naming_panel_keeps_still_keeps_focus_and_clears_fixed_errors(driver
 @pytest.mark.parametrize("lang", ["nl", "ar"], indirect=True)
 def test_no_phantom_players_and_an_unnamed_player_is_speler_n_in_the_language_of_the_moment(driver, lang):
     from app.i18n import tr
-    from app.names import player_label
+    from app.naming import numbered_player as player_label
     d, app = driver, driver.app
     app.go("start")
     d.settle()

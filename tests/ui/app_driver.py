@@ -47,8 +47,9 @@ class Driver(testing.Driver):
 
     # -- steps of a game, through the screen --
 
-    def new_game(self, players: list[str]) -> None:
-        """From the start screen: set up ``players`` on the family deck and begin."""
+    def new_game(self, players: list[str], language: str | None = None) -> None:
+        """From the start screen: set up ``players`` on the family deck (cards
+        in ``language`` when given) and begin."""
         button = self.get("start", "new_game")
         self.tap(button)
         self.settle()
@@ -60,6 +61,9 @@ class Driver(testing.Driver):
         family = [t for t in setup.ids.decks.children if t.value == "wie-is-er-voor-jou"]
         if family:
             self.tap(family[0])
+        if language:
+            self.settle()
+            self.tap(next(c for c in setup.ids.languages.children if c.lang_code == language))
         for i, name in enumerate(players):
             rows = list(reversed(setup.ids.players.children))
             if i >= len(rows):
@@ -95,6 +99,15 @@ class Driver(testing.Driver):
         assert chips, "no chips of people named before"
         assert chips[0].text == person_name, f"first chip is {chips[0].text!r}"
         self.tap(chips[0])
+
+    @staticmethod
+    def top_modal():
+        """The dialog or panel on top (the last ModalView on the window)."""
+        from kivy.core.window import Window
+        from kivy.uix.modalview import ModalView
+        views = [w for w in Window.children if isinstance(w, ModalView)]
+        assert views, "no dialog open"
+        return views[0]
 
     def close_naming(self, panel) -> None:
         self.tap(panel.ids.done)

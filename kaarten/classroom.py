@@ -39,6 +39,7 @@ from kaarten.table import MAX_PLAYERS
 
 __all__ = [
     "Role",
+    "Step",
     "QuestionKind",
     "MIN_SEATS",
     "MAX_SEATS",
@@ -47,6 +48,7 @@ __all__ = [
     "CASE_THEME",
     "REWRITE_THEME",
     "case_families",
+    "case_title",
     "base_roles",
     "roles_in_round",
     "round_of",
@@ -86,6 +88,14 @@ class Role(StrEnum):
         return self in (Role.PARENT, Role.CHILD)
 
 
+class Step(StrEnum):
+    """What the class sees next (:meth:`ClassGame.step`)."""
+
+    CASE = "case"       # the case card, before anything else
+    ROLES = "roles"     # who plays what, at the start of every round
+    PLAY = "play"       # the card on the table
+
+
 class QuestionKind(StrEnum):
     """What the observer hears the worker ask."""
 
@@ -97,6 +107,15 @@ def case_families(deck) -> tuple:
     """The case family cards of the class deck (a :class:`kaarten.decks.Deck`),
     in deck order."""
     return tuple(c for c in deck.cards if c.theme == CASE_THEME and c.id not in CASE_INSTRUCTIONS)
+
+
+def case_title(text: str) -> str:
+    """A case card's first sentence without its "Casus (verzonnen):" label:
+    "gezin El Amrani" -- the short name of a case family to choose by."""
+    head, sep, rest = text.partition(":")
+    body = rest if sep and len(head) < 30 else text
+    first = body.strip().split(". ")[0].split(":")[0].rstrip(".")
+    return first[:1].upper() + first[1:]
 
 
 def _check_seats(seats: int) -> None:
@@ -264,6 +283,28 @@ class ClassGame:
         self.case_card = case_card
         self.timer = TurnTimer(timer_minutes, clock)
         self._tallies: dict[int, Tally] = {}
+        self._case_seen = case_card is None
+        self._roles_seen_for = -1        # the round whose roles the class has seen
+
+    # -- what the class sees next --
+
+    def step(self) -> Step:
+        """The case card first (when there is one), then at the start of
+        every round who plays what, then the card."""
+        if not self._case_seen:
+            return Step.CASE
+        if self._roles_seen_for != self.round_index:
+            return Step.ROLES
+        return Step.PLAY
+
+    def seen(self, step: Step | str) -> None:
+        """The class has seen the case card or this round's roles."""
+        step = Step(step)
+        if step is Step.CASE:
+            self._case_seen = True
+        elif step is Step.ROLES:
+            self._roles_seen_for = self.round_index
+            self.timer.restart()
 
     # -- reading --
 

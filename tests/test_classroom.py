@@ -11,10 +11,12 @@ from kaarten.classroom import (
     DebriefWords,
     QuestionKind,
     Role,
+    Step,
     Tally,
     TurnTimer,
     base_roles,
     case_families,
+    case_title,
     debrief,
     debrief_markdown,
     roles_in_round,
@@ -242,3 +244,22 @@ def test_the_class_deck_has_case_families(decks):
     cases = case_families(decks.get(CLASS_DECK))
     assert len(cases) >= 5
     assert all(c.theme == "case" and c.id != "casus-spelen" for c in cases)
+
+
+def test_case_titles_are_short_names_to_choose_by(decks):
+    titles = [case_title(c.text) for c in case_families(decks.get(CLASS_DECK))]
+    assert titles[0] == "Gezin El Amrani"
+    assert all(t and len(t) < 100 and not t.startswith("Casus") for t in titles)
+
+
+def test_the_case_card_comes_first_then_the_roles_of_every_round(decks):
+    game = class_game(decks)
+    assert game.step() is Step.CASE
+    game.seen(Step.CASE)
+    assert game.step() is Step.ROLES
+    game.seen("roles")
+    assert game.step() is Step.PLAY
+    game.next_turn()
+    game.next_turn()
+    assert game.step() is Step.PLAY
+    assert game.next_turn() and game.step() is Step.ROLES

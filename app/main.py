@@ -39,6 +39,12 @@ SCREENS = {
     "summary": ("app.screens.summary", "SummaryScreen"),
     "sessions": ("app.screens.sessions", "SessionsScreen"),
     "settings": ("app.screens.settings", "SettingsScreen"),
+    "classsetup": ("app.screens.classsetup", "ClassSetupScreen"),
+    "classcase": ("app.screens.classcase", "ClassCaseScreen"),
+    "classroles": ("app.screens.classroles", "ClassRolesScreen"),
+    "classtable": ("app.screens.classtable", "ClassTableScreen"),
+    "projector": ("app.screens.projector", "ProjectorScreen"),
+    "debrief": ("app.screens.debrief", "DebriefScreen"),
 }
 
 
@@ -57,6 +63,8 @@ class GesprekskaartenApp(App):
     decks = ObjectProperty(None, allownone=True)
     #: the game being played or looked at (kaarten.session.Session) or None
     session = ObjectProperty(None, allownone=True)
+    #: a class game (kaarten.classroom.ClassGame) around :attr:`session`, or None
+    class_game = ObjectProperty(None, allownone=True)
     #: practice mode: new games are kept in memory only
     practice = BooleanProperty(False)
     #: a message for the worker on the start screen (a damaged file...)
@@ -135,7 +143,9 @@ class GesprekskaartenApp(App):
         current = self.root.current if self.root else "start"
         if current == "start":
             return False
-        if current != "table":
+        if current == "projector":
+            self.go("classtable")
+        elif current not in ("table", "classtable"):
             self.go("start")
         return True
 
@@ -196,7 +206,7 @@ class GesprekskaartenApp(App):
 
     #: the screens that show the session in play; going to any other
     #: screen leaves the session (see :meth:`leave_session`)
-    SESSION_SCREENS = ("table", "summary")
+    SESSION_SCREENS = ("table", "summary", "classcase", "classroles", "classtable", "projector", "debrief")
 
     @property
     def sessions_store(self):
@@ -225,6 +235,7 @@ class GesprekskaartenApp(App):
     def leave_session(self) -> None:
         """No session in play any more: every screen that showed it clears
         itself (they watch :attr:`session`); a practice game is emptied."""
+        self.class_game = None
         self.session = None
         if self.practice_store is not None:
             self.practice_store.close()
@@ -248,6 +259,13 @@ class GesprekskaartenApp(App):
         self.session = session
         self.go("table")
         return True
+
+    def start_class_game(self, deck_id: str, language: str, seats, case_card=None,
+                         timer_minutes=None) -> bool:
+        """A class game (see :mod:`app.classmode`): always on a store that
+        keeps nothing. False (and the trainer is told why) when it could not start."""
+        from app.classmode import start_class_game
+        return start_class_game(self, deck_id, language, seats, case_card, timer_minutes)
 
     def open_session(self, session_id) -> None:
         """Look at a saved game's summary (finished or not), without playing on."""

@@ -73,7 +73,10 @@ class Driver(testing.Driver):
         assert self.app.root.current == "table", self.app.root.current
 
     def open_naming(self):
-        table = self.app.root.get_screen("table")
+        return self.open_naming_on(self.app.root.get_screen("table"))
+
+    def open_naming_on(self, table):
+        """Tap "Iemand noemen" on a table screen (the family's or the class's)."""
         self.tap(table.ids.name_button)
         self.settle()
         return table._panel

@@ -88,6 +88,28 @@ def sample_game(app, language: str = "nl") -> None:
     s.pass_card()
 
 
+#: the seats of the sample class
+CLASS_SEATS = ("Ada", "Bo", "Cas", "Dewi")
+#: the screens of class mode that show a class game
+CLASS_GAME_SCREENS = ("classcase", "classroles", "classtable", "projector", "debrief")
+
+
+def sample_class_game(app, seats=CLASS_SEATS, timer_minutes=3) -> None:
+    """A class game on the family deck with the first case family, the timer on."""
+    from app.theme import player_colour
+    from kaarten.classroom import CLASS_DECK, case_families
+    case = case_families(app.decks.get(CLASS_DECK))[0].id
+    app.start_class_game("wie-is-er-voor-jou", "nl", [(n, player_colour(i)) for i, n in enumerate(seats)],
+                         case_card=case, timer_minutes=timer_minutes)
+    game = app.class_game
+    game.seen("case")
+    game.seen("roles")
+    game.session.record_person("buurvrouw", "neighbourhood", 1)
+    game.session.record_person("nicht", "family", 2)
+    game.tally("wie")
+    game.tally("wat")
+
+
 def _start_app(text_size: str | None):
     """The app on the window, driven frame by frame by ``app.testing.Driver``."""
     scratch = Path(tempfile.mkdtemp(prefix="gesprekskaarten-shots-"))
@@ -130,6 +152,13 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
             Window.size = (w, h)
             driver.settle()
             for name in SCREENS:
+                if name in CLASS_GAME_SCREENS:
+                    if app.class_game is None:
+                        sample_class_game(app)
+                    app.go(name)
+                    driver.settle()
+                    files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
+                    continue
                 if name in app.SESSION_SCREENS:
                     app.resume_session(playing)
                 if name == "summary":
@@ -183,10 +212,6 @@ def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
         files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{n}.png"))
         table.next_turn()
     return files
-
-
-#: the seats of the sample class
-CLASS_SEATS = ("Ada", "Bo", "Cas", "Dewi")
 
 
 def render_class(outdir, languages=("nl",)) -> list[Path]:

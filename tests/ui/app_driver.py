@@ -406,7 +406,7 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
     from kivy.core.window import Window
 
     from app.main import SCREENS
-    from app.screenshots import sample_game
+    from app.screenshots import CLASS_GAME_SCREENS, sample_class_game, sample_game
 
     driver = start_app()
     app = driver.app
@@ -419,11 +419,15 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
         Window.size = (w, h)
         driver.settle()
         for name in SCREENS:
-            if name in app.SESSION_SCREENS:
+            if name in CLASS_GAME_SCREENS:           # a class game of its own
+                if app.class_game is None:
+                    sample_class_game(app)
+                app.go(name)
+            elif name in app.SESSION_SCREENS:
                 app.resume_session(playing)
             if name == "summary":
                 app.show_summary()
-            else:
+            elif name not in CLASS_GAME_SCREENS:
                 app.go(name)
             driver.settle()
             screen = app.root.get_screen(name)

@@ -8,30 +8,30 @@ waits for ``on_stop`` (which Android may never call).
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 
 from kivy.app import App
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
-from kivy.uix.screenmanager import FadeTransition, ScreenManager
+from kivy.uix.screenmanager import FadeTransition
 from kivy.utils import platform
 
 from app import fonts, logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
+from app.screens.manager import LazyScreenManager
 from app.widgets.text import TEXT_SCALES, style
-from kaarten.decks import load_decks
 from kaarten.errors import AlreadyOpenError, KaartenError
 from kaarten.paths import data_dir
-from kaarten.session import Session
 from kaarten.store import PracticeStore, Store
 
 __all__ = ["GesprekskaartenApp", "run_app", "SCREENS"]
 
 log = logging.getLogger(__name__)
 
-#: screen name -> (module, class) of every screen, in the order they are made.
+#: screen name -> (module, class) of every screen. The first is shown at
+#: start; each is imported and built the first time it is shown or asked for
+#: (:class:`app.screens.manager.LazyScreenManager`), never before.
 SCREENS = {
     "start": ("app.screens.start", "StartScreen"),
     "setup": ("app.screens.setup", "SetupScreen"),
@@ -48,10 +48,6 @@ SCREENS = {
 }
 
 
-def _screen_class(module: str, cls: str):
-    return getattr(importlib.import_module(module), cls)
-
-
 class GesprekskaartenApp(App):
     title = "Wie is er voor jou?"
 
@@ -59,8 +55,6 @@ class GesprekskaartenApp(App):
     store = ObjectProperty(None, allownone=True)
     #: the practice store while a practice game runs (memory only)
     practice_store = ObjectProperty(None, allownone=True)
-    #: every deck that loaded (kaarten.decks.DeckSet)
-    decks = ObjectProperty(None, allownone=True)
     #: the game being played or looked at (kaarten.session.Session) or None
     session = ObjectProperty(None, allownone=True)
     #: a class game (kaarten.classroom.ClassGame) around :attr:`session`, or None
@@ -76,6 +70,7 @@ class GesprekskaartenApp(App):
         super().__init__(**kwargs)
         self._data_folder = data_folder
         self.prefs = Preferences()
+        self._decks = None
 
     # -- start-up ------------------------------------------------------------
 
@@ -86,6 +81,23 @@ class GesprekskaartenApp(App):
             # elsewhere reading it makes ~/.config/<name> (and fails without ~/.config).
             self._data_folder = data_dir(self.user_data_dir if platform == "android" else None)
         return self._data_folder
+
+    @property
+    def decks(self):
+        """Every deck that loaded (:class:`kaarten.decks.DeckSet`), read the
+        first time a screen needs them or just after the first frame (see
+        :meth:`after_first_frame`), whichever comes first; never before the
+        start screen is drawn."""
+        if self._decks is None:
+            from kaarten.decks import load_decks
+            self._decks = load_decks()
+            for problem in self._decks.problems:
+                log.warning("Deck problem: %s", problem)
+        return self._decks
+
+    @decks.setter
+    def decks(self, value) -> None:
+        self._decks = value
 
     @property
     def settings(self) -> Preferences:
@@ -100,17 +112,24 @@ class GesprekskaartenApp(App):
         Window.softinput_mode = "below_target"   # the keyboard never covers the name field
         self.prefs = Preferences.load(self.data_folder)
         self._apply_prefs()
-        self.decks = load_decks()
-        for problem in self.decks.problems:
-            log.warning("Deck problem: %s", problem)
         self._open_store()
 
         Window.bind(on_keyboard=self._on_back)
-        sm = ScreenManager(transition=FadeTransition(duration=0.15))
-        for name, (module, cls) in SCREENS.items():
-            sm.add_widget(_screen_class(module, cls)(name=name))
+        Window.bind(on_flip=self._first_flip)
+        sm = LazyScreenManager(transition=FadeTransition(duration=0.15), table=SCREENS)
+        sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm
+
+    def _first_flip(self, window) -> None:
+        window.unbind(on_flip=self._first_flip)
+        from kivy.clock import Clock
+        Clock.schedule_once(lambda _dt: self.after_first_frame(), 0)
+
+    def after_first_frame(self) -> None:
+        """Work the start screen does not need, done once it is drawn: read
+        the decks (and report broken ones in the log)."""
+        self.decks  # noqa: B018  (reads them)
 
     def _open_store(self) -> None:
         try:
@@ -244,6 +263,7 @@ class GesprekskaartenApp(App):
     def start_game(self, deck_id: str, language: str, players) -> bool:
         """A new game with ``players`` [(name, colour)]: saved, first card dealt.
         False (and the worker is told why) when it could not start."""
+        from kaarten.session import Session
         deck = self.decks.get(deck_id)
         cards = deck.localized(language).cards
         self.leave_session()
@@ -274,6 +294,7 @@ class GesprekskaartenApp(App):
     def resume_session(self, session_id, look_only: bool = False) -> None:
         """Carry on with a saved game (a finished one, or ``look_only``, shows
         its summary)."""
+        from kaarten.session import Session
         try:
             session = Session.resume(self.sessions_store, session_id)
         except KaartenError as e:

@@ -134,7 +134,7 @@ class SectorLook:
     sector: Sector
     colour_hex: str      # the tint: sector buttons, chips, map bands
     dot_hex: str         # a dot on the map, a supporter's dot: the tint's hue, 3:1 on every band of its slice
-    pictogram: str       # a file in the pictograms folder (kaarten.decks.PICTOGRAMS_DIR)
+    pictogram: str       # a file in the pictograms folder (kaarten.resources.PICTOGRAMS_DIR)
 
     @property
     def colour(self):

@@ -31,7 +31,7 @@ from typing import NewType
 from yaml.nodes import MappingNode, Node
 
 from kaarten import yamlsafe
-from kaarten.resources import resource_dir
+from kaarten.resources import PICTOGRAMS_DIR, resource_dir
 from kaarten.userdecks import user_decks_dir
 from kaarten.yamlsafe import DeckError, Source
 
@@ -48,7 +48,6 @@ DECKS_DIR = resource_dir("kaarten", "decks")
 THEMES_FILE = DECKS_DIR / "themes.yaml"
 #: Set this to a folder of further decks (``<deck-id>/deck.yaml`` + ``<lang>.yaml``).
 DECKS_ENV_VAR = "GESPREKSKAARTEN_DECKS"
-PICTOGRAMS_DIR = resource_dir("kaarten", "pictograms")
 SOURCE_LANGUAGE = "nl"
 
 MAX_TITLE = 120

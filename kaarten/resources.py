@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["resource_dir"]
+__all__ = ["resource_dir", "PICTOGRAMS_DIR"]
 
 
 def resource_dir(package: str, name: str) -> Path:
@@ -26,3 +26,8 @@ def resource_dir(package: str, name: str) -> Path:
         raise RuntimeError(f"{package} is installed as an archive ({found}); "
                            "install it with pip so its files are on disk")
     return found
+
+
+#: The drawings on cards and sectors: one folder, checked by the deck loader
+#: (:mod:`kaarten.decks`) and shown by the app (without importing the loader).
+PICTOGRAMS_DIR = resource_dir("kaarten", "pictograms")

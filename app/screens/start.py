@@ -13,7 +13,6 @@ from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 
 from app.i18n import tr
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
-from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, show_child
 from kaarten.errors import KaartenError
 
@@ -90,6 +89,7 @@ class StartScreen(AppScreen):
         show_child(self._damaged_block, self._delete_damaged, self.has_damaged_files)
 
     def ask_delete_damaged(self):
+        from app.widgets.dialog import ask  # (its kv is read when first needed)
         return ask(tr._("Beschadigde bestanden wissen?"),
                    tr._("De gesprekken daarin worden voorgoed gewist. "
                         "Dit kan niet ongedaan worden gemaakt."),

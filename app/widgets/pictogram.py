@@ -10,7 +10,7 @@ from __future__ import annotations
 from kivy.properties import StringProperty
 from kivy.uix.image import Image
 
-from kaarten.decks import PICTOGRAMS_DIR  # one folder, named where the decks check it
+from kaarten.resources import PICTOGRAMS_DIR  # one folder, the one the decks check
 
 __all__ = ["PICTOGRAMS_DIR", "pictogram_path", "Pictogram"]
 

@@ -7,8 +7,12 @@
   (:mod:`app.scripts`).
 - :class:`ScriptButton`, a button made of the same, at least 48 dp in both
   directions, growing with its text.
-- :class:`ScriptTextInput`, a one-line field in the app's type that keeps
-  itself above a docked on-screen keyboard.
+- ``ScriptTextInput``, a one-line field in the app's type that keeps
+  itself above a docked on-screen keyboard, lives in
+  :mod:`app.widgets.textinput`: Kivy's TextInput costs a tenth of a second to
+  import, so it is imported when a screen first makes a field (kv finds it
+  through the Factory; ``from app.widgets.text import ScriptTextInput`` works
+  too), never at start-up.
 
 They watch :data:`style` through weak references, so a widget thrown away
 (a chip of a name, a row of a list) is freed, not kept alive by the style.
@@ -20,6 +24,7 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.event import EventDispatcher
+from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
 from kivy.properties import (
@@ -32,15 +37,13 @@ from kivy.properties import (
 )
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
-from kivy.uix.textinput import TextInput
 
 from app import theme
 from app.fonts import font_for, measure
 from app.i18n import tr
 from app.scripts import display_text, text_is_rtl
 
-__all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "ScriptTextInput",
-           "resolve_halign"]
+__all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "resolve_halign"]
 
 #: The text-size setting: name -> factor on every sp size.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
@@ -194,77 +197,16 @@ class ScriptButton(ButtonBehavior, ScriptLabel):
         self.width = width
 
 
-class ScriptTextInput(TextInput):
-    """A one-line text field in the app's type (size, font by script).
-
-    Typing Arabic into a Kivy TextInput does not join letters yet (kivy#1570);
-    the font at least follows the typed script, so the letters are readable.
-    """
-
-    size_sp = NumericProperty(theme.FONT_BODY + 4)
-    lang = StringProperty("")
-    text_style = ObjectProperty(style)
-
-    @staticmethod
-    def pick_font(lang: str, text: str) -> str:
-        return font_for(lang, text)
-
-    # -- the on-screen keyboard never covers the field ------------------------
-    # Window.softinput_mode handles the system keyboard. Kivy's own docked
-    # keyboard is placed from the field's *local* y (wrong inside a
-    # ScrollView) and the view is not panned; so: dock the keyboard at the
-    # bottom and, when the field would be under it, scroll the field up
-    # (giving the column extra room at its end while typing).
-
-    def on_focus(self, _instance, focused):
-        if focused:
-            Clock.schedule_once(self._keep_above_keyboard, 0)
-        else:
-            self._set_keyboard_room(0)
-
-    def _docked_keyboard(self):
-        from kivy.core.window import Window
-        return next((w for w in Window.children if type(w).__name__ == "VKeyboard"
-                     and getattr(w, "docked", False)), None)
-
-    def _scroll_parent(self):
-        from kivy.uix.scrollview import ScrollView
-        p = self.parent
-        while p is not None and p.parent is not p:
-            if isinstance(p, ScrollView):
-                return p
-            p = p.parent
-        return None
-
-    def _set_keyboard_room(self, room: float) -> None:
-        p = self.parent
-        while p is not None and p.parent is not p:
-            if hasattr(p, "keyboard_room"):
-                p.keyboard_room = room
-                return
-            p = p.parent
-
-    def _keep_above_keyboard(self, *_):
-        keyboard = self._docked_keyboard()
-        if keyboard is None or not self.focus:
-            return
-        keyboard.pos = (0, 0)
-        top = keyboard.height * keyboard.scale + dp(8)
-        below = top - self.to_window(self.x, self.y)[1]
-        scroll = self._scroll_parent()
-        if below <= 0 or scroll is None:
-            return
-        self._set_keyboard_room(top)
-        Clock.schedule_once(lambda *_: self._scroll_up(scroll, top), 0)
-
-    def _scroll_up(self, scroll, top: float) -> None:
-        below = top - self.to_window(self.x, self.y)[1]
-        content = scroll.children[0] if scroll.children else None
-        if below <= 0 or content is None:
-            return
-        extra = content.height - scroll.height
-        if extra > 0:
-            scroll.scroll_y = max(0.0, scroll.scroll_y - below / extra)
-
-
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))
+
+# kv meets ScriptTextInput by name: the Factory imports its module then
+Factory.register("ScriptTextInput", module="app.widgets.textinput")
+
+
+def __getattr__(name: str):
+    """``from app.widgets.text import ScriptTextInput`` still works, importing
+    :mod:`app.widgets.textinput` (and Kivy's TextInput) only then."""
+    if name == "ScriptTextInput":
+        from app.widgets.textinput import ScriptTextInput
+        return ScriptTextInput
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -235,6 +235,15 @@ def render_class(outdir, languages=("nl",)) -> list[Path]:
         seats = [(name, player_colour(i)) for i, name in enumerate(CLASS_SEATS)]
         for w, h in ((1920, 1080), (1280, 800), (800, 1280)):
             Window.size = (w, h)
+            app.go("start")
+            driver.settle()
+            files.append(save_png(driver, out / f"class-start-{w}x{h}{suffix}.png"))
+            app.go("classsetup")
+            driver.settle()
+            setup = app.root.get_screen("classsetup")
+            setup.choose_deck("wie-is-er-voor-jou")
+            driver.settle()
+            files.append(save_png(driver, out / f"class-setup-{w}x{h}{suffix}.png"))
             app.start_class_game("wie-is-er-voor-jou", "nl", seats, case_card=case, timer_minutes=3)
             driver.settle()
             files.append(save_png(driver, out / f"class-case-{w}x{h}{suffix}.png"))

@@ -81,6 +81,9 @@ def main() -> None:
     Window.dispatch("on_keyboard", 27, 0, "", [])      # the back key: to the game, not home
     driver.settle()
     result["after_back"] = (app.root.current, app.session.current_card == card)
+    Window.dispatch("on_keyboard", 27, 0, "", [])      # at the class table it never ends the game
+    driver.settle()
+    result["back_at_table"] = (app.root.current, app.class_game is not None)
     driver.tap(table.ids.next_button)
     result["roles_line"].append(table.roles_text)
     panel = driver.open_naming_on(table)

@@ -75,6 +75,7 @@ def test_the_projector_shows_the_question_big_and_the_back_key_returns_to_the_ga
     assert result["projector"]["screen"] == "projector"
     assert result["projector"]["font_px"] >= 48 and result["projector"]["question"]
     assert result["after_back"] == ["classtable", True]
+    assert result["back_at_table"] == ["classtable", True]
 
 
 def test_the_debrief_counts_without_names(class_round):

@@ -162,8 +162,9 @@ class GesprekskaartenApp(App):
         current = self.root.current if self.root else "start"
         if current == "start":
             return False
-        if current == "projector":
-            self.go("classtable")
+        if current in ("classcase", "classroles", "projector"):   # back into the class game
+            from app.classmode import go_on
+            go_on(self)
         elif current not in ("table", "classtable"):
             self.go("start")
         return True

@@ -21,6 +21,9 @@ from app.widgets.text import style
 
 __all__ = ["ProjectorScreen", "question_px", "MIN_QUESTION_PX", "INK", "PAPER"]
 
+#: keys that deal the next card on the projector: Page Down (a presenter's
+#: clicker), the right arrow, the space bar
+NEXT_KEYS = (281, 275, 32)
 #: the smallest the question is ever set, in pixels
 MIN_QUESTION_PX = 48
 #: dark ink on white: 16:1
@@ -68,6 +71,41 @@ class ProjectorScreen(AppScreen):
         # so the projector's size is the window's and nothing else
         px = question_px(self.width, self.height, len(self.question))
         self.question_sp = px / (sp(1) * style.scale)
+
+    def on_enter(self, *_):
+        from kivy.core.window import Window
+        Window.bind(on_keyboard=self._on_key)
+
+    def on_leave(self, *_):
+        from kivy.core.window import Window
+        Window.unbind(on_keyboard=self._on_key)
+
+    def _on_key(self, _window, key, *_):
+        """A presenter's clicker (Page Down), the right arrow or the space bar:
+        the next card, without leaving the projector (a new round shows its
+        roles first)."""
+        if key in NEXT_KEYS:
+            self.next_card()
+            return True
+        return False
+
+    def next_card(self) -> None:
+        from app.classmode import go_on
+        from kaarten.classroom import Step
+        from kaarten.errors import KaartenError
+        app = self.app()
+        game = app.class_game
+        if game is None:
+            return
+        try:
+            game.next_turn()
+        except KaartenError as e:
+            app.show_error(e)
+            return
+        if game.session.finished or game.step() is not Step.PLAY:
+            go_on(app)
+        else:
+            self.on_pre_enter()
 
     def back(self) -> None:
         self.app().go("classtable")

@@ -81,6 +81,10 @@ def main() -> None:
     Window.dispatch("on_keyboard", 27, 0, "", [])      # the back key: to the game, not home
     driver.settle()
     result["after_back"] = (app.root.current, app.session.current_card == card)
+    driver.tap(table.ids.case_button)
+    Window.dispatch("on_keyboard", 27, 0, "", [])      # from the case card too
+    driver.settle()
+    result["back_from_case"] = (app.root.current, app.session.current_card == card)
     Window.dispatch("on_keyboard", 27, 0, "", [])      # at the class table it never ends the game
     driver.settle()
     result["back_at_table"] = (app.root.current, app.class_game is not None)
@@ -96,6 +100,14 @@ def main() -> None:
     result["round2_screen"] = app.root.current
     result["round2_roles"] = [row.ids.words.children[-1].text for row in reversed(roles.ids.rows.children)]
     driver.tap(roles.ids.play)
+    driver.tap(table.ids.projector_button)
+    before = projector.ids.question.text
+    Window.dispatch("on_keyboard", 281, 0, "", [])     # a presenter's clicker: Page Down
+    driver.settle()
+    result["clicker"] = {"screen": app.root.current, "changed": projector.ids.question.text != before,
+                         "card_in_round": app.class_game.card_in_round}
+    Window.dispatch("on_keyboard", 27, 0, "", [])
+    driver.settle()
     panel = driver.open_naming_on(table)
     driver.name_new(panel, *CASE_NAMES[3])
     driver.close_naming(panel)

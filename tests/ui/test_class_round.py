@@ -76,13 +76,15 @@ def test_the_projector_shows_the_question_big_and_the_back_key_returns_to_the_ga
     assert result["projector"]["font_px"] >= 48 and result["projector"]["question"]
     assert result["after_back"] == ["classtable", True]
     assert result["back_at_table"] == ["classtable", True]
+    assert result["back_from_case"] == ["classtable", True]
+    assert result["clicker"] == {"screen": "projector", "changed": True, "card_in_round": 1}
 
 
 def test_the_debrief_counts_without_names(class_round):
     result = class_round[0]
     d = result["debrief"]
     assert result["debrief_screen"] == "debrief"
-    assert d["totals"] == "4 mensen genoemd · 4 kaarten · 2 rondes"
+    assert d["totals"] == "4 mensen genoemd · 5 kaarten · 2 rondes"
     assert d["tally"] == "wie-vraag: 3   ·   wat-vraag: 2"
     assert d["rounds"] == "Ronde 1: 2 wie · 2 wat\nRonde 2: 1 wie · 0 wat"
     grid = [d["grid"][i:i + 5] for i in range(0, len(d["grid"]), 5)]

@@ -47,8 +47,11 @@ def role_label(role: Role | str) -> str:
     }[Role(role)]
 
 
-def role_task(role: Role | str) -> str:
-    """What a role does, in a few words."""
+def role_task(role: Role | str, case: bool = True) -> str:
+    """What a role does, in a few words (without a case family, the parent
+    and the child simply answer the card)."""
+    if not case and Role(role).answers:
+        return tr._("antwoordt op de kaart")
     return {
         Role.WORKER: tr._("leest de kaart voor en vraagt door"),
         Role.PARENT: tr._("antwoordt als ouder van het casusgezin"),

@@ -57,7 +57,7 @@ class ClassRolesScreen(AppScreen):
         self.subtitle = (tr._("Zo spelen jullie deze ronde: één kaart voor elke stoel.") if r == 0 else
                          tr._("De rollen schuiven een stoel door."))
         for player, role in zip(game.session.players, game.roles):
-            box.add_widget(RoleRow(seat=player.name, role=role_label(role), task=role_task(role),
+            box.add_widget(RoleRow(seat=player.name, role=role_label(role), task=role_task(role, game.case_card is not None),
                                    source=pictogram_path(ROLE_PICTOGRAMS[role]),
                                    colour=theme.rgba(player.colour), worker=role is Role.WORKER))
 

@@ -22,12 +22,23 @@ def _screenshots(args) -> int:
     if args.cards:
         files = []
         for lang in languages:
-            files += screenshots.render_cards(args.outdir, args.cards, lang, args.count)
+            files += screenshots.render_cards(args.outdir, args.cards, lang, args.count,
+                                              card_ids=[i.strip() for i in (args.ids or "").split(",") if i.strip()])
     else:
         files = screenshots.render_all(args.outdir, languages=languages)
     for path in files:
         print(path)
     return 0
+
+
+def _export(args) -> int:
+    """Exports draw with the app's fonts and map code (Kivy's modules are
+    imported for the theme, but no window is opened)."""
+    os.environ["KIVY_NO_ARGS"] = "1"
+    os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+    from app.export.cli import run_export
+
+    return run_export(args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from kaarten.cli import main as cli_main
 
-    return cli_main(argv, ui_commands={"screenshots": _screenshots})
+    return cli_main(argv, ui_commands={"screenshots": _screenshots, "export": _export})
 
 
 if __name__ == "__main__":

@@ -133,13 +133,12 @@ def reflection_prompts() -> tuple[str, str, str]:
     )
 
 
-def save_debrief(folder, markdown: str, now: dt.datetime | None = None):
-    """Write the debrief's Markdown (no names in it) to ``folder``/nabespreking-....md;
-    returns the path."""
-    from pathlib import Path
+def save_debrief(data_folder, markdown: str, now: dt.datetime | None = None):
+    """Write the debrief's Markdown (no names in it) where exports go
+    (:class:`kaarten.exports.ExportSettings`: the data folder's ``exports/``,
+    covered by retention, unless the settings chose another folder), as
+    ``nabespreking-<date>.md``, never over another file; returns the path."""
+    from kaarten import exports
     now = now or dt.datetime.now()
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"nabespreking-{now:%Y-%m-%d-%H%M%S}.md"
-    path.write_text(markdown, encoding="utf-8")
-    return path
+    folder = exports.ExportSettings.load(data_folder).target(data_folder)
+    return exports.write_file(folder, f"nabespreking-{now:%Y-%m-%d}.md", markdown.encode("utf-8"))

@@ -23,7 +23,7 @@ def explain(error: BaseException) -> str:
     if isinstance(error, InvalidNoteError):
         return tr._("Deze notitie is te lang.")
     if isinstance(error, NetworkError):
-        return tr._("Deze persoon is er niet meer. Kijk nog eens op de kaart.")
+        return tr._("Deze naam staat niet meer in de lijst.")
     if isinstance(error, TableError):
         return tr._("Dat kan nu niet in het spel.")
     if isinstance(error, StoreError):

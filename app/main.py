@@ -8,8 +8,10 @@ waits for ``on_stop`` (which Android may never call).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+import time
 
 from kivy.app import App
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
@@ -23,6 +25,7 @@ from app.screens.manager import LazyScreenManager
 from app.widgets.text import TEXT_SCALES, style
 from kaarten.errors import AlreadyOpenError, KaartenError
 from kaarten.paths import data_dir
+from kaarten.pin import PinLock
 from kaarten.store import PracticeStore, Store
 
 __all__ = ["GesprekskaartenApp", "run_app", "SCREENS"]
@@ -45,6 +48,7 @@ SCREENS = {
     "classtable": ("app.screens.classtable", "ClassTableScreen"),
     "projector": ("app.screens.projector", "ProjectorScreen"),
     "debrief": ("app.screens.debrief", "DebriefScreen"),
+    "plan": ("app.screens.plan", "PlanScreen"),
 }
 
 
@@ -65,12 +69,29 @@ class GesprekskaartenApp(App):
     notice = StringProperty("")
     ui_language = StringProperty("nl")
     text_scale = NumericProperty(1.0)
+    #: a PIN is set (Settings); the app locks at start, after quiet and
+    #: when it comes back from the background
+    pin_set = BooleanProperty(False)
+    #: the lock is over the window now
+    locked = BooleanProperty(False)
+    #: the "Namen verbergen" cover is over the window now
+    names_hidden = BooleanProperty(False)
+    #: names shown as initials and "Speler n" (the setting, or the summary's toggle)
+    pseudonyms = BooleanProperty(False)
 
-    def __init__(self, data_folder=None, **kwargs):
+    def __init__(self, data_folder=None, clock=None, **kwargs):
+        """``clock`` (seconds since the epoch, default ``time.time``) times
+        the idle lock and the PIN's waits; tests hand in their own."""
         super().__init__(**kwargs)
         self._data_folder = data_folder
         self.prefs = Preferences()
         self._decks = None
+        self.clock = clock or time.time
+        self._last_activity = self.clock()
+        self._pin: PinLock | None = None
+        self._lock_view = None
+        self._cover = None
+        self._after_unlock = None
 
     # -- start-up ------------------------------------------------------------
 
@@ -110,13 +131,25 @@ class GesprekskaartenApp(App):
         fonts.register_fonts()
         Window.clearcolor = theme.BACKGROUND
         Window.softinput_mode = "below_target"   # the keyboard never covers the name field
+        if platform == "android":
+            # the recent-apps preview and screenshots show nothing of the app
+            _secure_android_window()
         self.prefs = Preferences.load(self.data_folder)
         self._apply_prefs()
+        self.pseudonyms = self.prefs.pseudonyms
+        self.pin_set = self.pin.is_set
+        from app.overlays import keep_on_top
+        Window.bind(on_touch_down=self._activity, on_key_down=self._key_down,
+                    children=keep_on_top(lambda: [self._cover if self.names_hidden else None,
+                                                  self._lock_view if self.locked else None]))
+        from kivy.clock import Clock
+        Clock.schedule_interval(self._check_idle, 1.0)
         self._open_store()
 
         Window.bind(on_keyboard=self._on_back)
         Window.bind(on_flip=self._first_flip)
-        sm = LazyScreenManager(transition=FadeTransition(duration=0.15), table=SCREENS)
+        sm = LazyScreenManager(transition=FadeTransition(duration=0.15, clearcolor=theme.BACKGROUND),
+                               table=SCREENS)
         sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm
@@ -141,12 +174,29 @@ class GesprekskaartenApp(App):
                 self.notice = tr._("De app is al open in een ander venster. Speel daar verder; "
                                    "wat je hier speelt, wordt niet bewaard.")
             else:
-                self.notice = tr._("De opgeslagen gesprekken konden niet worden geopend. "
+                self.notice = tr._("We kunnen de bewaarde gesprekken nu niet openen. "
                                    "Wat je nu speelt, wordt niet bewaard.")
             return
+        self._tidy_exports()
         if self.store.damaged_notice:
             self.notice = tr._("Het bestand met gesprekken was beschadigd. Er is een nieuw "
                                "bestand begonnen; het oude is bewaard.")
+
+    def _tidy_exports(self) -> None:
+        """On starting: sessions due "the day after their export" are deleted
+        for real (when that setting is on), with their exports in the app;
+        files in the exports folder older than the days sessions are kept go too."""
+        from kaarten import exports
+
+        try:
+            gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                retention=dt.timedelta(days=self.prefs.retention_days),
+                                data_folder=self.data_folder)
+        except (OSError, KaartenError) as e:
+            log.warning("Tidying exports failed: %s", type(e).__name__)
+            return
+        if gone:
+            log.info("Deleted %d sessions a day after their export", len(gone))
 
     def _on_back(self, window, key, *_):
         """Escape (or Android's back button) steps back instead of closing:
@@ -154,6 +204,8 @@ class GesprekskaartenApp(App):
         and never ends a game by accident. On the start screen it closes."""
         if key != 27:
             return False
+        if self.locked or self.names_hidden:
+            return True            # the lock and the cover go only by their own buttons
         from kivy.uix.modalview import ModalView
         modals = [w for w in window.children if isinstance(w, ModalView)]
         if modals:
@@ -162,18 +214,33 @@ class GesprekskaartenApp(App):
         current = self.root.current if self.root else "start"
         if current == "start":
             return False
-        if current in ("classcase", "classroles", "projector"):   # back into the class game
+        if current == "plan":
+            self.show_summary()
+        elif current in ("classcase", "classroles", "projector"):   # back into the class game
             from app.classmode import go_on
             go_on(self)
         elif current not in ("table", "classtable"):
             self.go("start")
         return True
 
+    def on_start(self):
+        """With a PIN set, the lock is over the first frame."""
+        if self.pin_set:
+            self.lock()
+
     def on_pause(self):
         """To the background (Android may end the app there without a word):
-        fold the journal into the sessions file. True: keep the game."""
+        fold the journal into the sessions file, and lock (with a PIN set),
+        so whoever picks the tablet up meets the lock. True: keep the game."""
+        if self.pin_set:
+            self.lock()
         self._checkpoint()
         return True
+
+    def on_resume(self):
+        """Back from the background: the PIN is asked (when one is set)."""
+        if self.pin_set:
+            self.lock()
 
     def on_stop(self):
         """Closing folds the journal into the file and lets go of its lock."""
@@ -186,6 +253,119 @@ class GesprekskaartenApp(App):
                 self.store.checkpoint()
             except KaartenError as e:   # everything was committed already
                 log.warning("Checkpoint failed: %s", type(e).__name__)
+
+    # -- the PIN lock and the names cover ----------------------------------------
+
+    @property
+    def pin(self) -> PinLock:
+        """The PIN of this data folder (:mod:`kaarten.pin`)."""
+        if self._pin is None:
+            self._pin = PinLock(self.data_folder, clock=self.clock)
+        return self._pin
+
+    def pin_changed(self) -> None:
+        """After Settings set, changed or removed the PIN."""
+        self.pin_set = self.pin.is_set
+        self._last_activity = self.clock()
+
+    def _activity(self, *_):
+        self._last_activity = self.clock()
+        return False
+
+    def _key_down(self, _window, key, _scancode=None, text=None, *_):
+        """A hardware key is activity too; at the lock, digits, backspace
+        and enter work the PIN pad."""
+        self._last_activity = self.clock()
+        if self.locked and self._lock_view is not None:
+            name = {8: "backspace", 13: "enter", 271: "enter"}.get(key, text or "")
+            return self._lock_view.key(name)
+        return False
+
+    def _check_idle(self, *_) -> None:
+        quiet = self.clock() - self._last_activity
+        if self.pin_set and not self.locked and quiet >= self.prefs.idle_lock_minutes * 60:
+            self.lock()
+
+    def lock(self, purpose: str = "unlock", then=None) -> None:
+        """Cover the window with the lock until the PIN is typed; ``then()``
+        runs after it was. Without a PIN, ``then()`` runs at once."""
+        if not self.pin.is_set:
+            self.pin_set = False
+            if then is not None:
+                then()
+            return
+        from kivy.core.window import Window
+
+        from app.lock import LockView
+        if self._lock_view is None:
+            self._lock_view = LockView(self.pin, on_open=self._unlocked, on_erase=self._erase_for_pin,
+                                       on_cancel=self._unlock_cancelled)
+        if self.locked and self._lock_view.purpose == "unlock":
+            return             # already locked for real: a reveal waits behind it
+        self._after_unlock = then
+        _unfocus_all(Window)
+        self._lock_view.start(purpose)
+        if self._lock_view.parent is None:
+            Window.add_widget(self._lock_view)
+        self.locked = True
+
+    def _close_lock(self) -> None:
+        self.locked = False
+        view = self._lock_view
+        if view is not None and view.parent is not None:
+            view.parent.remove_widget(view)
+        self._last_activity = self.clock()
+
+    def _unlocked(self, how: str) -> None:
+        then, self._after_unlock = self._after_unlock, None
+        self._close_lock()
+        if how == "erased":
+            self.pin_set = False
+            self.names_hidden = False
+            self.go("start")
+            return
+        if then is not None:
+            then()
+
+    def _unlock_cancelled(self) -> None:
+        self._after_unlock = None
+        self._close_lock()
+
+    def _erase_for_pin(self) -> bool:
+        """The PIN was forgotten: every session goes, for real."""
+        return self.erase_everything() >= 0
+
+    def hide_names(self) -> None:
+        """Namen verbergen: one calm cover over every name, at once."""
+        self.names_hidden = True
+
+    def show_names(self) -> None:
+        """Namen tonen: the cover goes (after the PIN, when one is set)."""
+        self.lock("reveal", then=lambda: setattr(self, "names_hidden", False))
+
+    def on_names_hidden(self, _app, hidden: bool) -> None:
+        from kivy.core.window import Window
+
+        from app.lock import NamesCover
+        if hidden:
+            if self._cover is None:
+                self._cover = NamesCover(app=self)
+            _unfocus_all(Window)
+            if self._cover.parent is None:
+                Window.add_widget(self._cover)
+                if self._lock_view is not None and self._lock_view.parent is Window:
+                    Window.remove_widget(self._lock_view)     # the lock stays on top
+                    Window.add_widget(self._lock_view)
+        elif self._cover is not None and self._cover.parent is not None:
+            self._cover.parent.remove_widget(self._cover)
+
+    def set_pseudonyms(self, on: bool) -> None:
+        """Initials for the session in play (the summary's toggle); the
+        names come back after the PIN, when one is set."""
+        if on or not self.pseudonyms:
+            self.pseudonyms = on
+        else:
+            self.lock("reveal", then=lambda: setattr(self, "pseudonyms", False))
 
     # -- settings --------------------------------------------------------------
 
@@ -218,6 +398,11 @@ class GesprekskaartenApp(App):
     def set_text_size(self, size: str) -> None:
         self.set_setting(text_size=size)
 
+    def set_pseudonyms_setting(self, on: bool) -> None:
+        """The pseudonyms setting: every session opens with initials."""
+        self.set_setting(pseudonyms=bool(on))
+        self.pseudonyms = self.prefs.pseudonyms
+
     # -- moving around -----------------------------------------------------------
 
     def go(self, name: str) -> None:
@@ -226,7 +411,8 @@ class GesprekskaartenApp(App):
 
     #: the screens that show the session in play; going to any other
     #: screen leaves the session (see :meth:`leave_session`)
-    SESSION_SCREENS = ("table", "summary", "classcase", "classroles", "classtable", "projector", "debrief")
+    SESSION_SCREENS = ("table", "summary", "plan", "classcase", "classroles", "classtable", "projector",
+                       "debrief")
 
     @property
     def sessions_store(self):
@@ -254,9 +440,12 @@ class GesprekskaartenApp(App):
 
     def leave_session(self) -> None:
         """No session in play any more: every screen that showed it clears
-        itself (they watch :attr:`session`); a practice game is emptied."""
+        itself (they watch :attr:`session`); a practice game is emptied.
+        Names show as the setting says again (the summary's toggle was for
+        that session only)."""
         self.class_game = None
         self.session = None
+        self.pseudonyms = self.prefs.pseudonyms
         if self.practice_store is not None:
             self.practice_store.close()
             self.practice_store = None
@@ -287,6 +476,43 @@ class GesprekskaartenApp(App):
         keeps nothing. False (and the trainer is told why) when it could not start."""
         from app.classmode import start_class_game
         return start_class_game(self, deck_id, language, seats, case_card, timer_minutes)
+
+    def start_follow_up(self, session_id) -> bool:
+        """A follow-up of a saved game (kaarten.followup): the same family,
+        deck and card language, the earlier people already on the map; the
+        first card dealt. False (and the worker is told why) when it could
+        not start."""
+        store = self.sessions_store
+        try:
+            info = next((i for i in store.sessions() if int(i.id) == int(session_id)), None)
+            if info is None:
+                from kaarten.errors import UnknownSessionError
+                raise UnknownSessionError(f"There is no saved session {session_id}.")
+            cards = self.decks.get(info.deck_id).localized(info.language).cards
+        except KeyError:
+            from kaarten.errors import SetupError
+            self.show_error(SetupError("The deck of that session is not on this tablet."))
+            return False
+        except KaartenError as e:
+            self.show_error(e)
+            return False
+        from kaarten.session import Session
+        self.leave_session()
+        try:
+            session = Session.start_follow_up(
+                store, info.id, card_ids=[c.id for c in cards], themes_by_card={c.id: c.theme for c in cards})
+            session.deal()
+        except KaartenError as e:
+            self.show_error(e)
+            return False
+        self.session = session
+        self.go("table")
+        return True
+
+    def show_plan(self) -> None:
+        """The wie-plan of the session in play (app.screens.plan)."""
+        if self.session is not None:
+            self.go("plan")
 
     def open_session(self, session_id) -> None:
         """Look at a saved game's summary (finished or not), without playing on."""
@@ -333,12 +559,77 @@ class GesprekskaartenApp(App):
             self.show_error(e)
             return -1
 
+    def save_exports(self):
+        """"Bewaren of printen": write the session's hand-out (PDF), map (PNG)
+        and summary (Markdown) into the exports folder, note them with the
+        session, and tell the worker where they are (and, outside the app,
+        that the files are theirs to keep safe). The dialog shown."""
+        from app.exporting import path_text, save_exports
+        from app.widgets.dialog import ask
+
+        session = self.session
+        if session is None or session.keeps_nothing:
+            return None
+        try:
+            deck = self.decks.get(session.deck_id)
+        except KeyError:
+            deck = None
+        try:
+            saved = save_exports(self.store, session, deck, worker_language=self.ui_language,
+                                 data_folder=self.data_folder, pseudonyms=self.pseudonyms)
+        except (OSError, KaartenError) as e:
+            log.warning("Export failed: %s", type(e).__name__)
+            return ask(tr._("Bewaren lukte niet"),
+                       tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
+                       yes=tr._("Goed"))
+        message = tr._("Het overzicht voor het gezin (PDF), het overzicht als plaatje en het verslag staan in:") + \
+            f"\n{path_text(saved.folder)}\n\n"
+        if saved.outside:
+            message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "
+                            "en wist ze als ze niet meer nodig zijn.")
+        else:
+            message += tr._("Ze worden gewist met het gesprek, of als de bewaartijd voorbij is. "
+                            "Print ze of geef ze door, en wis het gesprek daarna.")
+        return ask(tr._("Bewaard"), message, yes=tr._("Goed"))
+
     def show_error(self, error) -> None:
         """Tell the worker what went wrong, in words, and carry on."""
         from app.widgets.dialog import ask
         log.warning("Action failed: %s", type(error).__name__)  # never the message: it may hold a name
         from app.errors import explain
         ask(tr._("Dat lukte niet"), explain(error), yes=tr._("Goed"))
+
+
+def _unfocus_all(window) -> None:
+    """No text field keeps the keyboard (or its text) up under the lock or the cover."""
+    from kivy.uix.textinput import TextInput
+    for root in window.children:
+        for w in root.walk(restrict=True):
+            if isinstance(w, TextInput) and w.focus:
+                w.focus = False
+
+
+def _secure_android_window() -> None:  # pragma: no cover - Android only, not testable here
+    """FLAG_SECURE on the app's Android window: the recent-apps preview
+    shows a blank card instead of the family's map, and screenshots and
+    screen recordings of the app come out black. Set where the window is
+    made (``build``), on Android's UI thread; pyjnius and ``android`` come
+    with python-for-android's SDL2 bootstrap. Untested on a device here:
+    these machines cannot build the APK (see README)."""
+    try:
+        from android.runnable import run_on_ui_thread
+        from jnius import autoclass
+    except ImportError:
+        log.warning("FLAG_SECURE not set: pyjnius is missing")
+        return
+
+    @run_on_ui_thread
+    def secure():
+        params = autoclass("android.view.WindowManager$LayoutParams")
+        activity = autoclass("org.kivy.android.PythonActivity").mActivity
+        activity.getWindow().setFlags(params.FLAG_SECURE, params.FLAG_SECURE)
+
+    secure()
 
 
 def run_app() -> None:

@@ -86,6 +86,9 @@ def sample_game(app, language: str = "nl") -> None:
     s.record_person("coach Mo", "club-faith-leisure", 3)
     s.record_person("wijkcoach Fatima", "professionals", 3)
     s.pass_card()
+    # a start of the wie-plan (the plan screen): words, and a picture instead of words
+    s.add_plan_line(oma.id, "woensdag de kinderen ophalen", asker=s.players[0].id)
+    s.add_plan_line(s.network.people[1].id, theme="practical", asker=s.players[1].id)
 
 
 #: the seats of the sample class
@@ -174,6 +177,18 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
                     app.go(name)
                 driver.settle()
                 files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
+                if name == "summary":   # "Bewaren of printen": where the files went
+                    question = app.save_exports()
+                    driver.settle()
+                    files.append(save_png(driver, out / f"summary-saved-{w}x{h}{suffix}.png"))
+                    question.dismiss()
+                    driver.settle()
+                if name == "settings":  # the lower half: saving and printing, erasing
+                    scroll = app.root.get_screen("settings").ids.scroll
+                    scroll.scroll_y = 0
+                    driver.settle()
+                    files.append(save_png(driver, out / f"settings-end-{w}x{h}{suffix}.png"))
+                    scroll.scroll_y = 1
                 if name == "table":
                     panel = table.name_someone()
                     driver.settle()
@@ -193,10 +208,12 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
 
 
 def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
-                 size: tuple[int, int] = (1280, 800), text_size: str | None = None) -> list[Path]:
+                 size: tuple[int, int] = (1280, 800), text_size: str | None = None,
+                 card_ids: list[str] | None = None) -> list[Path]:
     """The first ``count`` cards of a game with ``deck_id`` in ``language`` on
     the table screen (the worker's Dutch below when ``language`` is not
-    Dutch): ``cards-<deck>-<lang>-<n>.png``."""
+    Dutch): ``cards-<deck>-<lang>-<n>.png``; with ``card_ids``, those cards
+    instead (``cards-<deck>-<lang>-<id>.png``), to look at chosen ones."""
     out = Path(outdir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     driver = _start_app(text_size)
@@ -207,6 +224,13 @@ def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
     app.start_game(deck_id, language, list(PLAYERS))
     table = app.root.get_screen("table")
     files = []
+    if card_ids:
+        for card_id in card_ids:
+            driver.settle()
+            table._show_card(card_id)  # the card view as the table shows a dealt card
+            driver.settle()
+            files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{card_id}.png"))
+        return files
     for n in range(1, count + 1):
         driver.settle()
         files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{n}.png"))

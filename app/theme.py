@@ -151,15 +151,8 @@ class SectorLook:
 
     @property
     def empty_text(self) -> str:
-        """A gentle line for when nobody was named here yet."""
-        return {
-            Sector.FAMILY: tr._("Nog geen familie genoemd"),
-            Sector.FRIENDS: tr._("Nog geen vrienden genoemd"),
-            Sector.NEIGHBOURHOOD: tr._("Nog geen buren genoemd"),
-            Sector.SCHOOL_WORK: tr._("Nog niemand van school of werk genoemd"),
-            Sector.CLUB_FAITH_LEISURE: tr._("Nog niemand van club, geloof of vrije tijd genoemd"),
-            Sector.PROFESSIONALS: tr._("Nog geen hulpverleners genoemd"),
-        }[self.sector]
+        """A gentle line for when nobody was named here yet (none for professionals)."""
+        return sector_empty_text(self.sector)
 
 
 #: The one table of the sectors' looks, in the map's order (0 at the top,
@@ -182,25 +175,41 @@ def sector_look(sector) -> SectorLook:
     raise KeyError(sector)
 
 
-def sector_label(sector) -> str:
-    """The short label of a sector in the UI language."""
+def sector_label(sector, _=None) -> str:
+    """The short label of a sector in the UI language (or through the gettext
+    ``_`` given: an export in the family's language)."""
+    _ = _ or tr._
     sector = Sector(sector)
     return {
-        Sector.FAMILY: tr._("Familie"),
-        Sector.FRIENDS: tr._("Vrienden"),
-        Sector.NEIGHBOURHOOD: tr._("Buurt"),
-        Sector.SCHOOL_WORK: tr._("School en werk"),
-        Sector.CLUB_FAITH_LEISURE: tr._("Club, geloof, vrije tijd"),
-        Sector.PROFESSIONALS: tr._("Hulpverleners"),
+        Sector.FAMILY: _("Familie"),
+        Sector.FRIENDS: _("Vrienden"),
+        Sector.NEIGHBOURHOOD: _("Buurt"),
+        Sector.SCHOOL_WORK: _("School en werk"),
+        Sector.CLUB_FAITH_LEISURE: _("Club, geloof, vrije tijd"),
+        Sector.PROFESSIONALS: _("Hulp en zorg"),
     }[sector]
 
 
-def closeness_label(closeness) -> str:
+def sector_empty_text(sector, _=None) -> str:
+    """A gentle line for a sector where nobody was named yet (UI language,
+    or through the gettext ``_`` given)."""
+    _ = _ or tr._
+    return {
+        Sector.FAMILY: _("Nog geen familie genoemd"),
+        Sector.FRIENDS: _("Nog geen vrienden genoemd"),
+        Sector.NEIGHBOURHOOD: _("Nog geen buren genoemd"),
+        Sector.SCHOOL_WORK: _("Nog niemand van school of werk genoemd"),
+        Sector.CLUB_FAITH_LEISURE: _("Nog niemand van club, geloof of vrije tijd genoemd"),
+    }.get(Sector(sector), "")  # no nudge toward professionals: their sector is never "to discover"
+
+
+def closeness_label(closeness, _=None) -> str:
+    _ = _ or tr._
     closeness = Closeness(int(closeness))
     return {
-        Closeness.VERY_CLOSE: tr._("heel dichtbij"),
-        Closeness.CLOSE: tr._("dichtbij"),
-        Closeness.FURTHER: tr._("verder weg"),
+        Closeness.VERY_CLOSE: _("heel dichtbij"),
+        Closeness.CLOSE: _("dichtbij"),
+        Closeness.FURTHER: _("verder weg"),
     }[closeness]
 
 

@@ -37,7 +37,7 @@ TARGET_150 = 0.050
 SIZES = (25, 50, 100, 150)
 MAP_SIDE = 700.0
 FONT_PX = 18.0
-SECTOR_NAMES = ("Familie", "Vrienden", "Buurt", "School en werk", "Club, geloof, vrije tijd", "Hulpverleners")
+SECTOR_NAMES = ("Familie", "Vrienden", "Buurt", "School en werk", "Club, geloof, vrije tijd", "Hulp en zorg")
 TITLES = ("Oma", "Opa", "Tante", "Oom", "Juf", "Meester", "Buurvrouw", "Buurman", "Nicht", "Neef", "Zus",
           "Broer", "Coach", "Dokter", "")
 NAMES = ("Truus", "Henk", "Marieke", "Mohammed", "Esra", "Lotte", "Bram", "Ayşe", "Kees", "محمد", "فاطمة",

@@ -27,6 +27,7 @@ A class game is played on a store that keeps nothing
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -109,12 +110,18 @@ def case_families(deck) -> tuple:
     return tuple(c for c in deck.cards if c.theme == CASE_THEME and c.id not in CASE_INSTRUCTIONS)
 
 
+#: a case family's short title is at most this long (then cut at a word, with "…")
+CASE_TITLE_MAX = 70
+
+
 def case_title(text: str) -> str:
     """A case card's first sentence without its "Casus (verzonnen):" label:
     "gezin El Amrani" -- the short name of a case family to choose by."""
     head, sep, rest = text.partition(":")
     body = rest if sep and len(head) < 30 else text
     first = body.strip().split(". ")[0].split(":")[0].rstrip(".")
+    if len(first) > CASE_TITLE_MAX:      # cut at a word, never inside one
+        first = first[:CASE_TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;") + "…"
     return first[:1].upper() + first[1:]
 
 
@@ -497,9 +504,13 @@ class DebriefWords:
     )
 
 
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]<>|~])")
+
+
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell or list item (one line, no pipes)."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text on one line with Markdown's signs escaped (as the export's
+    Markdown writer does), safe in a table cell, a heading or a list item."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def debrief_markdown(result: Debrief, words: DebriefWords | None = None, date: str = "") -> str:

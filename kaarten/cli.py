@@ -55,6 +55,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated UI and card languages to render, e.g. nl,ar,ti,uk (default nl)")
     p.add_argument("--cards", metavar="DECK", help="instead: the first cards of DECK on the table screen")
     p.add_argument("--count", type=int, default=5, help="with --cards: how many cards (default 5)")
+    p.add_argument("--ids", metavar="IDS", help="with --cards: these card ids (comma-separated) instead of the first ones")
+
+    sub.add_parser("sessions", help="list the saved sessions: id, date, deck, players, people")
+
+    p = sub.add_parser("export", help="write a session's hand-out (pdf), map (png) or summary (md) to a file",
+                       description="Write one session to FILE: the family's A4 hand-out (pdf), the map alone "
+                                   "(png) or the worker's summary (md). Exits 1 with a message for an unknown "
+                                   "session or language, or a file that cannot be written.")
+    p.add_argument("session", metavar="SESSION", help="the session's id (see: python main.py sessions)")
+    p.add_argument("--format", required=True, choices=("pdf", "png", "md"), dest="fmt")
+    p.add_argument("--lang", metavar="LANG",
+                   help="language of the words (default: the cards' language for pdf and png, Dutch for md)")
+    p.add_argument("--pseudonyms", action="store_true", help="initials instead of the names as typed")
+    p.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+
+    p = sub.add_parser("demo", help="record a fictional family's finished game, marked as a demo, for training")
+    p.add_argument("--language", default="nl", metavar="LANG",
+                   help="the family's language: its names and cards (default nl)")
     return parser
 
 
@@ -68,6 +86,10 @@ def main(argv: Sequence[str], ui_commands: Mapping[str, UiCommand] | None = None
         return new_language(args.deck, args.language, args.translated_by)
     if args.command == "mark-current":
         return mark_current(args.deck, args.language)
+    if args.command == "sessions":
+        return list_sessions()
+    if args.command == "demo":
+        return demo(args.language)
     handler = (ui_commands or {}).get(args.command)
     if handler is None:
         build_parser().print_help()
@@ -153,8 +175,15 @@ def _check_target(target: Path) -> list[tuple[str, bool]]:
 
 
 def _completeness(deck: Deck, tr: decks_mod.LanguageDeck) -> str:
-    done = len(tr.cards) - len(tr.outdated)
+    if not tr.has_cards:
+        parts = [f"{tr.language}, the title, description and theme labels only (not a card language)"]
+        if tr.outdated:
+            parts.append(f"{len(tr.outdated)} outdated")
+        return ", ".join(parts)
+    done = len([c for c in tr.cards if not any(f"card '{c}'" in w.message for w in tr.outdated)])
     parts = [f"{tr.language}, {done} of {len(deck.cards)} cards translated"]
+    if tr.address:
+        parts.append(f"addresses the family: {tr.address}")
     if tr.missing:
         parts.append(f"{len(tr.missing)} missing")
     if tr.outdated:
@@ -238,4 +267,71 @@ def mark_current(deck_id: str, language: str, out=sys.stdout, err=sys.stderr) ->
     return 0
 
 
-__all__ = ["build_parser", "check", "list_decks", "main", "mark_current", "new_language"]
+# -- sessions and the demo family ------------------------------------------------------
+
+def _open_store(err):
+    """The data folder's sessions, or None after saying why not."""
+    from kaarten.errors import StoreError
+    from kaarten.store import Store
+
+    try:
+        return Store.open()
+    except StoreError as exc:
+        print(exc, file=err)
+        return None
+
+
+def list_sessions(out=sys.stdout, err=sys.stderr) -> int:
+    """One line per saved session: id, date, deck, players, people (and
+    whether it is a demo, and how many exports were written from it)."""
+    store = _open_store(err)
+    if store is None:
+        return 1
+    with store:
+        infos = store.sessions()
+        demos = store.demo_sessions()
+        exported: dict[int, int] = {}
+        for session_id, *_rest in store.exports():
+            exported[session_id] = exported.get(session_id, 0) + 1
+    if not infos:
+        print("No saved sessions. (python main.py demo records a sample family.)", file=out)
+        return 0
+    for info in infos:
+        marks = [m for m in ("demo" if info.id in demos else "", "" if info.finished else "unfinished",
+                             "damaged" if info.damaged else "") if m]
+        if exported.get(info.id):
+            marks.append(f"{exported[info.id]} export(s)")
+        players = ", ".join(shown(n) for n in info.player_names)
+        line = (f"{info.id}  {info.created.astimezone().date().isoformat()}  {shown(info.deck_id)} ({info.language})  "
+                f"players: {players}  people: {info.people_count}")
+        print(line + (f"  [{', '.join(marks)}]" if marks else ""), file=out)
+    return 0
+
+
+def demo(language: str = "nl", out=sys.stdout, err=sys.stderr) -> int:
+    """Record the demo family's finished game in ``language`` into the data folder."""
+    from kaarten import demo as demo_mod
+    from kaarten.errors import KaartenError
+
+    if language not in demo_mod.LANGUAGES:
+        print(f"There is no demo family in '{shown(language)}'. Languages: {', '.join(demo_mod.LANGUAGES)}", file=err)
+        return 1
+    deck = _deck_or_error(demo_mod.DEMO_DECK, err)
+    if deck is None:
+        return 1
+    store = _open_store(err)
+    if store is None:
+        return 1
+    try:
+        with store:
+            session = demo_mod.record_demo(store, deck, language)
+    except KaartenError as exc:
+        print(exc, file=err)
+        return 1
+    people = len(session.network.people)
+    print(f"Recorded demo session {session.id} (a fictional family, {language}, {people} people). "
+          f"Export it with: python main.py export {session.id} --format pdf --out demo.pdf", file=out)
+    return 0
+
+
+__all__ = ["build_parser", "check", "demo", "list_decks", "list_sessions", "main", "mark_current", "new_language"]

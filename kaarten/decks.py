@@ -38,7 +38,8 @@ from kaarten.yamlsafe import DeckError, Source
 __all__ = [
     "Audience", "Card", "CardId", "Deck", "DeckError", "DeckId", "DeckSet",
     "DeckWarning", "LanguageDeck", "Theme", "DECKS_DIR", "DECKS_ENV_VAR", "PICTOGRAMS_DIR",
-    "deck_folders", "deck_origin", "deck_roots", "load_deck", "load_decks", "load_language_deck", "source_hash",
+    "ADDRESS_FORMS", "deck_folders", "deck_origin", "deck_roots", "load_deck", "load_decks", "load_language_deck",
+    "source_hash", "text_hash",
 ]
 
 DeckId = NewType("DeckId", str)
@@ -60,6 +61,15 @@ MAX_CARDS = 2000
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+#: How a language deck addresses the family (``address:``); docs/translating.md
+#: says which form each language uses and why.
+ADDRESS_FORMS = {
+    "informal": "the informal 'you' to one person (jij)",
+    "polite": "the polite 'you', which is also the plural (u and jullie at once)",
+    "plural": "the plural 'you', to the family as a group and to mothers and fathers alike",
+    "neutral": "wording that does not show whether a man or a woman is addressed",
+}
 
 
 class Audience(StrEnum):
@@ -128,6 +138,10 @@ class LanguageDeck:
     cards: dict[CardId, TranslatedCard]
     added: tuple[Card, ...]
     warnings: tuple[DeckWarning, ...] = ()
+    address: str | None = None
+    #: False for a language deck without ``cards:``: it translates only the
+    #: title, description and theme labels, and is not offered as a card language.
+    has_cards: bool = True
 
     @property
     def missing(self) -> tuple[DeckWarning, ...]:
@@ -154,8 +168,9 @@ class Deck:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The source language first, then every language deck that loaded."""
-        return (self.language, *sorted(self.translations))
+        """The card languages: the source language first, then every language
+        deck that loaded with cards (a title-only language deck is left out)."""
+        return (self.language, *sorted(k for k, tr in self.translations.items() if tr.has_cards))
 
     def card(self, card_id: str) -> Card:
         for card in self.cards:
@@ -227,8 +242,12 @@ def source_hash(card: Card) -> str:
     When the Dutch text or follow-up changes, the fingerprint changes, and the
     translation made from the old text is reported as outdated.
     """
-    data = f"{card.text}\n{card.follow_up or ''}".encode("utf-8")
-    return hashlib.sha256(data).hexdigest()[:8]
+    return text_hash(f"{card.text}\n{card.follow_up or ''}")
+
+
+def text_hash(text: str) -> str:
+    """The fingerprint of one Dutch text: a deck's title or description, or a theme label."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 # -- loading -----------------------------------------------------------------
@@ -370,7 +389,7 @@ def language_files(folder: Path) -> list[Path]:
     return sorted(p for p in Path(folder).glob("*.yaml") if p.name != "deck.yaml")
 
 
-_DECK_KEYS = ("id", "language", "title", "description", "audience", "version", "themes", "cards")
+_DECK_KEYS = ("id", "language", "title", "description", "audience", "version", "themes", "theme_labels", "cards")
 _CARD_KEYS = ("id", "theme", "text", "follow_up", "pictogram", "asks_for_people")
 _THEME_KEYS = ("id", "label", "colour", "pictogram")
 
@@ -393,6 +412,8 @@ def read_deck(path: Path) -> Deck:
         raise src.error(top["audience"], f"audience must be family, children or class, not '{audience_text}'") from None
     version = yamlsafe.integer(src, top["version"], "version", 1, 1_000_000) if "version" in top else 1
     themes = _themes(src, top.get("themes"))
+    if "theme_labels" in top:
+        themes = _relabelled(src, top["theme_labels"], themes)
     theme_ids = {t.id for t in themes}
     warnings: list[DeckWarning] = []
     cards: list[Card] = []
@@ -476,6 +497,16 @@ def _themes(src: Source, node: Node | None) -> tuple[Theme, ...]:
     return tuple(themes)
 
 
+def _relabelled(src: Source, node: Node, themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
+    """``themes`` with the labels a deck gives them itself (``theme_labels:``):
+    the children's deck keeps the shared theme ids, so the plan and the
+    summary still group by theme, but shows labels for children."""
+    ids = tuple(t.id for t in themes)
+    labels = {theme_id: yamlsafe.text(src, value, f"the label of theme '{theme_id}'", MAX_LABEL)
+              for theme_id, value in yamlsafe.mapping(src, node, "theme_labels", ids).items()}
+    return tuple(replace(t, label=labels.get(t.id, t.label)) for t in themes)
+
+
 _standard: tuple[Theme, ...] | None = None
 
 
@@ -515,7 +546,9 @@ def _optional_text(src: Source, node: Node | None, what: str, max_length: int) -
 
 # -- language decks ------------------------------------------------------------
 
-_LANG_KEYS = ("deck", "language", "translated_by", "reviewed", "title", "description", "themes", "cards")
+_LANG_KEYS = ("deck", "language", "translated_by", "reviewed", "address", "title", "title_source",
+              "description", "description_source", "themes", "cards")
+_LANG_THEME_KEYS = ("label", "source")
 _LANG_CARD_KEYS = ("id", "text", "follow_up", "source", "added", "theme", "pictogram", "asks_for_people")
 
 
@@ -541,15 +574,48 @@ def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
     if language == deck.language:
         raise src.error(top["language"], f"'{language}' is the deck's own language; a language deck is for another language")
 
-    theme_ids = {t.id for t in deck.themes}
+    warnings: list[DeckWarning] = []
+
+    def warn(node: Node, message: str, kind: str) -> None:
+        warnings.append(DeckWarning(path, node.start_mark.line + 1, node.start_mark.column + 1, message, kind))
+
+    def fingerprint(node: Node | None, dutch: str, what: str, value_node: Node) -> None:
+        """Warn when the Dutch ``dutch`` changed since this text was made from it."""
+        source = yamlsafe.text(src, node, "source", 64) if node is not None else None
+        if source != text_hash(dutch):
+            warn(value_node, f"{what} was translated from an older Dutch text; the Dutch now reads: \"{dutch}\"; "
+                             f"update the translation, then run: python main.py mark-current {deck.id} {language}",
+                 "outdated")
+
+    address = None
+    if "address" in top:
+        address = yamlsafe.text(src, top["address"], "address", 20)
+        if address not in ADDRESS_FORMS:
+            raise src.error(top["address"], f"address must be one of {', '.join(ADDRESS_FORMS)} "
+                                            f"(see docs/translating.md), not '{address}'")
+    title = _optional_text(src, top.get("title"), "the title", MAX_TITLE)
+    if title:
+        fingerprint(top.get("title_source"), deck.title, "the title", top["title"])
+    description = _optional_text(src, top.get("description"), "the description", MAX_DESCRIPTION)
+    if description and deck.description:
+        fingerprint(top.get("description_source"), deck.description, "the description", top["description"])
+
+    themes = {t.id: t for t in deck.themes}
     labels: dict[str, str] = {}
     if "themes" in top:
-        for theme_id, value in yamlsafe.mapping(src, top["themes"], "themes", tuple(sorted(theme_ids))).items():
-            label = yamlsafe.text(src, value, f"the label of theme '{theme_id}'", MAX_LABEL, allow_empty=True)
+        for theme_id, value in yamlsafe.mapping(src, top["themes"], "themes", tuple(sorted(themes))).items():
+            source_node = None
+            label_node = value
+            if isinstance(value, MappingNode):  # trust: {label: ..., source: ...}
+                parts = yamlsafe.mapping(src, value, f"theme '{theme_id}'", _LANG_THEME_KEYS)
+                if "label" not in parts:
+                    raise src.error(value, f"theme '{theme_id}' needs 'label:' with its name in your language")
+                label_node, source_node = parts["label"], parts.get("source")
+            label = yamlsafe.text(src, label_node, f"the label of theme '{theme_id}'", MAX_LABEL, allow_empty=True)
             if label:
                 labels[theme_id] = label
-
-    warnings: list[DeckWarning] = []
+                fingerprint(source_node, themes[theme_id].label, f"the label of theme '{theme_id}'", label_node)
+    theme_ids = set(themes)
     source_cards = {c.id: c for c in deck.cards}
     cards: dict[CardId, TranslatedCard] = {}
     added: list[Card] = []
@@ -557,10 +623,6 @@ def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
     card_nodes = yamlsafe.sequence(src, top["cards"], "cards") if "cards" in top else []
     if len(card_nodes) > MAX_CARDS:
         raise src.error(top["cards"], f"a language deck holds at most {MAX_CARDS} cards, like a deck; this one has {len(card_nodes)}")
-
-    def warn(node: Node, message: str, kind: str) -> None:
-        warnings.append(DeckWarning(path, node.start_mark.line + 1, node.start_mark.column + 1, message, kind))
-
     for node in card_nodes:
         keys = yamlsafe.mapping(src, node, "a card", _LANG_CARD_KEYS)
         if "id" not in keys:
@@ -600,21 +662,27 @@ def load_language_deck(path: Path, deck: Deck | None = None) -> LanguageDeck:
             source=source,
             line=node.start_mark.line + 1,
         )
-    for card in deck.cards:
+    has_cards = "cards" in top
+    for card in deck.cards if has_cards else ():  # without 'cards:' only the title and labels are translated
         if card.id not in seen:
             warnings.append(DeckWarning(path, 1, 1, f"card '{card.id}' is missing; the app shows the Dutch text: \"{card.text}\"", "missing"))
+    if address is None and has_cards:
+        warnings.append(DeckWarning(path, 1, 1, "no 'address:' line: say how the cards address the family "
+                                                f"({', '.join(ADDRESS_FORMS)}; see docs/translating.md)", "address"))
     return LanguageDeck(
         deck_id=deck.id,
         language=language,
         path=path,
         translated_by=yamlsafe.text(src, top["translated_by"], "translated_by", MAX_LABEL * 3, allow_empty=True) if "translated_by" in top else "",
         reviewed=yamlsafe.boolean(src, top["reviewed"], "reviewed") if "reviewed" in top else False,
-        title=_optional_text(src, top.get("title"), "the title", MAX_TITLE),
-        description=_optional_text(src, top.get("description"), "the description", MAX_DESCRIPTION),
+        title=title,
+        description=description,
         theme_labels=labels,
         cards=cards,
         added=tuple(added),
         warnings=tuple(warnings),
+        address=address,
+        has_cards=has_cards,
     )
 
 
@@ -650,14 +718,19 @@ def new_language(deck: Deck, language: str, *, translated_by: str = "", path: Pa
         f"language: {language}",
         f"translated_by: {q(translated_by)}",
         "reviewed: false",
+        "# How the cards address the family: informal, polite, plural or neutral;",
+        "# docs/translating.md says which one your language uses.",
+        "# address: informal",
         f"# nl: {deck.title}",
         'title: ""',
+        f"title_source: {text_hash(deck.title)}",
         f"# nl: {deck.description}" if deck.description else "# (the deck has no description)",
         'description: ""',
+        *([f"description_source: {text_hash(deck.description)}"] if deck.description else []),
         "themes:",
     ]
     for theme in deck.themes:
-        lines += [f"  # nl: {theme.label}", f'  {theme.id}: ""']
+        lines += [f"  # nl: {theme.label}", f'  {theme.id}: {{label: "", source: {text_hash(theme.label)}}}']
     lines.append("cards:")
     for card in deck.cards:
         lines.append(f"  # nl: {card.text}")
@@ -672,12 +745,15 @@ def new_language(deck: Deck, language: str, *, translated_by: str = "", path: Pa
 
 
 def mark_current(deck: Deck, language: str, path: Path | None = None) -> tuple[Path, int]:
-    """Record that every translated card of a language deck matches today's Dutch text.
+    """Record that every translated card, the title, the description and the
+    theme labels of a language deck match today's Dutch text.
 
     Rewrites only the ``source:`` values in the file at ``path`` (default: the
     language deck beside the deck; comments and layout stay), adding a
-    ``source:`` line where a card has none. Returns the path and the number of
-    cards marked.
+    ``source:`` line where a card has none, a ``title_source:`` or
+    ``description_source:`` line under a translated title or description, and
+    turning a theme label written alone into ``{label: ..., source: ...}``.
+    Returns the path and the number of cards marked.
     """
     path = deck.path.parent / f"{language}.yaml" if path is None else Path(path)
     load_language_deck(path, deck)  # refuse to touch a broken file
@@ -707,6 +783,37 @@ def mark_current(deck: Deck, language: str, path: Path | None = None) -> tuple[P
             id_key = next(k for k, _ in node.value if k.value == "id")
             indent = " " * id_key.start_mark.column
             edits.append((keys["id"].end_mark.line + 1, 0, -1, f"{indent}source: {new}\n"))
+    for key in ("title", "description"):
+        if key not in top or not str(top[key].value).strip():
+            continue
+        new = text_hash(deck.title if key == "title" else deck.description)
+        if f"{key}_source" in top:
+            edits.append(_replace_scalar(src, top[f"{key}_source"], new))
+        else:
+            key_node = next(k for k, _ in src.root.value if k.value == key)
+            edits.append((top[key].end_mark.line + 1 if top[key].end_mark.column else top[key].end_mark.line,
+                          0, -1, f"{' ' * key_node.start_mark.column}{key}_source: {new}\n"))
+    labels = {t.id: t.label for t in deck.themes}
+    for theme_id, value in yamlsafe.mapping(src, top["themes"], "themes", tuple(labels)).items() if "themes" in top else ():
+        new = text_hash(labels[theme_id])
+        if isinstance(value, MappingNode):
+            parts = yamlsafe.mapping(src, value, f"theme '{theme_id}'", _LANG_THEME_KEYS)
+            if not str(parts["label"].value).strip():
+                continue
+            if "source" in parts:
+                edits.append(_replace_scalar(src, parts["source"], new))
+            elif value.flow_style:
+                raise src.error(value, f"add 'source: {new}' inside the braces of theme '{theme_id}'")
+            else:
+                label_key = next(k for k, _ in value.value if k.value == "label")
+                edits.append((parts["label"].end_mark.line + 1, 0, -1,
+                               f"{' ' * label_key.start_mark.column}source: {new}\n"))
+        elif str(value.value).strip():
+            if value.start_mark.line != value.end_mark.line:
+                raise src.error(value, "write the theme label on one line")
+            label = lines[value.start_mark.line][value.start_mark.column:value.end_mark.column]
+            edits.append((value.start_mark.line, value.start_mark.column, value.end_mark.column,
+                          f"{{label: {label}, source: {new}}}"))
     for line, start, end, new in sorted(edits, reverse=True):
         if end == -1:
             if line > 0 and not lines[line - 1].endswith("\n"):
@@ -717,6 +824,12 @@ def mark_current(deck: Deck, language: str, path: Path | None = None) -> tuple[P
     path.write_text("".join(lines), encoding="utf-8")
     load_language_deck(path, deck)
     return path, count
+
+
+def _replace_scalar(src: Source, node: Node, new: str) -> tuple[int, int, int, str]:
+    if node.start_mark.line != node.end_mark.line:
+        raise src.error(node, "write 'source:' on one line")
+    return (node.start_mark.line, node.start_mark.column, node.end_mark.column, new)
 
 
 def _quote(value: str) -> str:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping, NewType, Protocol
 
+from kaarten.followup import FollowUpOf
 from kaarten.network import Mention, MentionId, Person, PersonId
+from kaarten.plan import PlanLine, PlanLineId, PlanNotes
 from kaarten.table import Player, TableSnapshot
 
 __all__ = ["SessionId", "SessionRecord", "SessionChanges", "SessionInfo", "SessionStore"]
@@ -41,6 +43,11 @@ class SessionRecord:
     people: tuple[Person, ...] = ()
     mentions: tuple[Mention, ...] = ()
     damaged: bool = False
+    #: the wie-plan (:mod:`kaarten.plan`)
+    plan_lines: tuple[PlanLine, ...] = ()
+    plan_notes: PlanNotes = PlanNotes()
+    #: set when this session is a follow-up of an earlier one (:mod:`kaarten.followup`)
+    follow_up: FollowUpOf | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "themes_by_card", MappingProxyType(dict(self.themes_by_card)))
@@ -67,6 +74,11 @@ class SessionChanges:
     removed_mentions: tuple[MentionId, ...] = ()
     wipe: bool = False
     resting_point: bool = False
+    #: new or changed plan lines (written whole), and lines removed
+    plan_lines: tuple[PlanLine, ...] = ()
+    removed_plan_lines: tuple[PlanLineId, ...] = ()
+    #: the plan's notes when they changed (None: unchanged)
+    plan_notes: PlanNotes | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,8 @@ class SessionInfo:
     people_count: int
     player_names: tuple[str, ...]
     damaged: bool = False
+    #: for a follow-up: the date of the session it follows
+    follows_created: dt.datetime | None = None
 
 
 class SessionStore(Protocol):

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Iterator, Mapping, Sequence
 
 from kaarten.errors import DamagedSessionError, SetupError
+from kaarten.followup import FollowUpChanges, FollowUpOf, carry_over, follow_up_changes
 from kaarten.network import (
     Closeness,
     Mention,
@@ -34,6 +35,8 @@ from kaarten.network import (
     PersonId,
     Sector,
 )
+from kaarten.overview import Overview, who_helps_with_what
+from kaarten.plan import Outcome, Plan, PlanError, PlanLine, PlanLineId, PlanNotes
 from kaarten.records import SessionChanges, SessionId, SessionRecord, SessionStore
 from kaarten.summary import Summary, summarise
 from kaarten.table import Player, Table, TableError, validate_players
@@ -57,8 +60,10 @@ class Session:
         network: Network,
         themes_by_card: Mapping[str, str],
         damaged: bool = False,
+        plan: Plan | None = None,
+        follow_up: FollowUpOf | None = None,
     ) -> None:
-        """Use :meth:`start` or :meth:`resume`."""
+        """Use :meth:`start`, :meth:`start_follow_up` or :meth:`resume`."""
         self._store = store
         self.id = id
         self.deck_id = deck_id
@@ -70,6 +75,8 @@ class Session:
         self._table = table
         self._network = network
         self._themes = MappingProxyType(dict(themes_by_card))
+        self._plan = plan if plan is not None else Plan()
+        self._follow_up = follow_up
 
     # -- beginning --
 
@@ -92,6 +99,53 @@ class Session:
         gives every card's theme id (kept with each mention, so the summary
         never needs the deck).
         """
+        return cls._begin(store, deck_id=deck_id, language=language, card_ids=card_ids,
+                          themes_by_card=themes_by_card, players=players, seed=seed)
+
+    @classmethod
+    def start_follow_up(
+        cls,
+        store: SessionStore,
+        earlier_id: SessionId,
+        *,
+        card_ids: Sequence[str],
+        themes_by_card: Mapping[str, str],
+        players: Sequence[tuple[str, str]] | None = None,
+        deck_id: str | None = None,
+        language: str | None = None,
+        seed: int | None = None,
+    ) -> Session:
+        """Start and save a follow-up of the saved session ``earlier_id``
+        (:mod:`kaarten.followup`): its people are on the map from the start
+        (same ids, each carrying where it stood), its plan's asks wait for
+        an outcome. Deck, language and players default to the earlier
+        session's. While this game is not finished the store keeps the
+        earlier session from retention."""
+        earlier = store.load(earlier_id)
+        people, follow_up, asks = carry_over(earlier_id, earlier)
+        if players is None:
+            players = [(p.name, p.colour) for p in earlier.players]
+        return cls._begin(
+            store, deck_id=deck_id or earlier.deck_id, language=language or earlier.language,
+            card_ids=card_ids, themes_by_card=themes_by_card, players=players, seed=seed,
+            people=people, plan_lines=asks, follow_up=follow_up,
+        )
+
+    @classmethod
+    def _begin(
+        cls,
+        store: SessionStore,
+        *,
+        deck_id: str,
+        language: str,
+        card_ids: Sequence[str],
+        themes_by_card: Mapping[str, str],
+        players: Sequence[tuple[str, str]],
+        seed: int | None,
+        people: tuple[Person, ...] = (),
+        plan_lines: tuple[PlanLine, ...] = (),
+        follow_up: FollowUpOf | None = None,
+    ) -> Session:
         if not deck_id or not language:
             raise SetupError("A session needs a deck id and a language.")
         cards = tuple(card_ids)
@@ -109,9 +163,12 @@ class Session:
             table=table.snapshot(),
             players=table.players,
             themes_by_card=themes,
+            people=people,
+            plan_lines=plan_lines,
+            follow_up=follow_up,
         )
         session_id = store.create(record)
-        return cls._from(store, session_id, record, table, Network())
+        return cls._from(store, session_id, record, table, Network(people))
 
     @classmethod
     def resume(cls, store: SessionStore, session_id: SessionId) -> Session:
@@ -122,7 +179,8 @@ class Session:
         try:
             table = Table.from_snapshot(record.table, record.players)
             network = Network(record.people, record.mentions)
-        except (TableError, NetworkError) as e:
+            Plan(record.plan_lines, record.plan_notes)
+        except (TableError, NetworkError, PlanError) as e:
             raise DamagedSessionError(f"Session {session_id} could not be restored: {e}") from None
         return cls._from(store, session_id, record, table, network)
 
@@ -141,6 +199,8 @@ class Session:
             network=network,
             themes_by_card=record.themes_by_card,
             damaged=record.damaged,
+            plan=Plan(record.plan_lines, record.plan_notes),
+            follow_up=record.follow_up,
         )
 
     # -- reading --
@@ -194,6 +254,26 @@ class Session:
             date=self.created.astimezone().date(),
             cards_played=self._table.cards_played,
         )
+
+    @property
+    def plan(self) -> Plan:
+        """The wie-plan (read only: change it through this session)."""
+        return self._plan
+
+    @property
+    def follow_up(self) -> FollowUpOf | None:
+        """What this follow-up keeps of the earlier session (None: not a follow-up)."""
+        return self._follow_up
+
+    def follow_up_changes(self) -> FollowUpChanges | None:
+        """What changed since the earlier session (None: not a follow-up)."""
+        if self._follow_up is None:
+            return None
+        return follow_up_changes(self._follow_up, self._network, self._plan)
+
+    def overview(self, theme_order: Sequence[str] = (), player=None) -> Overview:
+        """Who helps with what (:mod:`kaarten.overview`); ``player``: one layer."""
+        return who_helps_with_what(self.summary(), theme_order, player=player)
 
     # -- the table --
 
@@ -307,7 +387,9 @@ class Session:
         """Remove a person and all their mentions."""
         with self._action():
             gone = self._network.remove_person(person_id)
-            self._save(removed_people=(person_id,), removed_mentions=tuple(m.id for m in gone), wipe=True)
+            lines = self._forget(person_id)
+            self._save(removed_people=(person_id,), removed_mentions=tuple(m.id for m in gone),
+                       removed_plan_lines=lines, wipe=True)
 
     def remove_mention(self, mention_id: MentionId) -> None:
         """Remove one mention; the person stays (see :meth:`remove_person`)."""
@@ -328,6 +410,7 @@ class Session:
             self._save(
                 removed_mentions=tuple(m.id for m in gone),
                 removed_people=(person_id,) if person_gone else (),
+                removed_plan_lines=self._forget(person_id) if person_gone else (),
                 wipe=True,
             )
         return person_gone
@@ -339,15 +422,80 @@ class Session:
         person kept."""
         with self._action():
             moved, dropped = self._network.merge(keep_id, other_id)
+            lines = self._plan.move_person(other_id, keep_id)
+            if self._follow_up is not None:
+                self._follow_up = self._follow_up.without(other_id)
             self._save(
                 mentions=moved,
                 removed_mentions=tuple(m.id for m in dropped),
                 removed_people=(other_id,),
+                plan_lines=lines,
                 wipe=True,
             )
         return self._network.person(keep_id)
 
+    # -- the wie-plan --
+
+    def add_plan_line(
+        self,
+        person_id: PersonId,
+        ask: str = "",
+        *,
+        theme: str = "",
+        asker=None,
+        by: dt.date | None = None,
+    ) -> PlanLine:
+        """A new ask of the plan: ``asker`` (a player id, or None) will ask
+        ``person_id`` for ``ask`` (the family's words; may be empty when a
+        ``theme`` pictogram says it) by ``by``. Works on a finished game too."""
+        self._network.person(person_id)
+        self._check_asker(asker)
+        with self._action():
+            line = self._plan.add(person_id, ask, theme=theme, asker=asker, by=by)
+            self._save(plan_lines=(line,))
+        return line
+
+    def edit_plan_line(self, line_id: PlanLineId, **changes) -> PlanLine:
+        """Change a line: any of ``person_id``, ``ask``, ``theme``, ``asker``, ``by``."""
+        if "person_id" in changes:
+            self._network.person(changes["person_id"])
+        if "asker" in changes:
+            self._check_asker(changes["asker"])
+        with self._action():
+            line = self._plan.edit(line_id, **changes)
+            self._save(plan_lines=(line,), wipe="ask" in changes)
+        return line
+
+    def remove_plan_line(self, line_id: PlanLineId) -> None:
+        with self._action():
+            self._plan.remove(line_id)
+            self._save(removed_plan_lines=(line_id,), wipe=True)
+
+    def set_outcome(self, line_id: PlanLineId, outcome: Outcome | str | None) -> PlanLine:
+        """How an ask of the earlier plan went: done, not yet, not needed."""
+        with self._action():
+            line = self._plan.set_outcome(line_id, outcome)
+            self._save(plan_lines=(line,))
+        return line
+
+    def set_plan_notes(self, **notes) -> PlanNotes:
+        """``goes_well`` and/or ``next_step`` ("" clears)."""
+        with self._action():
+            result = self._plan.set_notes(**notes)
+            self._save(plan_notes=result, wipe=True)
+        return result
+
     # -- inside --
+
+    def _check_asker(self, asker) -> None:
+        if asker is not None and asker not in {p.id for p in self._table.players}:
+            raise PlanError(f"Player {asker!r} is not at this table.")
+
+    def _forget(self, person_id: PersonId) -> tuple[PlanLineId, ...]:
+        """A person left the map: their plan lines and origin go too."""
+        if self._follow_up is not None:
+            self._follow_up = self._follow_up.without(person_id)
+        return tuple(x.id for x in self._plan.drop_person(person_id))
 
     def _turn(self) -> tuple[Player, str]:
         if self._table.finished:
@@ -365,11 +513,14 @@ class Session:
         """Undo the in-memory change when the action or its saving fails."""
         table_before = self._table.snapshot()
         network_before = self._network._state()
+        plan_before, follow_up_before = self._plan._state(), self._follow_up
         try:
             yield
         except BaseException:
             self._table._restore(table_before)
             self._network._restore(network_before)
+            self._plan._restore(plan_before)
+            self._follow_up = follow_up_before
             raise
 
     def __repr__(self) -> str:

@@ -44,9 +44,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from kaarten.errors import DamagedSessionError, KaartenError, StoreError, UnknownSessionError
+from kaarten.followup import FollowUpOf, Origin
 from kaarten.lock import FolderLock
 from kaarten.network import Closeness, Mention, MentionId, Person, PersonId, PlayerId, Sector
 from kaarten.paths import data_dir
+from kaarten.plan import Outcome, PlanLine, PlanLineId, PlanNotes
 from kaarten.records import SessionChanges, SessionId, SessionInfo, SessionRecord
 from kaarten.table import Player, TableSnapshot
 
@@ -119,6 +121,56 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX mentions_by_person ON mentions(session_id, person_id);
     CREATE INDEX sessions_by_updated ON sessions(updated);
+    """,
+    # 2: the wie-plan (kaarten.plan) and follow-ups (kaarten.followup)
+    """
+    CREATE TABLE plan_lines (
+        session_id INTEGER NOT NULL,
+        id         INTEGER NOT NULL,
+        person_id  INTEGER NOT NULL,
+        ask        TEXT    NOT NULL DEFAULT '',
+        theme      TEXT    NOT NULL DEFAULT '',
+        asker      INTEGER,
+        by_date    TEXT,
+        earlier    INTEGER NOT NULL DEFAULT 0 CHECK (earlier IN (0, 1)),
+        outcome    TEXT,
+        PRIMARY KEY (session_id, id),
+        FOREIGN KEY (session_id, person_id) REFERENCES people(session_id, id) ON DELETE CASCADE
+    );
+    CREATE TABLE plan_notes (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        goes_well  TEXT NOT NULL DEFAULT '',
+        next_step  TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE follow_ups (
+        session_id      INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        earlier_id      INTEGER NOT NULL,
+        earlier_created TEXT    NOT NULL
+    );
+    CREATE INDEX follow_ups_by_earlier ON follow_ups(earlier_id);
+    CREATE TABLE origins (
+        session_id INTEGER NOT NULL,
+        person_id  INTEGER NOT NULL,
+        sector     TEXT    NOT NULL,
+        closeness  INTEGER NOT NULL CHECK (closeness BETWEEN 1 AND 3),
+        PRIMARY KEY (session_id, person_id),
+        FOREIGN KEY (session_id, person_id) REFERENCES people(session_id, id) ON DELETE CASCADE
+    );
+    """,
+    # 3: exports (kaarten.exports): the files written from a session, and the
+    # sessions that are a demo family (python main.py demo)
+    """
+    CREATE TABLE exports (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        path       TEXT    NOT NULL,
+        format     TEXT    NOT NULL,
+        created    TEXT    NOT NULL
+    );
+    CREATE INDEX exports_by_session ON exports(session_id);
+    CREATE TABLE demo_sessions (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE
+    );
     """,
 )
 
@@ -552,6 +604,17 @@ class Store:
                 [(session_id, c, t) for c, t in record.themes_by_card.items()],
             )
             _write_people(db, session_id, record.people, record.mentions)
+            _write_plan(db, session_id, record.plan_lines, record.plan_notes)
+            if record.follow_up is not None:
+                fu = record.follow_up
+                db.execute(
+                    "INSERT INTO follow_ups (session_id, earlier_id, earlier_created) VALUES (?, ?, ?)",
+                    (session_id, fu.earlier_id, _stamp(fu.earlier_created)),
+                )
+                db.executemany(
+                    "INSERT INTO origins (session_id, person_id, sector, closeness) VALUES (?, ?, ?, ?)",
+                    [(session_id, pid, o.sector.value, int(o.closeness)) for pid, o in fu.origins.items()],
+                )
         return session_id
 
     def sessions(self) -> list[SessionInfo]:
@@ -567,6 +630,7 @@ class Store:
             for session_id, name in db.all("SELECT session_id, name FROM players ORDER BY session_id, position"):
                 names.setdefault(session_id, []).append(name)
             mended = _mended_sessions(db)
+            follows = dict(db.all("SELECT session_id, earlier_created FROM follow_ups"))
         infos = []
         for sid, deck_id, language, created_text, updated_text, finished, people_count in rows:
             created, bad_created = _moment(created_text)
@@ -581,6 +645,7 @@ class Store:
                 people_count=people_count,
                 player_names=tuple(names.get(sid, ())),
                 damaged=sid in mended or bad_created or bad_updated or _mended((deck_id, language)),
+                follows_created=_moment(follows[sid])[0] if sid in follows else None,
             ))
         return infos
 
@@ -612,6 +677,18 @@ class Store:
                 "SELECT id, person_id, player_id, card_id, theme FROM mentions WHERE session_id = ? ORDER BY id",
                 (session_id,),
             )
+            plan_rows = db.all(
+                "SELECT id, person_id, ask, theme, asker, by_date, earlier, outcome "
+                "FROM plan_lines WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            )
+            notes_row = db.one("SELECT goes_well, next_step FROM plan_notes WHERE session_id = ?", (session_id,))
+            follow_row = db.one(
+                "SELECT earlier_id, earlier_created FROM follow_ups WHERE session_id = ?", (session_id,)
+            )
+            origin_rows = db.all(
+                "SELECT person_id, sector, closeness FROM origins WHERE session_id = ?", (session_id,)
+            )
         deck_id, language, created_text, seed, state = row
         created, bad_created = _moment(created_text)
         try:
@@ -632,7 +709,23 @@ class Store:
                     for mid, person, player, card, theme in mention_rows
                 ),
                 damaged=bad_created or any(
-                    _mended(r) for r in (row, *player_rows, *theme_rows, *people_rows, *mention_rows)
+                    _mended(r) for r in (row, *player_rows, *theme_rows, *people_rows, *mention_rows,
+                                         *plan_rows, notes_row or ())
+                ),
+                plan_lines=tuple(
+                    PlanLine(
+                        PlanLineId(lid), PersonId(person), ask, theme,
+                        None if asker is None else PlayerId(asker),
+                        None if by is None else dt.date.fromisoformat(by),
+                        bool(earlier), None if outcome is None else Outcome(outcome),
+                    )
+                    for lid, person, ask, theme, asker, by, earlier, outcome in plan_rows
+                ),
+                plan_notes=PlanNotes(*notes_row) if notes_row else PlanNotes(),
+                follow_up=None if follow_row is None else FollowUpOf(
+                    SessionId(follow_row[0]),
+                    _moment(follow_row[1])[0],
+                    {PersonId(pid): Origin(Sector(sec), Closeness(clo)) for pid, sec, clo in origin_rows},
                 ),
             )
         except (KaartenError, ValueError, TypeError) as e:
@@ -655,9 +748,15 @@ class Store:
                 "DELETE FROM mentions WHERE session_id = ? AND id = ?",
                 [(session_id, m) for m in changes.removed_mentions],
             )
+            _write_plan(db, session_id, changes.plan_lines, changes.plan_notes)
+            db.executemany(
+                "DELETE FROM plan_lines WHERE session_id = ? AND id = ?",
+                [(session_id, x) for x in changes.removed_plan_lines],
+            )
             for person_id in changes.removed_people:
-                db.execute("DELETE FROM mentions WHERE session_id = ? AND person_id = ?", (session_id, person_id))
-                db.execute("DELETE FROM people WHERE session_id = ? AND id = ?", (session_id, person_id))
+                for table, column in (("plan_lines", "person_id"), ("origins", "person_id"),
+                                      ("mentions", "person_id"), ("people", "id")):
+                    db.execute(f"DELETE FROM {table} WHERE session_id = ? AND {column} = ?", (session_id, person_id))
         if changes.wipe:
             self._wipe()
         elif changes.resting_point:
@@ -699,11 +798,18 @@ class Store:
 
     def expire(self, older_than: dt.timedelta, *, now: dt.datetime | None = None) -> list[SessionId]:
         """Delete for real every session not used for ``older_than``, and
-        every damaged file moved aside that long ago; returns the sessions' ids."""
+        every damaged file moved aside that long ago; returns the sessions' ids.
+        A session an unfinished follow-up points at is kept (the follow-up
+        compares with it) until the follow-up ends, or expires itself."""
         moment = now or _now()
         cutoff = _stamp(moment - older_than)
         with self._reading("the list of sessions") as db:
-            ids = [SessionId(r[0]) for r in db.all("SELECT id FROM sessions WHERE updated < ?", (cutoff,))]
+            ids = [SessionId(r[0]) for r in db.all(
+                "SELECT id FROM sessions WHERE updated < ? AND id NOT IN ("
+                "SELECT f.earlier_id FROM follow_ups f JOIN sessions s ON s.id = f.session_id "
+                "WHERE s.finished = 0 AND s.updated >= ?)",
+                (cutoff, cutoff),
+            )]
         if ids:
             self._delete(ids, missing_ok=True)
         for damaged in self.damaged_files():
@@ -718,7 +824,8 @@ class Store:
                     if missing_ok:
                         continue
                     raise UnknownSessionError(f"There is no saved session {session_id} to delete.")
-                for table in ("mentions", "people", "players", "cards"):
+                for table in ("plan_lines", "plan_notes", "follow_ups", "origins",
+                              "mentions", "people", "players", "cards"):
                     db.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
                 db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         self._wipe()
@@ -752,6 +859,39 @@ class Store:
             except OSError as e:
                 raise StoreError(f"Could not delete {target.name}: {e.strerror or e}.") from None
         _sync_folder(path.parent)
+
+    # -- exports and demo sessions (kaarten.exports) --
+
+    def add_export(self, session_id: SessionId, path: Path | str, fmt: str, *, now: dt.datetime | None = None) -> None:
+        """Note a file written from a session (one transaction)."""
+        with self._writing("the export's place") as db:
+            if db.one("SELECT 1 FROM sessions WHERE id = ?", (session_id,)) is None:
+                raise UnknownSessionError(f"There is no saved session {session_id}.")
+            db.execute("INSERT INTO exports (session_id, path, format, created) VALUES (?, ?, ?, ?)",
+                       (session_id, os.fspath(path), fmt, _stamp(now or _now())))
+
+    def exports(self, session_id: SessionId | None = None) -> list[tuple[SessionId, Path, str, dt.datetime]]:
+        """(session, file, format, when) of every export noted (of one session), newest first."""
+        with self._reading("the list of exports") as db:
+            sql = "SELECT session_id, path, format, created FROM exports"
+            rows = db.all(sql + (" WHERE session_id = ?" if session_id is not None else "") + " ORDER BY id DESC",
+                          (session_id,) if session_id is not None else ())
+        return [(SessionId(sid), Path(path), fmt, _moment(created)[0]) for sid, path, fmt, created in rows]
+
+    def forget_export(self, path: Path | str) -> None:
+        """The file is gone (deleted, or no longer the app's): stop listing it."""
+        with self._writing("the list of exports") as db:
+            db.execute("DELETE FROM exports WHERE path = ?", (os.fspath(path),))
+
+    def mark_demo(self, session_id: SessionId) -> None:
+        """Mark a session as a demo family (never a real one)."""
+        with self._writing("the demo mark") as db:
+            db.execute("INSERT OR IGNORE INTO demo_sessions (session_id) VALUES (?)", (session_id,))
+
+    def demo_sessions(self) -> set[SessionId]:
+        """The sessions that are a demo family."""
+        with self._reading("the list of sessions") as db:
+            return {SessionId(r[0]) for r in db.all("SELECT session_id FROM demo_sessions")}
 
     def integrity_check(self) -> str:
         """SQLite's full ``integrity_check``: "ok", or what is wrong."""
@@ -799,6 +939,21 @@ class PracticeStore:
         """Nothing on disk to fold: always done."""
         return True
 
+    def add_export(self, session_id: SessionId, path, fmt: str, *, now=None) -> None:
+        raise StoreError("A practice game is not kept, so nothing is exported from it.")
+
+    def exports(self, session_id: SessionId | None = None) -> list:
+        return []
+
+    def forget_export(self, path) -> None:
+        """Nothing was noted."""
+
+    def mark_demo(self, session_id: SessionId) -> None:
+        """Nothing is kept to mark."""
+
+    def demo_sessions(self) -> set[SessionId]:
+        return set()
+
     def close(self) -> None:
         """Nothing to close."""
 
@@ -822,6 +977,30 @@ def _write_people(db: _Database, session_id: SessionId, people: Sequence[Person]
     )
 
 
+def _write_plan(
+    db: _Database, session_id: SessionId, lines: Sequence[PlanLine], notes: PlanNotes | None
+) -> None:
+    db.executemany(
+        "INSERT INTO plan_lines (session_id, id, person_id, ask, theme, asker, by_date, earlier, outcome) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id, ask = excluded.ask, "
+        "theme = excluded.theme, asker = excluded.asker, by_date = excluded.by_date, "
+        "earlier = excluded.earlier, outcome = excluded.outcome",
+        [
+            (session_id, x.id, x.person_id, x.ask, x.theme, x.asker,
+             None if x.by is None else x.by.isoformat(), int(x.earlier),
+             None if x.outcome is None else x.outcome.value)
+            for x in lines
+        ],
+    )
+    if notes is not None:
+        db.execute(
+            "INSERT INTO plan_notes (session_id, goes_well, next_step) VALUES (?, ?, ?) "
+            "ON CONFLICT (session_id) DO UPDATE SET goes_well = excluded.goes_well, next_step = excluded.next_step",
+            (session_id, notes.goes_well, notes.next_step),
+        )
+
+
 def _mended_sessions(db: _Database) -> set[int]:
     """Sessions with text that had bad bytes (read back with replacement characters)."""
     queries = (
@@ -830,6 +1009,8 @@ def _mended_sessions(db: _Database) -> set[int]:
         "SELECT session_id, card_id, theme FROM cards",
         "SELECT session_id, name, sector, note FROM people",
         "SELECT session_id, card_id, theme FROM mentions",
+        "SELECT session_id, ask, theme FROM plan_lines",
+        "SELECT session_id, goes_well, next_step FROM plan_notes",
     )
     return {row[0] for sql in queries for row in db.all(sql) if _mended(row[1:])}
 

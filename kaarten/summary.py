@@ -59,6 +59,7 @@ class Summary:
     #: most mentions first, then named by most players; only people with at
     #: least two mentions or named by at least two players; at most five
     key_supporters: tuple[Person, ...]
+    #: the everyday sectors nobody was named in yet (never the professionals')
     empty_sectors: tuple[Sector, ...]
     totals: Totals
     #: True when people were named and every one of them is a professional:
@@ -121,7 +122,8 @@ def summarise(
         players_by_person=MappingProxyType(players_by_person),
         themes_by_person=MappingProxyType(themes_by_person),
         key_supporters=tuple(candidates[:KEY_SUPPORTERS_MAX]),
-        empty_sectors=tuple(s for s in Sector if s not in sectors_used),
+        # professionals are never "to discover": the summary must not nudge a family toward them
+        empty_sectors=tuple(s for s in Sector if s not in sectors_used and s is not Sector.PROFESSIONALS),
         totals=totals,
         only_professionals=bool(people) and sectors_used == {Sector.PROFESSIONALS},
     )

@@ -58,3 +58,13 @@ def test_every_resource_the_app_reads_is_packed():
     needed.discard("md")           # notes beside resources, for people
     assert needed <= included, f"not packed: {sorted(needed - included)}"
     assert not excluded & {"app", "kaarten"}
+
+
+def test_shaping_stays_optional_without_an_android_recipe():
+    """uharfbuzz is Cython with no python-for-android recipe: the PDF export
+    must work without it (the app's own reshaper), so it is never a required
+    dependency and never packed."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "uharfbuzz" not in {_name(r) for r in project["dependencies"]}
+    assert "uharfbuzz" not in {_name(r) for r in spec()["requirements"].split(",")}
+    assert "uharfbuzz" in {_name(r) for r in project["optional-dependencies"]["shaping"]}

@@ -249,7 +249,7 @@ def test_the_class_deck_has_case_families(decks):
 def test_case_titles_are_short_names_to_choose_by(decks):
     titles = [case_title(c.text) for c in case_families(decks.get(CLASS_DECK))]
     assert titles[0] == "Gezin El Amrani"
-    assert all(t and len(t) < 100 and not t.startswith("Casus") for t in titles)
+    assert all(t and len(t) <= 71 and not t.startswith("Casus") for t in titles)
 
 
 def test_the_case_card_comes_first_then_the_roles_of_every_round(decks):

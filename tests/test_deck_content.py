@@ -26,7 +26,7 @@ CHILD_PICTOGRAMS = frozenset({
     "heart", "smile", "basket", "lightbulb", "phone", "sun", "star", "hug", "ball",
     "school", "bed", "signpost", "plate", "book", "bicycle", "thermometer", "cake",
     "moon", "raincloud", "dog", "car", "music", "tree", "umbrella", "gift", "bus",
-    "key", "house", "hand", "family",
+    "key", "house", "hand", "family", "pencil", "ear", "friends",
 })
 
 # The three questions of the original card game, with their stable ids.
@@ -219,3 +219,111 @@ def test_class_deck_holds_the_key_reflection_questions(decks):
     texts = {normalise(c.text) for c in decks[CLASS].cards}
     assert normalise("Wat houdt jou tegen om het netwerk van een gezin te bellen?") in texts
     assert normalise("Wanneer speel jij de derde viool?") in texts
+
+
+# -- the content review (shared/notes/content-review.md) ----------------------------------
+
+# Wordings the review found to assume something about a family, to feel like a
+# trap, or to be clumsy. A card writer meets them here, with the reason.
+FAMILY_AVOID = {
+    r"\bgeheim": "'geheim' can sound like a trap to a family under a child-protection order",
+    r"\bhij of zij\b": "clumsy; ask so that no pronoun is needed",
+    r"\bplots\b": "'plots' sounds Flemish; 'ineens'",
+    r"\bnu wat zwaarder\b": "assumes how the family is doing",
+    r"\bals jij later bent\b": "not idiomatic; 'als het jou niet lukt'",
+    r"\bvraag jij raad\b.*\b(moskee|kerk|tempel)\b|\b(moskee|kerk|tempel)\b.*\bvraag jij raad\b":
+        "assumes a faith and asks for advice from it",
+}
+
+
+def avoided_wordings(text: str) -> list[str]:
+    return [why for pattern, why in FAMILY_AVOID.items() if re.search(pattern, text, re.IGNORECASE)]
+
+
+def test_family_cards_avoid_the_wordings_the_review_named(decks):
+    found = {c.id: avoided_wordings(f"{c.text} {c.follow_up or ''}") for c in decks[FAMILY].cards}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Wie kan een geheim van jou goed bewaren?", "Wie zegt jou eerlijk wat hij of zij denkt?",
+    "Wie past op de kinderen als jij plots weg moet?", "Wie mag weten dat het nu wat zwaarder is?",
+    "Bij wie van de moskee, kerk of tempel vraag jij raad?",
+])
+def test_the_avoided_wordings_check_bites(text):
+    assert avoided_wordings(text)
+
+
+def test_family_deck_has_the_cards_the_review_missed_and_not_the_overlapping_ones(decks):
+    ids = {c.id for c in decks[FAMILY].cards}
+    assert {"voor-wie-ben-jij", "meegaan", "merkt-het", "maatje", "vriend", "werk"} <= ids
+    assert not {"plots-weg", "weer-contact"} & ids
+
+
+def test_theme_labels_leave_nobody_out(decks):
+    for name in (FAMILY, CHILDREN):
+        for theme in decks[name].themes:
+            assert "opvoed" not in theme.label.lower(), f"{name}/{theme.id}: '{theme.label}' leaves out teenagers"
+
+
+def test_children_see_their_own_labels_on_the_shared_theme_ids(decks):
+    family = {t.id: t.label for t in decks[FAMILY].themes}
+    children = {t.id: t.label for t in decks[CHILDREN].themes}
+    assert set(children) == set(family)
+    assert children["advice"] != family["advice"]
+    for label in children.values():
+        assert len(label.split()) <= 4, label
+
+
+def test_childrens_pictograms_fit_their_question(decks):
+    cards = {c.id: c for c in decks[CHILDREN].cards}
+    wanted = {"luisteren": "ear", "huiswerk": "pencil", "aanbellen": "house", "veilig": "heart",
+              "niemand-thuis": "key", "beste-vriend": "friends"}
+    assert {k: cards[k].pictogram for k in wanted} == wanted
+
+
+def test_childrens_deck_has_friends_teacher_pride_and_club(decks):
+    ids = {c.id for c in decks[CHILDREN].cards}
+    assert {"beste-vriend", "juf-meester", "trots", "club"} <= ids
+    assert not {"uitleggen", "hoe-het-moet"} & ids  # four learning cards became two
+
+
+def case_problems(card) -> list[str]:
+    """What a case-family card lacks: it is made up, and it names a strength."""
+    found = []
+    if "verzonnen" not in card.text.lower():
+        found.append("does not say the family is made up")
+    if not re.search(r"\bKracht: \S", card.text):
+        found.append("names no strength ('Kracht: ...'), only what the family lacks")
+    return found
+
+
+def test_every_case_family_has_a_strength(decks):
+    cases = [c for c in decks[CLASS].cards if c.theme == "case" and c.text.startswith("Casus")]
+    assert len(cases) >= 11
+    assert {c.id: case_problems(c) for c in cases if case_problems(c)} == {}
+
+
+def test_the_case_check_bites(decks):
+    from dataclasses import replace
+    card = decks[CLASS].card("casus-el-amrani")
+    lacking = replace(card, text=card.text.split(" Kracht:")[0])
+    assert case_problems(lacking) == ["names no strength ('Kracht: ...'), only what the family lacks"]
+
+
+def test_class_deck_has_the_critical_safety_and_consent_cards(decks):
+    ids = {c.id for c in decks[CLASS].cards}
+    assert {"hulp-afschuiven", "vertrouwd-niet-veilig", "kinderen-meenemen", "toestemming", "eerst-vragen",
+            "van-kaart-naar-plan", "vrijwilligers", "casus-sanne", "casus-peter", "casus-olena",
+            "casus-martina"} <= ids
+    text = " ".join(f"{c.text} {c.follow_up or ''}" for c in decks[CLASS].cards).lower()
+    for word in ("meldcode", "familiegroepsplan", "netwerkberaad", "steunouder", "toeslagenaffaire"):
+        assert word in text, word
+
+
+def test_eritrean_children_carry_their_fathers_first_name(decks):
+    card = decks[CLASS].card("casus-tesfay")
+    father = re.search(r"(\w+) Tesfay \(\d+\)", card.text).group(1)
+    children = re.findall(r"(\w+) (\w+) \((?:9|6)\)", card.text)
+    assert children and all(second == father for _, second in children), children
+    assert "Hiwet Gebremedhin" in card.text  # she keeps her own father's name

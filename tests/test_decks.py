@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kaarten import decks
-from kaarten.decks import DeckError, load_deck, load_decks, load_language_deck, source_hash
+from kaarten.decks import DeckError, load_deck, load_decks, load_language_deck, source_hash, text_hash
 
 GOOD = """\
 id: proef
@@ -157,9 +157,11 @@ deck: proef
 language: en
 translated_by: Machine-made draft
 reviewed: false
+address: informal
 title: Test deck
+title_source: {title}
 themes:
-  trust: Trust
+  trust: {{label: Trust, source: {trust}}}
 cards:
   - id: vertrouwen
     text: Who do you trust?
@@ -175,9 +177,14 @@ cards:
 """
 
 
+def _current(deck) -> dict:
+    """The fingerprints of the deck's title and trust label, for EN."""
+    return {"title": text_hash(deck.title), "trust": text_hash(deck.theme("trust").label)}
+
+
 def test_a_language_deck_reports_missing_outdated_unknown_and_added_cards(tmp_path):
     deck = decks.read_deck(write_deck(tmp_path, GOOD))
-    en = EN.format(vertrouwen=source_hash(deck.card("vertrouwen")))
+    en = EN.format(vertrouwen=source_hash(deck.card("vertrouwen")), **_current(deck))
     tr = load_language_deck(write_deck(tmp_path, en, file="en.yaml"))
     kinds = sorted((w.kind, w.message.split("'")[1]) for w in tr.warnings)
     assert kinds == [
@@ -195,7 +202,7 @@ def test_a_language_deck_reports_missing_outdated_unknown_and_added_cards(tmp_pa
 
 def test_mark_current_clears_outdated_and_keeps_comments(tmp_path):
     deck = decks.read_deck(write_deck(tmp_path, GOOD))
-    path = write_deck(tmp_path, "# my notes\n" + EN.format(vertrouwen="00000000"), file="en.yaml")
+    path = write_deck(tmp_path, "# my notes\n" + EN.format(vertrouwen="00000000", **_current(deck)), file="en.yaml")
     assert {w.message.split("'")[1] for w in load_language_deck(path).outdated} == {"vertrouwen", "lachen"}
     deck = load_deck(tmp_path / "proef")
     _, count = decks.mark_current(deck, "en")
@@ -242,3 +249,75 @@ def test_any_text_either_loads_as_a_deck_or_raises_deck_error(tmp_path, body):
         assert exc.line >= 1 and exc.column >= 1 and exc.message
     else:
         assert deck.cards and all(isinstance(c.text, str) for c in deck.cards)
+
+
+# -- titles, labels and the form of address -------------------------------------------
+
+EN_OLD_STYLE = """\
+deck: proef
+language: en
+title: Test deck
+description: Questions
+themes:
+  trust: Trust
+  fun:
+    label: Fun
+cards:
+  - id: vertrouwen
+    text: Who do you trust?
+"""
+
+
+def test_a_title_and_labels_without_fingerprints_are_outdated_and_mark_current_fixes_them(tmp_path):
+    write_deck(tmp_path, GOOD.replace("title: Proefdeck\n", "title: Proefdeck\ndescription: Vragen\n"))
+    path = write_deck(tmp_path, "# notes\n" + EN_OLD_STYLE, file="en.yaml")
+    deck = load_deck(tmp_path / "proef")
+    outdated = sorted(w.message.split(" was translated")[0] for w in deck.translations["en"].outdated)
+    assert outdated == ["card 'vertrouwen'", "the description", "the label of theme 'fun'",
+                        "the label of theme 'trust'", "the title"]
+    decks.mark_current(deck, "en")
+    text = path.read_text(encoding="utf-8")
+    assert f"title: Test deck\ntitle_source: {text_hash('Proefdeck')}\n" in text
+    assert f"description: Questions\ndescription_source: {text_hash('Vragen')}\n" in text
+    assert f"  trust: {{label: Trust, source: {text_hash('Vertrouwen')}}}\n" in text
+    assert f"    label: Fun\n    source: {text_hash('Plezier')}\n" in text
+    tr = load_language_deck(path)
+    assert not tr.outdated and tr.theme_labels == {"trust": "Trust", "fun": "Fun"}
+    # a Dutch label changes: the translated label is outdated again
+    write_deck(tmp_path, GOOD.replace("themes: standard\n", "themes: standard\ntheme_labels:\n  trust: Fijn en veilig\n")
+               .replace("title: Proefdeck\n", "title: Proefdeck\ndescription: Vragen\n"))
+    assert [w.message.split(" was")[0] for w in load_language_deck(path).outdated] == ["the label of theme 'trust'"]
+
+
+def test_a_deck_relabels_the_shared_themes_and_keeps_their_ids(tmp_path):
+    write_deck(tmp_path, GOOD.replace("themes: standard\n", "themes: standard\ntheme_labels:\n  advice: Leren\n"))
+    deck = load_deck(tmp_path / "proef")
+    assert deck.theme("advice").label == "Leren"
+    assert [t.id for t in deck.themes] == [t.id for t in decks.standard_themes()]
+    assert deck.theme("trust").label == "Vertrouwen"
+    write_deck(tmp_path, GOOD.replace("themes: standard\n", "themes: standard\ntheme_labels:\n  leren: Leren\n"))
+    with pytest.raises(DeckError, match="leren"):
+        load_deck(tmp_path / "proef")
+
+
+def test_address_is_one_of_the_documented_forms(tmp_path):
+    deck = decks.read_deck(write_deck(tmp_path, GOOD))
+    en = EN.format(vertrouwen=source_hash(deck.card("vertrouwen")), **_current(deck))
+    assert load_language_deck(write_deck(tmp_path, en, file="en.yaml")).address == "informal"
+    write_deck(tmp_path, en.replace("address: informal", "address: formal"), file="en.yaml")
+    with pytest.raises(DeckError, match="address must be one of informal, polite, plural, neutral"):
+        load_language_deck(tmp_path / "proef" / "en.yaml")
+    tr = load_language_deck(write_deck(tmp_path, en.replace("address: informal\n", ""), file="en.yaml"))
+    assert [w.kind for w in tr.warnings if w.kind == "address"] == ["address"]
+
+
+def test_a_language_deck_without_cards_names_the_deck_but_is_no_card_language(tmp_path):
+    deck = decks.read_deck(write_deck(tmp_path, GOOD))
+    write_deck(tmp_path, f"deck: proef\nlanguage: ar\ntitle: مجموعة تجريبية\ntitle_source: {text_hash(deck.title)}\n",
+               file="ar.yaml")
+    deck = load_deck(tmp_path / "proef")
+    tr = deck.translations["ar"]
+    assert not tr.has_cards and tr.warnings == ()
+    assert deck.languages == ("nl",)
+    assert deck.localized("ar").title == "مجموعة تجريبية"
+    assert deck.localized("ar").card("vertrouwen").text == "Wie vertrouw jij?"

@@ -201,7 +201,8 @@ def test_a_broken_extra_deck_is_a_problem_and_every_other_deck_loads(tmp_path, m
     messages = sorted(str(p) for p in found.problems)
     assert messages == sorted([
         f"{tmp_path / 'kapot' / 'deck.yaml'}:1:1: the deck has no 'language:' line; add it at the top of the file",
-        f"{tmp_path / 'wie-is-er-voor-jou' / 'deck.yaml'}:1:1: a deck 'wie-is-er-voor-jou' (version 1) is already loaded "
+        f"{tmp_path / 'wie-is-er-voor-jou' / 'deck.yaml'}:1:1: a deck 'wie-is-er-voor-jou' "
+        f"(version {found.get('wie-is-er-voor-jou').version}) is already loaded "
         f"from {decks.DECKS_DIR / 'wie-is-er-voor-jou'}; this one (version 1) replaces it only with a higher "
         "'version:', else give it another id and folder name",
     ])

@@ -47,7 +47,7 @@ def test_the_layout_imports_no_kivy():
     assert out.stdout.strip() == "[]", out.stdout
 
 
-SECTOR_NAMES = ("Familie", "Vrienden", "Buurt", "School en werk", "Club, geloof, vrije tijd", "Hulpverleners")
+SECTOR_NAMES = ("Familie", "Vrienden", "Buurt", "School en werk", "Club, geloof, vrije tijd", "Hulp en zorg")
 
 
 def measure(text: str, font_size: float) -> tuple[float, float]:

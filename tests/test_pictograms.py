@@ -28,7 +28,7 @@ REQUIRED = [
     # children's cards
     "hug", "ball", "school", "bed", "signpost", "plate", "book", "bicycle",
     "thermometer", "cake", "moon", "raincloud", "dog", "car", "music", "tree",
-    "umbrella", "gift", "bus", "key", "house", "hand",
+    "umbrella", "gift", "bus", "key", "house", "hand", "ear", "friends",
     # Social Work class deck
     "family", "pencil", "mirror", "speech",
 ]

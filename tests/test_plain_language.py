@@ -5,6 +5,7 @@ card and follow-up, and prove it bites.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,66 @@ def test_everyday_words_are_not_jargon(text):
 def test_words_keep_apostrophes_and_dashes_together():
     assert words("Wie kun jij 's nachts bellen?") == ["Wie", "kun", "jij", "'s", "nachts", "bellen"]
     assert len(words("Wie is er voor jou?")) == 5
+
+
+# -- the app's own words ------------------------------------------------------------------
+
+from babel.messages.pofile import read_po  # noqa: E402
+
+NL_CATALOG = Path(__file__).resolve().parent.parent / "app" / "locales" / "nl" / "LC_MESSAGES" / "messages.po"
+MAX_SENTENCE_WORDS = 16
+# The class mode's words are for Social Work students: they may use professional terms.
+CLASS_MODE_MSGIDS = frozenset({"Oefenen (voor de klas): uit", "Voor de klas (oefenen)"})
+# Words the review found in the app that hurt or confuse a family.
+APP_AVOID = {
+    r"\b(u|uw)\b": "the app says 'je' and 'jullie', never 'u'",
+    r"\bbijv\.": "write 'zoals', not an abbreviation",
+    r"ongedaan": "reads like a form; say what happens ('is daarna echt weg')",
+    r"\b(persoon|iemand)\b.*\ber niet meer\b": "reads as 'has died'",
+    r"\b(op|naar) de kaart\b|\bkaart (met|van) (jullie|hun|jouw) mensen": "'kaart' is the card; the map is 'het overzicht'",
+}
+
+
+def app_problems(text: str) -> list[str]:
+    """Plain-language problems of one UI string: per sentence, without placeholders."""
+    plain = re.sub(r"\{\w+\}", "X", text)
+    found = []
+    for sentence in re.split(r"(?<=[.?!:;])\s+", plain):
+        found += problems(sentence, MAX_SENTENCE_WORDS)
+    found += [why for pattern, why in APP_AVOID.items() if re.search(pattern, text, re.IGNORECASE)]
+    return found
+
+
+def _family_msgids() -> list[str]:
+    with NL_CATALOG.open("rb") as handle:
+        catalog = read_po(handle)
+    found = []
+    for message in catalog:
+        for msgid in (message.id,) if isinstance(message.id, str) else message.id:
+            if msgid and msgid not in CLASS_MODE_MSGIDS:
+                found.append(msgid)
+    return found
+
+
+FAMILY_MSGIDS = _family_msgids()
+
+
+@pytest.mark.parametrize("msgid", FAMILY_MSGIDS)
+def test_the_apps_family_facing_words_are_plain(msgid):
+    assert app_problems(msgid) == []
+
+
+def test_there_are_app_words_to_check():
+    assert len(FAMILY_MSGIDS) >= 100
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Deze persoon is er niet meer. Kijk nog eens op de kaart.", "has died"),
+    ("De opgeslagen gesprekken konden niet worden geopend. Wat u nu speelt, wordt niet bewaard.", "'u'"),
+    ("Weet je het zeker? Dit kan niet ongedaan worden gemaakt.", "form"),
+    ("Naam of rol, bijv. mama", "zoals"),
+    ("Nog geen hulpverleners genoemd", "jargon"),
+    ("Daarna zien jullie de kaart met jullie mensen.", "overzicht"),
+])
+def test_the_app_words_check_bites(text, why):
+    assert any(why in p for p in app_problems(text)), app_problems(text)

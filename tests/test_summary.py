@@ -76,7 +76,7 @@ def test_at_most_five_key_supporters():
 
 def test_an_empty_network_and_a_network_of_only_professionals():
     empty = summarise(Network(), PLAYERS)
-    assert empty.totals.people == 0 and empty.empty_sectors == tuple(Sector)
+    assert empty.totals.people == 0 and empty.empty_sectors == tuple(s for s in Sector if s is not Sector.PROFESSIONALS)
     assert not empty.only_professionals and empty.key_supporters == ()
     net = Network()
     add(net, "hulpverlener", Sector.PROFESSIONALS, 2, MAMA, "a", "trust")

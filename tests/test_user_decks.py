@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from kaarten import cli, userdecks
-from kaarten.decks import DECKS_DIR, DECKS_ENV_VAR, load_decks
+from kaarten.decks import DECKS_DIR, DECKS_ENV_VAR, load_deck, load_decks
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = DECKS_DIR / "wie-is-er-voor-jou"
+SHIPPED_VERSION = load_deck(SHIPPED).version
 
 
 def run(*args: str, data: Path, decks_folder: Path | None = None) -> subprocess.CompletedProcess:
@@ -33,8 +34,9 @@ def shipped_deck_with_version(root: Path, version: int) -> Path:
     folder = root / "wie-is-er-voor-jou"
     folder.mkdir(parents=True)
     text = (SHIPPED / "deck.yaml").read_text(encoding="utf-8")
-    assert "\nversion: 1\n" in text
-    (folder / "deck.yaml").write_text(text.replace("\nversion: 1\n", f"\nversion: {version}\n"), encoding="utf-8")
+    shipped = f"\nversion: {SHIPPED_VERSION}\n"
+    assert shipped in text
+    (folder / "deck.yaml").write_text(text.replace(shipped, f"\nversion: {version}\n"), encoding="utf-8")
     return folder
 
 
@@ -95,22 +97,22 @@ def test_a_lone_language_file_for_no_deck_is_a_problem(data):
 
 def test_a_higher_version_replaces_the_shipped_deck_and_keeps_its_languages(tmp_path, data):
     extra = tmp_path / "gedeeld"
-    newer = shipped_deck_with_version(extra, 2)
+    newer = shipped_deck_with_version(extra, SHIPPED_VERSION + 1)
     result = run("decks", data=data, decks_folder=extra)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("wie-is-er-voor-jou "))
-    assert "version 2)" in lines[at]
+    assert f"version {SHIPPED_VERSION + 1})" in lines[at]
     assert lines[at + 1] == f"    from: GESPREKSKAARTEN_DECKS, {newer}"
     assert lines[at + 2].startswith("    ar, ") and lines[at + 2].endswith(f"(from: shipped, {SHIPPED / 'ar.yaml'})")
 
 
 def test_a_version_no_higher_than_the_shipped_one_is_refused_and_the_shipped_deck_stays(data):
-    older = shipped_deck_with_version(data / "decks", 1)
+    older = shipped_deck_with_version(data / "decks", SHIPPED_VERSION)
     result = run("decks", data=data)
     assert result.returncode == 1
-    assert (f"{older / 'deck.yaml'}:1:1: a deck 'wie-is-er-voor-jou' (version 1) is already loaded from {SHIPPED}; "
-            "this one (version 1) replaces it only with a higher 'version:'") in result.stderr
+    assert (f"{older / 'deck.yaml'}:1:1: a deck 'wie-is-er-voor-jou' (version {SHIPPED_VERSION}) is already loaded "
+            f"from {SHIPPED}; this one (version {SHIPPED_VERSION}) replaces it only with a higher 'version:'") in result.stderr
     assert f"    from: shipped, {SHIPPED}" in result.stdout
     assert run("check", data=data).returncode == 1
 

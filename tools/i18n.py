@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "app" / "locales"
 POT = LOCALES / "messages.pot"
 LANGUAGES = ("nl", "en", "ar", "tr", "ti", "pl", "uk")
-KEYWORDS = ("-k", "_", "-k", "ngettext:1,2")
+KEYWORDS = ("-k", "_", "-k", "ngettext:1,2", "-k", "N_")
 
 
 def _babel(*args: str) -> None:

@@ -644,12 +644,40 @@ def speech(p):
         p.fill(circle(x, 61, 4.5))
 
 
+@pictogram
+def ear(p):
+    # an ear seen from the side, facing left: a filled shell with a dark
+    # outline and inner fold, and two sound arcs ("someone listens")
+    shell = bezier((36, 40), (34, 8), (86, 4), (84, 38)) + \
+        bezier((84, 38), (83, 58), (64, 60), (62, 76))[1:] + \
+        bezier((62, 76), (60, 96), (32, 96), (34, 74))[1:] + \
+        bezier((34, 74), (36, 60), (37, 52), (36, 40))[1:]
+    p.outlined(shell, ORANGE)
+    fold = bezier((50, 44), (48, 24), (72, 22), (70, 40)) + \
+        bezier((70, 40), (68, 52), (54, 52), (54, 64))[1:]
+    p.stroke(fold, 7)
+    for r in (10, 20):
+        p.stroke(arc(20, 52, r, r, 125, 235), 6)
+
+
+@pictogram
+def friends(p):
+    # two children side by side holding hands
+    p.fill(circle(26, 24, 12))
+    p.fill(rrect(10, 42, 32, 50, (16, 16, 0, 0)))
+    p.fill(circle(74, 28, 11), GREEN)
+    p.fill(rrect(59, 45, 30, 47, (15, 15, 0, 0)), GREEN)
+    p.stroke([(40, 54), (50, 66)], 8, DARK)
+    p.stroke([(60, 56), (50, 66)], 8, GREEN)
+    p.fill(circle(50, 66, 6), DARK)
+
+
 NAMES = sorted(PICTOGRAMS)
 REQUIRED = ["heart", "smile", "basket", "lightbulb", "phone", "sun", "star",
             "hug", "ball", "school", "bed", "signpost", "plate", "book",
             "bicycle", "thermometer", "cake", "moon", "raincloud", "dog",
             "car", "music", "tree", "umbrella", "gift", "bus", "key", "house",
-            "hand", "family", "pencil", "mirror", "speech"]
+            "hand", "family", "pencil", "mirror", "speech", "ear", "friends"]
 
 
 # --------------------------------------------------------------------------

@@ -125,7 +125,7 @@ class ClassTableScreen(AppScreen):
         except KeyError:
             deck = None
         if deck is None or not self.ids.card.show(deck, session.language, session.current_card, tr.lang):
-            self.ids.card.question = tr._("Deze kaart is er niet meer. Tik op Volgende.")
+            self.ids.card.question = tr._("Deze kaart is er niet meer.")
             self.asks_people = False
             return
         self.asks_people = deck.localized(session.language).card(session.current_card).asks_for_people

@@ -161,11 +161,12 @@ class DebriefScreen(AppScreen):
         if not text:
             return
         try:
-            path = save_debrief(app.data_folder / "nabesprekingen", text)
+            path = save_debrief(app.data_folder, text)
         except OSError as e:
             app.show_error(e)
             return
-        self.saved_text = tr._("Opgeslagen: {path}").format(path=str(path))
+        from app.exporting import path_text
+        self.saved_text = tr._("Opgeslagen: {path}").format(path=path_text(path))
 
     def done(self) -> None:
         self.app().go("start")

@@ -21,7 +21,7 @@ from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, show_child
 from kaarten.errors import KaartenError
 
-__all__ = ["SessionsScreen", "SessionCard", "people_count_text"]
+__all__ = ["SessionsScreen", "SessionCard", "people_count_text", "follow_up_text"]
 
 
 def people_count_text(n: int) -> str:
@@ -29,6 +29,12 @@ def people_count_text(n: int) -> str:
     start screen; "{n} persoon" alone is the summary's "1 persoon / 3
     personen", and one msgid can have only one plural)."""
     return tr.ngettext("{n} persoon genoemd", "{n} mensen genoemd", n).format(n=n)
+
+
+def follow_up_text(earlier_created) -> str:
+    """'Vervolg op het gesprek van 3 november'."""
+    moment = earlier_created.astimezone() if earlier_created.tzinfo else earlier_created
+    return tr._("Vervolg op het gesprek van {date}").format(date=tr.format_date(moment, "d MMMM"))
 
 
 class SessionCard(BoxLayout):
@@ -41,12 +47,15 @@ class SessionCard(BoxLayout):
 
     def on_kv_post(self, *_):
         self._resume = self.ids.resume.__self__     # kept while off the card
+        self._follow_up = self.ids.follow_up.__self__
         self.fbind("finished", self._show_resume)
         self._show_resume()
 
     def _show_resume(self, *_):
-        """"Verder spelen" only on an unfinished game."""
+        """"Verder spelen" only on an unfinished game; "Vervolg" (a follow-up
+        game) only on a finished one."""
         actions = self.ids.actions
+        show_child(actions, self._follow_up, self.finished, index=len(actions.children) - 1)
         show_child(actions, self._resume, not self.finished, index=len(actions.children) - 1)
 
 
@@ -66,11 +75,21 @@ class SessionsScreen(AppScreen):
         box.clear_widgets()
         store = app.sessions_store if app is not None else None   # practice: none
         infos = store.sessions() if store is not None else []
+        exported: dict[int, int] = {}
+        for session_id, *_rest in (store.exports() if store is not None else ()):
+            exported[session_id] = exported.get(session_id, 0) + 1
+        demos = store.demo_sessions() if store is not None else set()
         for info in infos:
+            detail = self.detail_of(info)
+            if exported.get(info.id):
+                n = exported[info.id]
+                detail += " \u00b7 " + tr.ngettext("{n} bestand bewaard", "{n} bestanden bewaard", n).format(n=n)
+            if info.id in demos:
+                detail = tr._("Voorbeeld, geen echt gezin") + " \u00b7 " + detail
             box.add_widget(SessionCard(
                 session_id=int(info.id),
                 title=self.title_of(info),
-                detail=self.detail_of(info),
+                detail=detail,
                 finished=bool(info.finished),
             ))
         self.empty = not infos
@@ -84,6 +103,9 @@ class SessionsScreen(AppScreen):
     def detail_of(info) -> str:
         """'Mama, Sam en Noor · 4 mensen genoemd · nog bezig'"""
         parts = [tr.format_list(info.player_names), people_count_text(info.people_count)]
+        follows = getattr(info, "follows_created", None)
+        if follows is not None:
+            parts.insert(0, follow_up_text(follows))
         if not info.finished:
             parts.append(tr._("nog bezig"))
         if info.damaged:
@@ -107,22 +129,51 @@ class SessionsScreen(AppScreen):
     def resume(self, session_id: int) -> None:
         self.app().resume_session(session_id)
 
+    def follow_up(self, session_id: int) -> None:
+        """A follow-up game of this session: its people on the map from the start."""
+        self.app().start_follow_up(session_id)
+
     def ask_delete(self, session_id: int):
-        """Ask first; delete only on "Wissen"."""
+        """Ask first; delete only on "Wissen". A session with exports: ask
+        next whether its files go too."""
         return ask(
             tr._("Dit gesprek wissen?"),
-            tr._("Weet je het zeker? Dit kan niet ongedaan worden gemaakt."),
+            tr._("Het gesprek is daarna echt weg, met alle namen."),
             yes=tr._("Wissen"),
             no=tr._("Niet wissen"),
-            on_yes=lambda: self.delete(session_id),
+            on_yes=lambda: self._ask_exports(session_id),
             yes_kind="danger",
         )
 
-    def delete(self, session_id: int) -> None:
+    def _ask_exports(self, session_id: int):
+        files = self._exports(session_id)
+        if not files:
+            self.delete(session_id)
+            return None
+        return ask(
+            tr._("Ook de bewaarde bestanden wissen?"),
+            tr.ngettext("Van dit gesprek is {n} bestand bewaard.", "Van dit gesprek zijn {n} bestanden bewaard.",
+                        len(files)).format(n=len(files)),
+            yes=tr._("Ook wissen"),
+            no=tr._("Bestanden houden"),
+            on_yes=lambda: self.delete(session_id, with_exports=True),
+            on_no=lambda: self.delete(session_id),
+            yes_kind="danger",
+        )
+
+    def _exports(self, session_id: int) -> list:
+        store = self.app().sessions_store
+        return [path for _sid, path, _fmt, _when in store.exports(session_id)] if store is not None else []
+
+    def delete(self, session_id: int, with_exports: bool = False) -> None:
         app = self.app()
         try:
+            if with_exports:
+                from kaarten.exports import delete_file
+                for path in self._exports(session_id):
+                    delete_file(path)
             app.sessions_store.delete_session(session_id)
-        except KaartenError as e:
+        except (KaartenError, OSError) as e:
             app.show_error(e)
             return
         self.refresh()

@@ -13,13 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.lang import Builder
-from kivy.properties import StringProperty
+from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 
 from app.i18n import available_languages, language_name, tr
 from app.preferences import TEXT_SIZES
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import AppScreen
+from app.widgets.layout import AppScreen, show_child
 from app.widgets.text import ScriptButton
 
 __all__ = ["SettingsScreen", "ChoiceButton", "text_size_label", "card_languages"]
@@ -48,16 +48,53 @@ class ChoiceButton(ScriptButton):
     group = StringProperty("")
 
 
+#: the choices offered for the idle lock (minutes) and for keeping sessions (days);
+#: the settings file may hold any whole number in range (kaarten.preferences)
+IDLE_CHOICES = (1, 2, 5, 10, 15, 30)
+RETENTION_CHOICES = (7, 14, 30, 60, 90, 180, 365)
+
+
+def days_label(n: int) -> str:
+    return tr.ngettext("{n} dag", "{n} dagen", n).format(n=n)
+
+
+def minutes_label(n: int) -> str:
+    return tr.ngettext("{n} minuut", "{n} minuten", n).format(n=n)
+
+
+def name_mode_label(mode: str) -> str:
+    return tr._("Initialen") if mode == "initials" else tr._("Namen zoals getypt")
+
+
+def export_folders() -> list[str]:
+    """The folders exports can go to: '' (inside the app) and, on a desktop,
+    the Downloads folder."""
+    from kivy.utils import platform
+
+    folders = [""]
+    downloads = Path.home() / "Downloads"
+    if platform != "android" and downloads.is_dir():
+        folders.append(str(downloads))
+    return folders
+
+
 class SettingsScreen(AppScreen):
+    #: where exports go, in words
+    export_folder_text = StringProperty("")
     ui_language = StringProperty("nl")
     card_language = StringProperty("nl")
     text_size = StringProperty("normal")
+    pin_set = BooleanProperty(False)
+    idle_minutes = NumericProperty(5)
+    retention_days = NumericProperty(30)
+    pseudonyms = BooleanProperty(False)
 
     def on_pre_enter(self, *_):
         self.refresh()
 
     def on_kv_post(self, *_):
         tr.fbind("lang", self._relabel)
+        self._pin_remove = self.ids.pin_remove.__self__     # ids are weak; it comes and goes
 
     def refresh(self, *_) -> None:
         app = self.app()
@@ -70,7 +107,40 @@ class SettingsScreen(AppScreen):
         decks = getattr(app, "decks", None) if app is not None else None
         self._fill("card_languages", "card", card_languages(decks), self.card_language, language_name)
         self._fill("text_sizes", "size", list(TEXT_SIZES), self.text_size, text_size_label)
+        if prefs is not None:
+            self.pin_set = bool(app.pin_set)
+            self.idle_minutes = prefs.idle_lock_minutes
+            self.retention_days = prefs.retention_days
+            self.pseudonyms = prefs.pseudonyms
+        show_child(self.ids.pin_buttons, self._pin_remove, self.pin_set)
+        self._fill("idle_minutes", "idle", [str(n) for n in IDLE_CHOICES], str(self.idle_minutes),
+                   lambda v: minutes_label(int(v)))
+        days = sorted(set(RETENTION_CHOICES) | {int(self.retention_days)})
+        self._fill("retention_days", "days", [str(n) for n in days], str(self.retention_days),
+                   lambda v: days_label(int(v)))
+        self._fill("name_modes", "names", ["names", "initials"],
+                   "initials" if self.pseudonyms else "names", name_mode_label)
+        self._fill_exports()
 
+    def _fill_exports(self) -> None:
+        from kaarten.exports import ExportSettings
+
+        app = self.app()
+        folder = getattr(app, "data_folder", None)
+        chosen = ExportSettings.load(folder)
+        folders = export_folders()
+        if chosen.folder and chosen.folder not in folders:
+            folders.append(chosen.folder)     # set by hand in exports.json
+        self._fill("export_folders", "folder", folders, chosen.folder,
+                   lambda f: tr._("In de app") if not f else Path(f).name or f)
+        self._fill("delete_after", "after", ["on", "off"], "on" if chosen.delete_after_export else "off",
+                   lambda v: tr._("Aan") if v == "on" else tr._("Uit"))
+        where = chosen.target(folder)
+        from app.exporting import path_text
+        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=path_text(where))
+        if chosen.folder:
+            self.export_folder_text += "\n" + tr._("Deze map is buiten de app. Jij zorgt dat de bestanden "
+                                                   "veilig blijven.")
     def _fill(self, box_id, group, values, current, label) -> None:
         box = self.ids[box_id]
         box.clear_widgets()
@@ -88,6 +158,12 @@ class SettingsScreen(AppScreen):
         # language names stay in their own script; the text sizes are words
         for button in self.ids.text_sizes.children:
             button.text = text_size_label(button.value)
+        for button in self.ids.idle_minutes.children:
+            button.text = minutes_label(int(button.value))
+        for button in self.ids.retention_days.children:
+            button.text = days_label(int(button.value))
+        for button in self.ids.name_modes.children:
+            button.text = name_mode_label(button.value)
 
     def choose(self, button: ChoiceButton) -> None:
         app = self.app()
@@ -95,9 +171,43 @@ class SettingsScreen(AppScreen):
             app.set_ui_language(button.value)
         elif button.group == "card":
             app.set_card_language(button.value)
+        elif button.group == "idle":
+            app.set_setting(idle_lock_minutes=int(button.value))
+        elif button.group == "days":
+            app.set_setting(retention_days=int(button.value))
+        elif button.group == "names":
+            app.set_pseudonyms_setting(button.value == "initials")
+        elif button.group in ("folder", "after"):
+            from dataclasses import replace
+
+            from kaarten.exports import ExportSettings
+            chosen = ExportSettings.load(app.data_folder)
+            if button.group == "folder":
+                chosen = replace(chosen, folder=button.value)
+            else:
+                chosen = replace(chosen, delete_after_export=button.value == "on")
+            try:
+                chosen.save(app.data_folder)
+            except OSError as e:
+                app.show_error(e)
         else:
             app.set_text_size(button.value)
         self.refresh()
+
+    # -- the PIN ----------------------------------------------------------------------
+
+    def ask_pin(self, action: str):
+        """Set a PIN (asked twice), change it or turn it off (the old one first)."""
+        from app.lock import PinDialog
+        app = self.app()
+        dialog = PinDialog(app.pin, action, done=self._pin_done)
+        dialog.open()
+        return dialog
+
+    def _pin_done(self, message: str) -> None:
+        self.app().pin_changed()
+        self.refresh()
+        ask(message, "", yes=tr._("Goed"))
 
     # -- erase everything: two questions, then gone for real ----------------------
 
@@ -113,7 +223,7 @@ class SettingsScreen(AppScreen):
                    tr.ngettext("Op deze tablet staat {n} gesprek. Het wordt gewist, met alle namen.",
                                "Op deze tablet staan {n} gesprekken. Ze worden allemaal gewist, "
                                "met alle namen.", count).format(n=count)
-                   + " " + tr._("Dit kan niet ongedaan worden gemaakt."),
+                   + " " + tr._("Daarna is alles echt weg."),
                    yes=tr._("Verder"), no=tr._("Niet wissen"),
                    on_yes=self.confirm_erase, yes_kind="danger")
 

@@ -15,11 +15,11 @@ from kivy.uix.boxlayout import BoxLayout
 
 from app import theme
 from app.i18n import language_name, tr
-from app.widgets.layout import AppScreen, Chip, MirroredBoxLayout
+from app.widgets.layout import AppScreen, Chip, MirroredBoxLayout, show_child
 from kaarten.errors import KaartenError
 from kaarten.table import MAX_PLAYERS, validate_players
 
-__all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES"]
+__all__ = ["SetupScreen", "MAX_PLAYERS", "ROLES", "draft_note"]
 
 
 def ROLES() -> list[str]:
@@ -34,6 +34,16 @@ def audience_label(audience: str) -> str:
         "children": tr._("Voor kinderen"),
         "class": tr._("Voor de klas (oefenen)"),
     }.get(str(audience), "")
+
+
+def draft_note(deck, lang: str) -> str:
+    """The line under the card languages when ``lang`` is a translation that
+    no native speaker has read yet (``reviewed: false``); else empty."""
+    translation = deck.translations.get(lang) if deck is not None else None
+    if translation is None or translation.reviewed:
+        return ""
+    return tr._("Deze kaarten zijn een eerste vertaling. Nog niemand met {language} als moedertaal "
+                "heeft ze gelezen.").format(language=language_name(lang, tr.lang))
 
 
 class ChoiceTile(ButtonBehavior, BoxLayout):
@@ -66,9 +76,13 @@ class SetupScreen(AppScreen):
     language = StringProperty("nl")
     player_count = NumericProperty(0)
     languages = ListProperty([])
+    #: said when the chosen card language is a draft no native speaker read yet
+    draft_text = StringProperty("")
 
     def on_kv_post(self, *_):
         tr.fbind("lang", self._language_changed)
+        self.draft_label = self.ids.draft_note.__self__  # kv ids are weak; it leaves the tree while empty
+        show_child(self.ids.column, self.draft_label, False)
 
     def _language_changed(self, *_):
         self.fill_roles()
@@ -107,7 +121,7 @@ class SetupScreen(AppScreen):
         box = self.ids.decks
         box.clear_widgets()
         for deck in decks:
-            shown = deck.localized(tr.lang) if tr.lang in deck.languages else deck
+            shown = deck.localized(tr.lang)  # a title-only language deck names it too
             n = len(deck.cards)
             detail = " · ".join(x for x in (
                 audience_label(deck.audience),
@@ -146,11 +160,20 @@ class SetupScreen(AppScreen):
             chip.lang_code = lang
             chip.bind(on_release=lambda c: self.choose_language(c.lang_code))
             box.add_widget(chip)
+        self._show_draft_note()
 
     def choose_language(self, lang: str) -> None:
         self.language = lang
         for chip in self.ids.languages.children:
             chip.selected = chip.lang_code == lang
+        self._show_draft_note()
+
+    def _show_draft_note(self) -> None:
+        self.draft_text = draft_note(self.current_deck(), self.language)
+        column, languages = self.ids.column, self.ids.languages
+        show_child(column, self.draft_label, False)
+        if self.draft_text:  # right under the language chips
+            show_child(column, self.draft_label, True, index=column.children.index(languages))
 
     # -- players --
 

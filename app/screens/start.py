@@ -91,8 +91,7 @@ class StartScreen(AppScreen):
     def ask_delete_damaged(self):
         from app.widgets.dialog import ask  # (its kv is read when first needed)
         return ask(tr._("Beschadigde bestanden wissen?"),
-                   tr._("De gesprekken daarin worden voorgoed gewist. "
-                        "Dit kan niet ongedaan worden gemaakt."),
+                   tr._("De gesprekken daarin zijn daarna echt weg."),
                    yes=tr._("Wissen"), no=tr._("Niet wissen"),
                    on_yes=self.delete_damaged, yes_kind="danger")
 

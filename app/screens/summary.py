@@ -31,6 +31,7 @@ from app import theme
 from app.i18n import available_languages, tr
 from app.map.widget import NetworkMap  # noqa: F401  (for kv)
 from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
+from app.widgets import who as _who  # noqa: F401  (WhoPanel for kv: overview, layers, follow-up, plan)
 from app.widgets.layout import AppScreen, MirroredBoxLayout, show_child
 from app.widgets.text import ScriptLabel, resolve_halign
 from kaarten.network import Sector
@@ -156,6 +157,8 @@ class SummaryScreen(AppScreen):
     #: the other language this summary can be read in: the family's (the
     #: cards' language) or the worker's; '' when they are the same
     other_language = StringProperty("")
+    #: names shown as initials and "Speler n" (the App's pseudonyms)
+    pseudonyms = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -176,10 +179,12 @@ class SummaryScreen(AppScreen):
 
     def on_kv_post(self, *_):
         self.watch_app("session", self._session_changed)
+        self.watch_app("pseudonyms", lambda *_: self.refresh())
         # strong references (kv ids are weak): two buttons leave the row when
         # they have nothing to offer
         self._buttons = self.ids.buttons.__self__
         self._play_on, self._language = self.ids.play_on.__self__, self.ids.language.__self__
+        self._save = self.ids.save.__self__
         self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
         self._fit_trigger = Clock.create_trigger(self._fit, -1)
         self._buttons.fbind("width", self._fit_trigger)
@@ -215,15 +220,22 @@ class SummaryScreen(AppScreen):
             self.finished = True
             self.other_language = ""
             self._fill([], [])
+            self.ids.who.show(None, None)
+            self._show_buttons()
             return
         deck = self._deck()
+        app = self.app()
+        self.pseudonyms = bool(getattr(app, "pseudonyms", False))
+        names_changed = m.pseudonyms != self.pseudonyms
+        m.pseudonyms = self.pseudonyms   # (the map reads its session again when this changes)
         if m.session is not session:
             m.deck = deck
             m.session = session
-        else:
+        elif not names_changed:
             m.refresh()
         s = m.summary
         self.finished = bool(session.finished)
+        self._show_buttons()
         self.other_language = self._language_choice()
         title = deck.localized(tr.lang).title if deck is not None else s.deck_id
         self.subtitle = " \u00b7 ".join(t for t in (tr.format_date(s.date), title) if t)
@@ -232,6 +244,7 @@ class SummaryScreen(AppScreen):
         )
         self.only_professionals = bool(s.only_professionals)
         self._fill(s.key_supporters, s.empty_sectors)
+        self.ids.who.show(session, deck)
 
     def _fill(self, supporters, empty) -> None:
         box = self.ids.supporters
@@ -299,6 +312,9 @@ class SummaryScreen(AppScreen):
         row = self._buttons
         show_child(row, self._language, bool(self.other_language), index=len(row.children))
         show_child(row, self._play_on, not self.finished, index=len(row.children))
+        # a practice game keeps nothing, on paper neither
+        session = self.session
+        show_child(self.ids.save_row, self._save, session is not None and not session.keeps_nothing)
         self._fit_trigger()
 
     # -- buttons ----------------------------------------------------------------------
@@ -309,6 +325,15 @@ class SummaryScreen(AppScreen):
 
     def play_on(self) -> None:
         self.app().go("table")
+
+    def toggle_pseudonyms(self) -> None:
+        """Initials on, or the names back (behind the PIN when one is set)."""
+        self.app().set_pseudonyms(not self.pseudonyms)
+
+    def save(self):
+        """Bewaren of printen: the hand-out, the map and the summary are
+        written (the App says where); the dialog shown, for tests."""
+        return self.app().save_exports()
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

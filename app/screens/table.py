@@ -29,6 +29,7 @@ from kivy.uix.modalview import ModalView
 from app import theme
 from app.errors import explain
 from app.i18n import is_rtl, tr
+from app.naming import person_name, player_name
 from app.scripts import display_text
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
@@ -148,12 +149,12 @@ class NamingPanel(ModalView):
         same_ids = {p.id for p in offer.same}
         if typed:
             self.chips_hint = (tr._("Al genoemd. Is het dezelfde? Tik op de naam.") if offer.same
-                               else (tr._("Bedoel je iemand van deze?") if offer.others else ""))
+                               else (tr._("Bedoel je een van deze mensen?") if offer.others else ""))
         else:
             self.chips_hint = tr._("Al genoemd. Tik om nog eens te noemen:") if offer.others else ""
         for person in offer.people[:24]:
             look = theme.sector_look(person.sector)
-            chip = Chip(text=person.name, bg=look.colour,
+            chip = Chip(text=person_name(session, person), bg=look.colour,
                         bold=person.id in same_ids, selected=person.id in same_ids)
             chip.person_id = person.id
             chip.bind(on_release=lambda c: self.choose_person(c.person_id))
@@ -182,12 +183,12 @@ class NamingPanel(ModalView):
             self.say(explain(e), ok=False)
             return
         if person is not None:
-            self._done(tr._("{name} staat erbij.").format(name=person.name))
+            self._done(tr._("{name} staat erbij.").format(name=person_name(self.screen.session, person)))
 
     def choose_person(self, person_id) -> None:
         person = self.screen.record_again(person_id)
         if person is not None:
-            self._done(tr._("{name} staat erbij.").format(name=person.name))
+            self._done(tr._("{name} staat erbij.").format(name=person_name(self.screen.session, person)))
 
     def _done(self, message: str) -> None:
         self.ids.name.text = ""
@@ -285,6 +286,16 @@ class TableScreen(AppScreen):
 
     def on_kv_post(self, *_):
         self.watch_app("session", self._session_changed)
+        self.watch_app("pseudonyms", self._names_changed)
+
+    def _names_changed(self, *_) -> None:
+        """Pseudonyms on or off: every name here is shown again the new way."""
+        if self.session is None:
+            return
+        self.refresh()
+        if self._panel is not None and self._panel.parent is not None:
+            self._panel.player_name = player_name(self.session, self.session.current_player)
+            self._panel.fill_chips()
 
     def _session_changed(self, _app, session) -> None:
         # forget the one that was in play; another one is drawn here now only
@@ -327,7 +338,7 @@ class TableScreen(AppScreen):
             return
         self.practice = bool(self.app().practice_session)
         player = session.current_player
-        self.player_name = tr._("{name} is aan de beurt").format(name=player.name)
+        self.player_name = tr._("{name} is aan de beurt").format(name=player_name(session, player))
         self.player_colour = theme.rgba(player.colour)
         left = len(session.table.pile)
         self.pile_text = tr.ngettext("Nog {n} kaart", "Nog {n} kaarten", left).format(n=left)
@@ -348,7 +359,7 @@ class TableScreen(AppScreen):
             source = None
         if source is None or not view.show(source, session.language, card_id, tr.lang):
             # the deck changed since this game began
-            view.question = tr._("Deze kaart is er niet meer. Tik op Volgende.")
+            view.question = tr._("Deze kaart is er niet meer. Tik op Volgende speler.")
             view.follow_up = view.second_question = view.theme_label = view.pictogram = ""
             view.colour = theme.SURFACE
             self.asks_people = False
@@ -362,7 +373,7 @@ class TableScreen(AppScreen):
         box.clear_widgets()
         seen = session.network.named_for(card) if card is not None else ()
         for person in seen:
-            chip = Chip(text=person.name, bg=theme.sector_look(person.sector).colour,
+            chip = Chip(text=person_name(session, person), bg=theme.sector_look(person.sector).colour,
                         size_sp=theme.FONT_SMALL)
             chip.person_id = person.id
             chip.bind(on_release=lambda c: self.ask_take_back(c.person_id))
@@ -382,7 +393,7 @@ class TableScreen(AppScreen):
     def name_someone(self) -> NamingPanel:
         if self._panel is None:
             self._panel = NamingPanel(screen=self)
-        self._panel.player_name = self.session.current_player.name
+        self._panel.player_name = player_name(self.session, self.session.current_player)
         self._panel.open()
         return self._panel
 
@@ -408,9 +419,10 @@ class TableScreen(AppScreen):
 
     def ask_take_back(self, person_id):
         """A name recorded by mistake: tap its chip to take it back from this card."""
-        person = self.session.network.person(person_id)
-        return self._ask(tr._("{name} weghalen?").format(name=person.name),
-                         tr._("{name} wordt weggehaald bij deze kaart.").format(name=person.name),
+        session = self.session
+        name = person_name(session, session.network.person(person_id))
+        return self._ask(tr._("{name} weghalen?").format(name=name),
+                         tr._("{name} wordt weggehaald bij deze kaart.").format(name=name),
                          yes=tr._("Weghalen"), no=tr._("Laten staan"),
                          on_yes=lambda: self.take_back(person_id), yes_kind="danger")
 
@@ -441,10 +453,10 @@ class TableScreen(AppScreen):
     def ask_stop(self):
         if self.app().practice_session:
             message = tr._("Dit is een oefenspel: er wordt niets bewaard. "
-                           "Daarna zien jullie de kaart, tot je op Klaar tikt.")
+                           "Daarna zien jullie het overzicht, tot je op Klaar tikt.")
         else:
-            message = tr._("Alles wat jullie hebben verteld is bewaard. "
-                           "Daarna zien jullie de kaart met jullie mensen.")
+            message = tr._("Alles wat jullie vertelden, is bewaard. "
+                           "Daarna zien jullie het overzicht van jullie mensen.")
         return self._ask(tr._("Stoppen met spelen?"), message,
                          yes=tr._("Ja, stoppen"), no=tr._("Doorspelen"),
                          on_yes=self.app().end_game, yes_kind="primary")

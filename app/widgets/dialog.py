@@ -27,6 +27,8 @@ class QuestionDialog(ModalView):
     yes_kind = StringProperty("primary")
     #: called after "yes" (not named on_yes: Kivy binds on_* keyword arguments)
     yes_action = ObjectProperty(None, allownone=True)
+    #: called after "no" (a second question that does something either way)
+    no_action = ObjectProperty(None, allownone=True)
 
     def on_kv_post(self, *_):
         self._no = self.ids.no.__self__   # ids are weak; keep it while off screen
@@ -41,12 +43,14 @@ class QuestionDialog(ModalView):
         self.dismiss()
         if yes and self.yes_action is not None:
             self.yes_action()
+        elif not yes and self.no_action is not None:
+            self.no_action()
 
 
 def ask(title: str, message: str, yes: str, no: str = "", on_yes: Callable[[], None] | None = None,
-        yes_kind: str = "primary") -> QuestionDialog:
+        yes_kind: str = "primary", on_no: Callable[[], None] | None = None) -> QuestionDialog:
     view = QuestionDialog(title=title, message=message, yes_text=yes, no_text=no,
-                 yes_action=on_yes, yes_kind=yes_kind)
+                 yes_action=on_yes, yes_kind=yes_kind, no_action=on_no)
     view.open()
     return view
 

@@ -263,7 +263,7 @@ def test_erase_everything_asks_twice_and_leaves_no_name(driver):
     driver.tap(settings.ids.erase_all)
     driver.settle()
     first = question(driver)
-    assert "gesprekken" in first.message and "niet ongedaan" in first.message
+    assert "gesprekken" in first.message and "echt weg" in first.message
     driver.tap(first.ids.no)                       # "Niet wissen": nothing happens
     driver.settle()
     assert len(app.store.sessions()) >= 2

@@ -41,7 +41,7 @@ def test_delete_asks_first_and_then_removes_the_session_from_the_store(driver):
     driver.tap(card.ids.delete)
     driver.settle()
     question = the_question()
-    assert question.message == "Weet je het zeker? Dit kan niet ongedaan worden gemaakt."
+    assert question.message == "Het gesprek is daarna echt weg, met alle namen."
     driver.tap(question.ids.no)
     driver.settle()
     assert int(gone.id) in [int(i.id) for i in app.store.sessions()]

@@ -1,0 +1,47 @@
+"""How a name of the session in play is shown: as typed, or (pseudonyms on)
+as initials and "Speler n" (:mod:`kaarten.pseudonyms`).
+
+The table, the summary and the map ask here for every name they show, so
+turning pseudonyms on (a setting, or the summary's toggle) changes every name
+on the screen at once; the stored names stay as they were typed.
+"""
+
+from __future__ import annotations
+
+from kivy.app import App
+
+from app.i18n import tr
+from kaarten.pseudonyms import pseudonymise_summary, pseudonyms
+
+__all__ = ["pseudonyms_on", "person_name", "player_name", "shown_summary", "player_label"]
+
+
+def player_label() -> str:
+    """'Speler {n}' in the language on screen."""
+    return tr._("Speler {n}")
+
+
+def pseudonyms_on() -> bool:
+    app = App.get_running_app()
+    return bool(getattr(app, "pseudonyms", False))
+
+
+def _names(session):
+    return pseudonyms(session.network.people, session.players, player_label=player_label())
+
+
+def person_name(session, person) -> str:
+    """A named person of ``session`` as shown now."""
+    return _names(session).person(person.id) if pseudonyms_on() else person.name
+
+
+def player_name(session, player) -> str:
+    """A player of ``session`` as shown now."""
+    return _names(session).player(player.id) if pseudonyms_on() else player.name
+
+
+def shown_summary(summary, on: bool | None = None):
+    """``summary`` as shown now: with pseudonyms and no notes while they are on."""
+    if on is None:
+        on = pseudonyms_on()
+    return pseudonymise_summary(summary, player_label=player_label()) if on else summary

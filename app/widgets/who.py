@@ -1,0 +1,442 @@
+"""Beside the map on the summary: who helps with what, one player's layer,
+what changed since the last time, and the way to the wie-plan.
+
+- :class:`PlayerLayers`: a chip per player. Tap one: the map shows that
+  player's people and dims the others, and the overview counts only what
+  they said; tap it again: everyone.
+- :class:`ThemeOverview`: the people x themes table (:mod:`kaarten.overview`),
+  readable without words: a theme's pictogram on its colour at the head of
+  each column, a dot in that colour where a person was named for it.
+- :class:`FollowUpView`: in a follow-up game, who is new, came closer,
+  moved further or was not named again, and how the earlier asks went.
+- :class:`WhoPanel`: the three together with the plan button; the summary
+  screen hands it the session, the deck and the map (:meth:`WhoPanel.show`).
+
+Every figure comes from :mod:`kaarten`; these widgets only draw it.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
+
+from app import theme
+from app.i18n import tr
+from app.scripts import display_text
+from app.widgets.layout import Chip, MirroredBoxLayout
+from app.widgets.pictogram import pictogram_path
+from app.widgets.text import ScriptLabel, resolve_halign
+from kaarten.followup import Change
+from kaarten.overview import layer, who_helps_with_what
+from kaarten.plan import Outcome
+
+__all__ = [
+    "WhoPanel", "PlayerLayers", "ThemeOverview", "FollowUpView", "ThemeLook",
+    "theme_look", "theme_order", "outcome_text", "outcome_colour",
+]
+
+#: Grey for a theme no deck describes (a deck that is gone, a card from elsewhere).
+_UNKNOWN_THEME = "#E4DED4"
+
+
+class ThemeLook:
+    """A theme as the screens draw it: its pastel colour (the card's), a
+    darker dot of the same hue (3:1 on white), its pictogram and label."""
+
+    def __init__(self, theme_id: str, label: str, colour_hex: str, pictogram: str | None) -> None:
+        self.id = theme_id
+        self.label = label
+        self.colour = theme.rgba(colour_hex)
+        self.dot_colour = strong(self.colour)
+        self.source = pictogram_path(pictogram)
+
+
+def strong(colour):
+    """A card's pastel as a dot that stands out on white (same hue, at
+    least 3:1 against white, WCAG's figure for graphics)."""
+    h, s, v = colorsys.rgb_to_hsv(*colour[:3])
+    if s < 0.05:        # grey stays grey
+        return theme.LINE
+    v = 0.62
+    rgb = colorsys.hsv_to_rgb(h, 0.75, v)
+    while theme.contrast(rgb, theme.WHITE) < 3.0 and v > 0.2:
+        v -= 0.04
+        rgb = colorsys.hsv_to_rgb(h, 0.75, v)
+    return (*rgb, 1.0)
+
+
+def theme_look(deck, theme_id: str) -> ThemeLook:
+    """The look of ``theme_id`` in ``deck`` (localized to the UI language)."""
+    try:
+        t = deck.localized(tr.lang).theme(theme_id)
+    except (AttributeError, KeyError):
+        return ThemeLook(theme_id, theme_id, _UNKNOWN_THEME, None)
+    return ThemeLook(t.id, t.label, t.colour, t.pictogram)
+
+
+def theme_order(deck) -> tuple[str, ...]:
+    """The deck's themes in its order (every one a column), or none known."""
+    return tuple(t.id for t in getattr(deck, "themes", ()) or ())
+
+
+def outcome_text(outcome: Outcome | None) -> str:
+    return {
+        Outcome.DONE: tr._("gedaan"),
+        Outcome.NOT_YET: tr._("nog niet"),
+        Outcome.NOT_NEEDED: tr._("niet meer nodig"),
+        None: tr._("nog niet besproken"),
+    }[outcome]
+
+
+def outcome_colour(outcome: Outcome | None):
+    return {
+        Outcome.DONE: theme.rgba("#3F7A32"),
+        Outcome.NOT_YET: theme.WARM,
+        Outcome.NOT_NEEDED: theme.LINE,
+        None: theme.rgba("#D9CAB0"),
+    }[outcome]
+
+
+class ThemeHead(Widget):
+    """A column head: the theme's pictogram on a disc in its colour."""
+
+    colour = ColorProperty(theme.SURFACE)
+    source = StringProperty("")
+
+
+class ThemeCell(Widget):
+    """A cell: a dot in the theme's colour, or a faint ring when empty."""
+
+    colour = ColorProperty(theme.PRIMARY)
+    filled = BooleanProperty(False)
+
+
+class OverviewName(ScriptLabel):
+    """A person's name in the first column, lined up with the screen's reading direction."""
+
+    @staticmethod
+    def pick_halign(align: str, lang: str, text: str) -> str:
+        return resolve_halign(align, tr.lang, "")
+
+
+class SectorMark(Widget):
+    colour = ColorProperty(theme.PRIMARY)
+
+
+class OverviewLine(MirroredBoxLayout):
+    """One line of the overview: the name part (or nothing), then a cell per theme."""
+
+    person_id = ObjectProperty(None, allownone=True)
+
+
+class ThemeOverview(BoxLayout):
+    """The people x themes table. Set :attr:`overview` and :attr:`deck`.
+
+    A line per person: their name, then a cell per theme (the heads on the
+    first line). When the names would not fit beside the cells (a narrow
+    column, big text), each name stands on its own line above its cells.
+    Cells are 44 dp, smaller (never under 28 dp) when the column is narrow.
+    """
+
+    overview = ObjectProperty(None, allownone=True)
+    deck = ObjectProperty(None, allownone=True)
+    #: True when the names stand above their cells
+    stacked = BooleanProperty(False)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._rebuild = Clock.create_trigger(self.rebuild, -1)
+        tr.fbind("lang", self._rebuild)
+        self.fbind("width", self._on_width)
+        self._built_for = None
+
+    def on_overview(self, *_):
+        self.rebuild()
+
+    def _on_width(self, *_):
+        if self._built_for != round(self.width):
+            self._rebuild()
+
+    def rebuild(self, *_):
+        self.clear_widgets()
+        self._built_for = round(self.width)
+        o = self.overview
+        if o is None or o.empty or self.width <= 1:
+            return
+        looks = [theme_look(self.deck, t) for t in o.themes]
+        n = len(looks)
+        cell = max(dp(28), min(dp(44), (self.width - dp(2) * n) / max(n, 1)))
+        names = [OverviewName(text=r.person.name, size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
+                 for r in o.rows]
+        widest = max(
+            (lab._measure(display_text(word, tr.lang)) for lab in names for word in lab.text.split()),
+            default=0,
+        )
+        room = self.width - n * (cell + dp(2)) - dp(14) - dp(16)
+        self.stacked = widest + dp(4) > room
+        head = OverviewLine(size_hint_y=None, height=cell, spacing=dp(2))
+        head.add_widget(Widget())
+        for look in looks:
+            head.add_widget(ThemeHead(colour=look.colour, source=look.source, size=(cell, cell)))
+        self.add_widget(head)
+        for row, label in zip(o.rows, names):
+            mark = SectorMark(colour=theme.sector_look(row.person.sector).dot_colour)
+            line = OverviewLine(size_hint_y=None, height=max(dp(40), cell), spacing=dp(2), person_id=row.person.id)
+            if self.stacked:
+                top = MirroredBoxLayout(size_hint_y=None, spacing=dp(8))
+                top.add_widget(mark)
+                top.add_widget(label)
+                _follow_height(top, label, dp(24))
+                self.add_widget(top)
+                line.add_widget(Widget())
+            else:
+                name = MirroredBoxLayout(spacing=dp(8), padding=(0, 0, dp(8), 0))
+                name.add_widget(mark)
+                name.add_widget(label)
+                line.add_widget(name)
+                label.fbind("height", lambda *_, ln=line, lab=label: setattr(ln, "height", max(dp(40), cell, lab.height)))
+            for look in looks:
+                line.add_widget(ThemeCell(colour=look.dot_colour, filled=look.id in row.themes, size=(cell, dp(40))))
+            self.add_widget(line)
+
+    def dots(self) -> dict:
+        """Person id -> the columns (0 = the first theme) with a dot, read off
+        the widgets (for tests)."""
+        out = {}
+        for line in reversed(self.children):
+            if isinstance(line, OverviewLine) and line.person_id is not None:
+                cells = [c for c in reversed(line.children) if isinstance(c, ThemeCell)]
+                out[line.person_id] = {i for i, c in enumerate(cells) if c.filled}
+        return out
+
+    @property
+    def cell_count(self) -> int:
+        """Dots drawn (for tests)."""
+        return sum(len(v) for v in self.dots().values())
+
+
+def _follow_height(box, label, least) -> None:
+    label.fbind("height", lambda *_: setattr(box, "height", max(least, label.height)))
+    box.height = max(least, label.height)
+
+
+class ThemeLegend(BoxLayout):
+    """The pictograms once more, each with its words (for the worker)."""
+
+    deck = ObjectProperty(None, allownone=True)
+    themes = ObjectProperty((), allownone=True)
+
+    def on_themes(self, *_):
+        self.rebuild()
+
+    def rebuild(self, *_):
+        box = self.ids.entries
+        box.clear_widgets()
+        for theme_id in self.themes or ():
+            look = theme_look(self.deck, theme_id)
+            box.add_widget(LegendItem(text=look.label, colour=look.colour, source=look.source))
+
+
+class LegendItem(MirroredBoxLayout):
+    text = StringProperty("")
+    colour = ColorProperty(theme.SURFACE)
+    source = StringProperty("")
+
+
+class PlayerChip(Chip):
+    player_id = ObjectProperty(None)
+
+
+class PlayerLayers(BoxLayout):
+    """A chip per player; :attr:`player` is the one whose layer shows (None: all)."""
+
+    players = ObjectProperty((), allownone=True)
+    player = ObjectProperty(None, allownone=True)
+    #: player -> the name shown (pseudonyms); the name as typed when None
+    name_of = ObjectProperty(lambda p: p.name)
+
+    def on_players(self, *_):
+        box = self.ids.chips
+        box.clear_widgets()
+        for p in self.players or ():
+            chip = PlayerChip(text=self.name_of(p), bg=theme.rgba(p.colour), player_id=p.id)
+            chip.bind(on_release=lambda c: self.tap(c.player_id))
+            box.add_widget(chip)
+        self.on_player()
+
+    def tap(self, player_id) -> None:
+        """Tap a player: their layer; tap the same player again: everyone."""
+        self.player = None if self.player == player_id else player_id
+
+    def on_player(self, *_):
+        colours = {p.id: theme.rgba(p.colour) for p in self.players or ()}
+        for chip in self.ids.chips.children:
+            chip.selected = chip.player_id == self.player
+            # the chosen player keeps their colour; the others go quiet (still readable)
+            quiet = self.player is not None and not chip.selected
+            chip.bg = theme.SURFACE_WARM if quiet else colours.get(chip.player_id, theme.PRIMARY)
+
+    def chip_of(self, player_id):
+        for chip in self.ids.chips.children:
+            if chip.player_id == player_id:
+                return chip
+        return None
+
+
+class ChangeRow(MirroredBoxLayout):
+    """One group of the follow-up's changes: a mark, its words, the names."""
+
+    title = StringProperty("")
+    names = StringProperty("")
+    colour = ColorProperty(theme.PRIMARY)
+    kind = StringProperty("")
+
+
+class AskRow(MirroredBoxLayout):
+    """An earlier ask and how it went."""
+
+    words = StringProperty("")
+    outcome = StringProperty("")
+    colour = ColorProperty(theme.PRIMARY)
+    source = StringProperty("")
+
+
+class FollowUpView(BoxLayout):
+    """What changed since the earlier session (``kaarten.followup.FollowUpChanges``)."""
+
+    changes = ObjectProperty(None, allownone=True)
+    deck = ObjectProperty(None, allownone=True)
+    title = StringProperty("")
+    #: person -> the name shown (pseudonyms)
+    name_of = ObjectProperty(lambda p: p.name)
+
+    def on_changes(self, *_):
+        self.rebuild()
+
+    def rebuild(self, *_):
+        rows = self.ids.rows
+        rows.clear_widgets()
+        c = self.changes
+        if c is None:
+            self.title = ""
+            return
+        self.title = tr._("Sinds het gesprek van {date}").format(
+            date=tr.format_date(c.earlier_created.astimezone(), "d MMMM"))
+        groups = (
+            (Change.NEW, tr._("Nieuw"), theme.PRIMARY),
+            (Change.CLOSER, tr._("Dichterbij gekomen"), theme.rgba("#3F7A32")),
+            (Change.FURTHER, tr._("Verder weg"), theme.WARM),
+            (Change.NOT_NAMED_AGAIN, tr._("Niet opnieuw genoemd"), theme.LINE),
+        )
+        for change, title, colour in groups:
+            people = c.of(change)
+            if people:
+                # names joined by a dot every font has (a list's comma in
+                # Tigrinya is Ethiopic, which an Arabic name's font lacks)
+                rows.add_widget(ChangeRow(title=title, names=" \u00b7 ".join(self.name_of(p) for p in people),
+                                          colour=colour, kind=change.value))
+        if c.asks:
+            rows.add_widget(OverviewName(text=tr._("Wat we zouden vragen"), bold=True, pad_y=dp(4)))
+        names = {pc.person.id: self.name_of(pc.person) for pc in c.people}
+        for ask in c.asks:
+            look = theme_look(self.deck, ask.theme) if ask.theme else None
+            rows.add_widget(AskRow(
+                words=ask_words(ask, names.get(ask.person_id, "?"), look),
+                outcome=outcome_text(ask.outcome),
+                colour=outcome_colour(ask.outcome),
+                source=look.source if look else "",
+            ))
+
+
+def ask_words(line, person_name: str, look: ThemeLook | None = None) -> str:
+    """'Oma: woensdag de kinderen ophalen' (or the theme's label when no words)."""
+    what = line.ask or (look.label if look is not None else "")
+    return f"{person_name}: {what}" if what else person_name
+
+
+class WhoPanel(BoxLayout):
+    """Layers, overview, changes and the plan button, under one roof."""
+
+    session = ObjectProperty(None, allownone=True)
+    deck = ObjectProperty(None, allownone=True)
+    map_widget = ObjectProperty(None, allownone=True)
+    has_people = BooleanProperty(False)
+    is_follow_up = BooleanProperty(False)
+    several_players = BooleanProperty(False)
+    plan_text = StringProperty("")
+
+    def on_kv_post(self, *_):
+        self.ids.layers.fbind("player", self._layer_changed)
+        tr.fbind("lang", self._words)
+
+    def show(self, session, deck) -> None:
+        """Draw ``session`` (None: empty everything). Names as the map shows
+        them: with pseudonyms on, initials and "Speler n" everywhere here too."""
+        from app import naming
+        layers = self.ids.layers
+        if session is not None:
+            layers.name_of = lambda p: naming.player_name(session, p)
+            self.ids.changes.name_of = lambda p: naming.person_name(session, p)
+        if session is not self.session:
+            self.session = session
+            layers.player = None
+        players = tuple(session.players) if session is not None else ()
+        if layers.players == players:
+            layers.on_players()     # same players, perhaps shown under other names now
+        else:
+            layers.players = players
+        self.deck = deck
+        self._fill()
+
+    def _layer_changed(self, *_):
+        self._fill()
+
+    def _fill(self) -> None:
+        session, layers = self.session, self.ids.layers
+        m = self.map_widget
+        if session is None:
+            self.has_people = self.is_follow_up = self.several_players = False
+            self.ids.overview.overview = None
+            self.ids.legend.themes = ()
+            self.ids.changes.changes = None
+            if m is not None:
+                m.highlight = None
+            self._words()
+            return
+        # the map's summary is the one on screen (pseudonymised when asked)
+        summary = m.summary if m is not None and m.summary is not None else session.summary()
+        order = theme_order(self.deck)
+        overview = who_helps_with_what(summary, order, player=layers.player)
+        self.ids.overview.deck = self.deck
+        self.ids.overview.overview = overview
+        self.ids.legend.deck = self.deck
+        self.ids.legend.themes = overview.themes
+        self.ids.legend.rebuild()
+        self.has_people = bool(summary.people)
+        self.several_players = len(session.players) > 1
+        if m is not None:
+            m.highlight = None if layers.player is None else layer(summary, layers.player)
+        self.ids.changes.deck = self.deck
+        self.ids.changes.changes = session.follow_up_changes()
+        self.ids.changes.rebuild()
+        self.is_follow_up = session.follow_up is not None
+        self._words()
+
+    def _words(self, *_):
+        n = len(self.session.plan.asks) if self.session is not None else 0
+        self.plan_text = (tr.ngettext("Ons plan: {n} vraag", "Ons plan: {n} vragen", n).format(n=n)
+                          if n else tr._("Wie vragen we om hulp?"))
+
+    def open_plan(self) -> None:
+        from kivy.app import App
+        App.get_running_app().show_plan()
+
+
+Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -43,6 +43,12 @@ SCREENS = {
     "summary": ("app.screens.summary", "SummaryScreen"),
     "sessions": ("app.screens.sessions", "SessionsScreen"),
     "settings": ("app.screens.settings", "SettingsScreen"),
+    "classsetup": ("app.screens.classsetup", "ClassSetupScreen"),
+    "classcase": ("app.screens.classcase", "ClassCaseScreen"),
+    "classroles": ("app.screens.classroles", "ClassRolesScreen"),
+    "classtable": ("app.screens.classtable", "ClassTableScreen"),
+    "projector": ("app.screens.projector", "ProjectorScreen"),
+    "debrief": ("app.screens.debrief", "DebriefScreen"),
     "plan": ("app.screens.plan", "PlanScreen"),
 }
 
@@ -56,6 +62,8 @@ class GesprekskaartenApp(App):
     practice_store = ObjectProperty(None, allownone=True)
     #: the game being played or looked at (kaarten.session.Session) or None
     session = ObjectProperty(None, allownone=True)
+    #: a class game (kaarten.classroom.ClassGame) around :attr:`session`, or None
+    class_game = ObjectProperty(None, allownone=True)
     #: practice mode: new games are kept in memory only
     practice = BooleanProperty(False)
     #: a message for the worker on the start screen (a damaged file...)
@@ -213,7 +221,10 @@ class GesprekskaartenApp(App):
             return False
         if current == "plan":
             self.show_summary()
-        elif current != "table":
+        elif current in ("classcase", "classroles", "projector"):   # back into the class game
+            from app.classmode import go_on
+            go_on(self)
+        elif current not in ("table", "classtable"):
             self.go("start")
         return True
 
@@ -476,7 +487,8 @@ class GesprekskaartenApp(App):
 
     #: the screens that show the session in play; going to any other
     #: screen leaves the session (see :meth:`leave_session`)
-    SESSION_SCREENS = ("table", "summary", "plan")
+    SESSION_SCREENS = ("table", "summary", "plan", "classcase", "classroles", "classtable", "projector",
+                       "debrief")
 
     @property
     def sessions_store(self):
@@ -507,6 +519,7 @@ class GesprekskaartenApp(App):
         itself (they watch :attr:`session`); a practice game is emptied.
         Names show as the setting says again (the summary's toggle was for
         that session only)."""
+        self.class_game = None
         self.session = None
         self.pseudonyms = self.prefs.pseudonyms
         if self.practice_store is not None:
@@ -532,6 +545,13 @@ class GesprekskaartenApp(App):
         self.session = session
         self.go("table")
         return True
+
+    def start_class_game(self, deck_id: str, language: str, seats, case_card=None,
+                         timer_minutes=None) -> bool:
+        """A class game (see :mod:`app.classmode`): always on a store that
+        keeps nothing. False (and the trainer is told why) when it could not start."""
+        from app.classmode import start_class_game
+        return start_class_game(self, deck_id, language, seats, case_card, timer_minutes)
 
     def start_follow_up(self, session_id) -> bool:
         """A follow-up of a saved game (kaarten.followup): the same family,

@@ -16,6 +16,8 @@ from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from app.i18n import tr
+from app.naming import player_names
+from app.scripts import join_parts, keep_place
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, show_child
@@ -104,15 +106,25 @@ class SessionsScreen(AppScreen):
             return set()
         return {s.id for s in retention.due_tomorrow(infos, app.prefs.retention_days, app.now())}
 
-    def title_of(self, info) -> str:
-        """'25 november 2026 · Wie is er voor jou?'"""
+    @staticmethod
+    def when_of(info) -> str:
+        """'25 november 2026, 14:05' (six sessions on one day differ by the time)."""
         moment = info.created.astimezone() if info.created.tzinfo else info.created
-        return " \u00b7 ".join(t for t in (tr.format_date(moment), self._deck_title(info)) if t)
+        return f"{tr.format_date(moment)}, {tr.format_time(moment)}"
+
+    def title_of(self, info) -> str:
+        """'25 november 2026, 14:05 · Wie is er voor jou?'"""
+        return join_parts((self.when_of(info), self._deck_title(info)), " \u00b7 ", tr.lang)
 
     @staticmethod
-    def detail_of(info) -> str:
+    def players_of(info) -> str:
+        """'ماما, Sam en Speler 3': every part keeps its place in the line."""
+        return tr.format_list([keep_place(n, tr.lang) for n in player_names(info.player_names)])
+
+    @classmethod
+    def detail_of(cls, info) -> str:
         """'Mama, Sam en Noor · 4 mensen genoemd · nog bezig'"""
-        parts = [tr.format_list(info.player_names), people_count_text(info.people_count)]
+        parts = [cls.players_of(info), people_count_text(info.people_count)]
         follows = getattr(info, "follows_created", None)
         if follows is not None:
             parts.insert(0, follow_up_text(follows))
@@ -120,7 +132,7 @@ class SessionsScreen(AppScreen):
             parts.append(tr._("nog bezig"))
         if info.damaged:
             parts.append(tr._("beschadigd: niet alle letters zijn te lezen"))
-        return " \u00b7 ".join(p for p in parts if p)
+        return join_parts(parts, " \u00b7 ", tr.lang)
 
     def _deck_title(self, info) -> str:
         decks = getattr(self.app(), "decks", None)
@@ -144,11 +156,15 @@ class SessionsScreen(AppScreen):
         self.app().start_follow_up(session_id)
 
     def ask_delete(self, session_id: int):
-        """Ask first; delete only on "Wissen". A session with exports: ask
-        next whether its files go too."""
+        """Ask first, naming what goes (date, time, players); delete only on
+        "Wissen". A session with exports: ask next whether its files go too."""
+        store = self.app().sessions_store
+        info = next((i for i in (store.sessions() if store else []) if int(i.id) == int(session_id)), None)
+        what = (tr._("Het gesprek van {when}, met {players}.").format(
+            when=self.when_of(info), players=self.players_of(info)) + " ") if info else ""
         return ask(
             tr._("Dit gesprek wissen?"),
-            tr._("Het gesprek is daarna echt weg, met alle namen."),
+            what + tr._("Het gesprek is daarna echt weg, met alle namen."),
             yes=tr._("Wissen"),
             no=tr._("Niet wissen"),
             on_yes=lambda: self._ask_exports(session_id),

@@ -12,6 +12,8 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 
 from app.i18n import tr
+from app.naming import player_names
+from app.scripts import join_parts, keep_place
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
 from app.widgets.layout import AppScreen, show_child
 from kaarten.errors import KaartenError
@@ -73,11 +75,11 @@ class StartScreen(AppScreen):
     @staticmethod
     def describe(info) -> str:
         """"Mama, Sam en Noor · 5 mensen · 3 juni 2026" for a saved session."""
-        names = tr.format_list(info.player_names)
+        names = tr.format_list([keep_place(n, tr.lang) for n in player_names(info.player_names)])
         people = tr.ngettext("{n} persoon genoemd", "{n} mensen genoemd",
                              info.people_count).format(n=info.people_count)
         date = tr.format_date(info.updated.astimezone() if info.updated.tzinfo else info.updated)
-        return " · ".join(p for p in (names, people, date) if p)
+        return join_parts((names, people, date), " · ", tr.lang)
 
     def on_kv_post(self, *_):
         # practice on: the real sessions vanish from here; off: they return

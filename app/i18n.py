@@ -133,6 +133,11 @@ class Translator(EventDispatcher):
             value = value.date()
         return _babel_format_date(value, format=format, locale=self.locale)
 
+    def format_time(self, value: _dt.datetime | _dt.time, format: str = "short") -> str:
+        """'14:05' (in the UI language's own way)."""
+        from babel.dates import format_time
+        return format_time(value, format=format, locale=self.locale)
+
     def format_list(self, items, style: str = "standard") -> str:
         items = [str(i) for i in items]
         if not items:

@@ -269,9 +269,23 @@ class PinDialog(ModalView):
         self.action = action          # 'set', 'change' or 'remove'
         self._done = done
         self._first = ""
+        self._tick = Clock.schedule_interval(self._update_wait, 1.0)
         super().__init__(**kwargs)
         self.ids.pad.bind(on_pin=lambda _pad, value: self.entered(value))
+        self.bind(on_dismiss=lambda *_: self._tick.cancel())
         self._ask("current" if action in ("change", "remove") else "new")
+
+    def _update_wait(self, *_) -> None:
+        """While a wrong PIN makes the next try wait: the calm line counts
+        down, and the pad opens again when the wait is over."""
+        if self.step != "current":
+            return
+        wait = self.pin.wait_left()
+        self.ids.pad.enabled = wait <= 0
+        if wait > 0:
+            self.message = wait_text(wait)
+        elif self.message.startswith(wait_text(1).split(".")[0]):
+            self.message = ""
 
     def _ask(self, step: str, message: str = "") -> None:
         self.step = step

@@ -224,6 +224,8 @@ class PlanLinePanel(ModalView):
 class PlanScreen(AppScreen):
     has_earlier = BooleanProperty(False)
     has_lines = BooleanProperty(False)
+    #: pseudonyms on: the plan is looked at, not changed (its typed words are hidden)
+    read_only = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -274,6 +276,10 @@ class PlanScreen(AppScreen):
             self.ids.goes_well.text = self.ids.next_step.text = ""
             return
         network, plan = session.network, session.plan
+        # pseudonyms on: initials, "Speler n", and none of the family's typed
+        # words (the plan is then only looked at: nothing is typed over them)
+        hidden = naming.pseudonyms_on()
+        self.read_only = hidden
         for person in network.people:
             chip = PersonChip(text=naming.person_name(session, person), person_id=person.id,
                               bg=theme.sector_look(person.sector).colour)
@@ -290,7 +296,7 @@ class PlanScreen(AppScreen):
                       by_text(line.by)]
             row = PlanLineRow(
                 line_id=line.id, person=naming.person_name(session, person),
-                words=line.ask or (look.label if look else ""),
+                words=("" if hidden else line.ask) or (look.label if look else ""),
                 detail=" \u00b7 ".join(d for d in detail if d),
                 source=look.source if look else "",
                 colour=look.colour if look else theme.sector_look(person.sector).colour,
@@ -303,17 +309,22 @@ class PlanScreen(AppScreen):
             look = theme_look(deck, line.theme) if line.theme else None
             earlier.add_widget(EarlierAskRow(
                 line_id=line.id,
-                words=ask_words(line, naming.person_name(session, network.person(line.person_id)), look),
+                words=ask_words(line, naming.person_name(session, network.person(line.person_id)), look,
+                                hide_words=hidden),
                 source=look.source if look else "",
                 outcome=line.outcome.value if line.outcome else "",
             ))
         self.has_lines = bool(plan.asks)
         self.has_earlier = bool(plan.earlier_asks)
         notes = plan.notes
-        if not self.ids.goes_well.focus:
-            self.ids.goes_well.text = notes.goes_well
-        if not self.ids.next_step.focus:
-            self.ids.next_step.text = notes.next_step
+        for name in ("goes_well", "next_step"):
+            field = self.ids[name]
+            field.disabled = hidden
+            if hidden:
+                field.focus = False
+                field.text = ""          # shown empty; save_note keeps the words as they were
+            elif not field.focus:
+                field.text = getattr(notes, name)
 
     # -- actions ----------------------------------------------------------------
 
@@ -329,7 +340,7 @@ class PlanScreen(AppScreen):
 
     def _open(self, person_id, line_id) -> PlanLinePanel | None:
         session = self.session
-        if session is None or person_id not in session.network:
+        if session is None or person_id not in session.network or self.read_only:
             return None
         self.close_panel()
         self._panel = PlanLinePanel(screen=self, person_id=person_id, line_id=line_id,
@@ -362,7 +373,7 @@ class PlanScreen(AppScreen):
 
     def save_note(self, name: str) -> None:
         session = self.session
-        if session is None:
+        if session is None or self.read_only:
             return
         text = self.ids[name].text
         if getattr(session.plan.notes, name) == " ".join(text.split()):

@@ -29,6 +29,7 @@ from kivy.uix.widget import Widget
 
 from app import theme
 from app.i18n import tr
+from app.naming import pseudonyms_on
 from app.scripts import display_text
 from app.widgets.layout import Chip, MirroredBoxLayout
 from app.widgets.pictogram import pictogram_path
@@ -348,16 +349,18 @@ class FollowUpView(BoxLayout):
         for ask in c.asks:
             look = theme_look(self.deck, ask.theme) if ask.theme else None
             rows.add_widget(AskRow(
-                words=ask_words(ask, names.get(ask.person_id, "?"), look),
+                # with pseudonyms on, the family's typed words stay off the screen
+                words=ask_words(ask, names.get(ask.person_id, "?"), look, hide_words=pseudonyms_on()),
                 outcome=outcome_text(ask.outcome),
                 colour=outcome_colour(ask.outcome),
                 source=look.source if look else "",
             ))
 
 
-def ask_words(line, person_name: str, look: ThemeLook | None = None) -> str:
-    """'Oma: woensdag de kinderen ophalen' (or the theme's label when no words)."""
-    what = line.ask or (look.label if look is not None else "")
+def ask_words(line, person_name: str, look: ThemeLook | None = None, hide_words: bool = False) -> str:
+    """'Oma: woensdag de kinderen ophalen' (or the theme's label when no words,
+    or when ``hide_words``: pseudonyms keep typed words off the screen)."""
+    what = ("" if hide_words else line.ask) or (look.label if look is not None else "")
     return f"{person_name}: {what}" if what else person_name
 
 

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from kivy.core.text import DEFAULT_FONT, LabelBase
 
-from app.scripts import language_script, script_of
+from app.scripts import is_symbol, language_script, script_of, scripts_in
 from kaarten.resources import resource_dir
 
-__all__ = ["FONTS_DIR", "register_fonts", "register_font", "font_for", "measure"]
+__all__ = ["FONTS_DIR", "register_fonts", "register_font", "font_for", "measure", "MIXED",
+           "undrawable"]
 
 FONTS_DIR = resource_dir("app", "fonts")
 
@@ -37,6 +38,11 @@ _FONT_CANDIDATES = {
              "NotoNaskhArabic.ttf", "NotoSansArabic.ttf"),
     "Ethi": ("NotoSansEthiopic-Merged.ttf", "NotoSansEthiopic.ttf"),
 }
+#: The key of the covering font (Arabic, Ethiopic, Latin, Cyrillic and emoji
+#: in one file), for a line that mixes scripts: Kivy draws a line in one font.
+MIXED = "Mixed"
+#: Pairs of scripts one of the per-script fonts covers together.
+_ONE_FONT = ({"Latn", "Arab"}, {"Latn", "Ethi"}, {"Latn", "Cyrl"}, {"Latn", "Hebr"})
 
 
 def register_font(key: str, regular: str | Path, bold: str | Path | None = None) -> str:
@@ -81,6 +87,10 @@ def _discover_fonts() -> None:
             regular = found[0]
             bold = FONTS_DIR / regular.name.replace("Regular", "Bold")
             register_font(script, regular, bold if bold.exists() and bold != regular else None)
+    mixed = FONTS_DIR / "Mixed-Regular.ttf"
+    if mixed.is_file():
+        bold = FONTS_DIR / "Mixed-Bold.ttf"
+        register_font(MIXED, mixed, bold if bold.is_file() else None)
 
 
 def font_for(lang: str | None, text: str = "") -> str:
@@ -93,6 +103,9 @@ def font_for(lang: str | None, text: str = "") -> str:
     base = (lang or "").split("-")[0].split("_")[0]
     if base in _FONTS:
         return _FONTS[base]
+    scripts = scripts_in(text)
+    if MIXED in _FONTS and ("Emoji" in scripts or (len(scripts) > 1 and set(scripts) not in _ONE_FONT)):
+        return _FONTS[MIXED]      # a line in more scripts than one font of its own has
     script = script_of(text)
     if script is None and any(ch.isalpha() for ch in text):
         # Latin, Cyrillic or Greek letters (a language's own name in the
@@ -103,6 +116,31 @@ def font_for(lang: str | None, text: str = "") -> str:
     return _FONTS.get(script, DEFAULT_FONT) if script else DEFAULT_FONT
 
 
+
+
+@lru_cache(maxsize=1)
+def _symbols() -> frozenset[int]:
+    """The emoji and symbol code points the mixed font draws (written by
+    tools/build_fonts.py beside it)."""
+    path = FONTS_DIR / "Mixed-symbols.txt"
+    points: set[int] = set()
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                lo, _, hi = line.partition("-")
+                points.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    return frozenset(points)
+
+
+def undrawable(text: str) -> str:
+    """The emoji and symbols in ``text`` that no shipped font draws (they
+    would be empty boxes), each once, in order; "" when all can be drawn."""
+    have = _symbols()
+    out = []
+    for ch in text:
+        if is_symbol(ch) and ord(ch) not in have and ch not in out:
+            out.append(ch)
+    return "".join(out)
 
 
 @lru_cache(maxsize=8192)

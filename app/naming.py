@@ -11,9 +11,11 @@ from __future__ import annotations
 from kivy.app import App
 
 from app.i18n import tr
+from kaarten.network import person_label
 from kaarten.pseudonyms import pseudonymise_summary, pseudonyms
 
-__all__ = ["pseudonyms_on", "person_name", "player_name", "shown_summary", "player_label"]
+__all__ = ["pseudonyms_on", "person_name", "player_name", "shown_summary", "player_label",
+           "person_label", "numbered_player", "player_names"]
 
 
 def player_label() -> str:
@@ -31,13 +33,33 @@ def _names(session):
 
 
 def person_name(session, person) -> str:
-    """A named person of ``session`` as shown now."""
-    return _names(session).person(person.id) if pseudonyms_on() else person.name
+    """A named person of ``session`` as shown now: "oma (van papa)" when a
+    distinction tells them from a namesake."""
+    return _names(session).person(person.id) if pseudonyms_on() else person_label(person)
 
 
 def player_name(session, player) -> str:
-    """A player of ``session`` as shown now."""
-    return _names(session).player(player.id) if pseudonyms_on() else player.name
+    """A player of ``session`` as shown now ("Speler 2" for one without a name)."""
+    if pseudonyms_on():
+        return _names(session).player(player.id)
+    return numbered_player(player, session.players)
+
+
+def numbered_player(player, players=()) -> str:
+    """A player's name, or "Speler N" (N: their place at the table) in the
+    language of the moment for a player stored without a name."""
+    if player is None:
+        return "?"
+    if player.name:
+        return player.name
+    ids = [p.id for p in players]
+    number = ids.index(player.id) + 1 if player.id in ids else int(player.id)
+    return player_label().format(n=number)
+
+
+def player_names(names) -> list[str]:
+    """Stored names in turn order (some empty) as they are shown."""
+    return [n or player_label().format(n=i) for i, n in enumerate(names, start=1)]
 
 
 def shown_summary(summary, on: bool | None = None):

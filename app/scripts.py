@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable
 
 __all__ = ["LANGUAGE_SCRIPTS", "RTL_SCRIPTS", "RTL_LANGUAGES", "script_of", "language_script",
-           "is_rtl", "text_is_rtl", "display_text", "Measure"]
+           "is_rtl", "text_is_rtl", "display_text", "Measure", "scripts_in", "is_symbol",
+           "SYMBOL_RANGES", "join_parts", "keep_place"]
 
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0590, 0x05FF, "Hebr"),
@@ -53,6 +54,42 @@ def script_of(text: str) -> str | None:
     return None
 
 
+#: Emoji and symbols: drawn by the mixed font only (app/fonts/Mixed-*.ttf).
+SYMBOL_RANGES: tuple[tuple[int, int], ...] = (
+    (0x2190, 0x21FF), (0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x27BF),
+    (0x2900, 0x297F), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF),
+)
+
+
+def is_symbol(char: str) -> bool:
+    """An emoji or pictographic symbol (a heart, a face, a grandmother)."""
+    o = ord(char)
+    return o >= 0x2190 and any(lo <= o <= hi for lo, hi in SYMBOL_RANGES)
+
+
+def scripts_in(text: str) -> frozenset[str]:
+    """Every script in ``text`` that decides its font: 'Latn' (also digits and
+    punctuation need no other), 'Cyrl' (Cyrillic and Greek), 'Arab', 'Hebr',
+    'Ethi', and 'Emoji' for emoji and symbols."""
+    found: set[str] = set()
+    for ch in text:
+        o = ord(ch)
+        if o < 0x0370:
+            if ch.isalpha():
+                found.add("Latn")
+            continue
+        if o < 0x0530:
+            found.add("Cyrl")
+            continue
+        if is_symbol(ch):
+            found.add("Emoji")
+            continue
+        for lo, hi, script in _SCRIPT_RANGES:
+            if lo <= o <= hi:
+                found.add(script)
+                break
+    return frozenset(found)
+
 
 Measure = Callable[[str], float]
 
@@ -67,7 +104,8 @@ def _visual_line(line: str, rtl: bool) -> str:
     from bidi.algorithm import get_display
 
     reshaped = _RESHAPER(arabic_reshaper).reshape(line)
-    return get_display(reshaped, base_dir="R" if rtl else "L")
+    # the direction marks have done their work once the line is in visual order
+    return get_display(reshaped, base_dir="R" if rtl else "L").replace("\u200e", "").replace("\u200f", "")
 
 
 _reshaper = None
@@ -118,6 +156,22 @@ def display_text(text: str, lang: str | None = None, width: float | None = None,
         for line in _wrap(paragraph, width, measure, rtl):
             out.append(_visual_line(line, rtl))
     return "\n".join(out)
+
+
+def join_parts(parts, separator: str, lang: str | None) -> str:
+    """Parts of a line (a list of names, "date · deck · players") joined so
+    each keeps its place in the reading order of ``lang``: a direction mark
+    after each part stops a number in the next part from joining an Arabic
+    name before it ("ماما · 1 persoon", not "1 · ماما persoon")."""
+    return separator.join(keep_place(p, lang) for p in parts if p)
+
+
+def keep_place(part: str, lang: str | None) -> str:
+    """``part`` with a direction mark after it when it holds right-to-left
+    letters, so what follows it in a line of ``lang`` stays after it."""
+    if script_of(part) not in RTL_SCRIPTS:
+        return part
+    return part + ("\u200f" if is_rtl(lang) else "\u200e")
 
 
 def text_is_rtl(text: str, lang: str | None = None) -> bool:

@@ -40,6 +40,9 @@ __all__ = [
     "UnknownMentionError",
     "NAME_MAX",
     "NOTE_MAX",
+    "DISTINCTION_MAX",
+    "clean_distinction",
+    "person_label",
     "name_key",
     "clean_name",
     "clean_note",
@@ -55,6 +58,8 @@ PlayerId = NewType("PlayerId", int)
 NAME_MAX = 60
 #: Longest note accepted, in characters, after tidying spaces.
 NOTE_MAX = 200
+#: Longest distinction ("van papa": what tells two people of one name apart).
+DISTINCTION_MAX = 30
 
 
 class Sector(StrEnum):
@@ -85,6 +90,14 @@ class Person:
     sector: Sector
     closeness: Closeness
     note: str = ""
+    #: a few words that tell this person from another of the same name
+    #: ("van papa"); shown with the name everywhere (:func:`person_label`)
+    distinction: str = ""
+
+
+def person_label(person: Person) -> str:
+    """The name as shown: "oma (van papa)" with a distinction, else "oma"."""
+    return f"{person.name} ({person.distinction})" if person.distinction else person.name
 
 
 @dataclass(frozen=True)
@@ -212,6 +225,23 @@ def clean_note(note: str) -> str:
         raise InvalidNoteError(
             f"This note is too long ({len(tidy)} characters). "
             f"Keep it short: at most {NOTE_MAX}."
+        )
+    return tidy
+
+
+def clean_distinction(text: str) -> str:
+    """A distinction tidied for storing (may be empty), or :class:`InvalidNameError`."""
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        raise InvalidNameError("A distinction must be text.")
+    tidy = _tidy("".join(ch for ch in text if ch not in _BIDI_CONTROLS)).strip("()[] ")
+    if not _storable(tidy):
+        raise InvalidNameError("This distinction contains characters that cannot be saved.")
+    if len(tidy) > DISTINCTION_MAX:
+        raise InvalidNameError(
+            f"This is too long ({len(tidy)} characters). "
+            f"A few words are enough, at most {DISTINCTION_MAX}: for example 'van papa'."
         )
     return tidy
 
@@ -368,6 +398,7 @@ class Network:
         player_id: PlayerId,
         card_id: str,
         theme: str,
+        distinction: str = "",
     ) -> tuple[Person, Mention]:
         """A new person, with their first mention. Never merges with a namesake."""
         person = Person(
@@ -376,6 +407,7 @@ class Network:
             sector=as_sector(sector),
             closeness=as_closeness(closeness),
             note=clean_note(note),
+            distinction=clean_distinction(distinction),
         )
         self._people[person.id] = person
         self._next_person += 1
@@ -434,6 +466,12 @@ class Network:
     def set_note(self, person_id: PersonId, note: str) -> Person:
         """Replace a person's note ("" clears it)."""
         person = replace(self.person(person_id), note=clean_note(note))
+        self._people[person_id] = person
+        return person
+
+    def set_distinction(self, person_id: PersonId, distinction: str) -> Person:
+        """Replace what tells this person from a namesake ("" clears it)."""
+        person = replace(self.person(person_id), distinction=clean_distinction(distinction))
         self._people[person_id] = person
         return person
 

@@ -130,7 +130,7 @@ def pseudonymise_summary(summary: Summary, *, player_label: str = PLAYER_LABEL) 
     names = pseudonyms(summary.people, summary.players, player_label=player_label)
 
     def person(p: Person) -> Person:
-        return replace(p, name=names.person(p.id), note="")
+        return replace(p, name=names.person(p.id), note="", distinction="")
 
     people = {p.id: person(p) for p in summary.people}
     return replace(

@@ -72,6 +72,8 @@ class SessionChanges:
     mentions: tuple[Mention, ...] = ()
     removed_people: tuple[PersonId, ...] = ()
     removed_mentions: tuple[MentionId, ...] = ()
+    #: players whose name was corrected (written whole; ids never change)
+    players: tuple[Player, ...] = ()
     wipe: bool = False
     resting_point: bool = False
     #: new or changed plan lines (written whole), and lines removed

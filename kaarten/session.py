@@ -39,7 +39,7 @@ from kaarten.overview import Overview, who_helps_with_what
 from kaarten.plan import Outcome, Plan, PlanError, PlanLine, PlanLineId, PlanNotes
 from kaarten.records import SessionChanges, SessionId, SessionRecord, SessionStore
 from kaarten.summary import Summary, summarise
-from kaarten.table import Player, Table, TableError, validate_players
+from kaarten.table import Player, Table, TableError, clean_player_name, validate_players
 
 __all__ = ["Session", "SessionId", "SessionChanges"]
 
@@ -321,6 +321,7 @@ class Session:
         note: str = "",
         *,
         same_as: PersonId | None = None,
+        distinction: str = "",
     ) -> Person:
         """The current player names someone for the current card.
 
@@ -338,6 +339,7 @@ class Session:
             person, mention = self._network.add_person(
                 name, sector, closeness, note,
                 player_id=player.id, card_id=card, theme=self._themes.get(card, ""),
+                distinction=distinction,
             )
             self._save(people=(person,), mentions=(mention,))
         return person
@@ -382,6 +384,26 @@ class Session:
             person = self._network.set_note(person_id, note)
             self._save(people=(person,), wipe=True)
         return person
+
+    def set_distinction(self, person_id: PersonId, distinction: str) -> Person:
+        """Replace what tells a person from a namesake ("van papa"; "" clears it)."""
+        with self._action():
+            person = self._network.set_distinction(person_id, distinction)
+            self._save(people=(person,), wipe=True)
+        return person
+
+    def rename_player(self, player_id, name: str) -> Player:
+        """Correct a player's name, also after the game started ("" leaves
+        the player without a name: the screen says "Speler 2")."""
+        with self._action():
+            players = list(self._table.players)
+            index = next((i for i, p in enumerate(players) if p.id == player_id), None)
+            if index is None:
+                raise TableError(f"There is no player {player_id!r} in this session.")
+            players[index] = Player(players[index].id, clean_player_name(name), players[index].colour)
+            self._table._set_players(players)
+            self._save(players=(players[index],), wipe=True)
+        return players[index]
 
     def remove_person(self, person_id: PersonId) -> None:
         """Remove a person and all their mentions."""
@@ -512,11 +534,13 @@ class Session:
     def _action(self) -> Iterator[None]:
         """Undo the in-memory change when the action or its saving fails."""
         table_before = self._table.snapshot()
+        players_before = self._table.players
         network_before = self._network._state()
         plan_before, follow_up_before = self._plan._state(), self._follow_up
         try:
             yield
         except BaseException:
+            self._table._set_players(players_before)
             self._table._restore(table_before)
             self._network._restore(network_before)
             self._plan._restore(plan_before)

@@ -172,6 +172,10 @@ MIGRATIONS: tuple[str, ...] = (
         session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE
     );
     """,
+    # 4: what tells two people of the same name apart ("van papa")
+    """
+    ALTER TABLE people ADD COLUMN distinction TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
@@ -670,7 +674,7 @@ class Store:
             )
             theme_rows = db.all("SELECT card_id, theme FROM cards WHERE session_id = ?", (session_id,))
             people_rows = db.all(
-                "SELECT id, name, sector, closeness, note FROM people WHERE session_id = ? ORDER BY id",
+                "SELECT id, name, sector, closeness, note, distinction FROM people WHERE session_id = ? ORDER BY id",
                 (session_id,),
             )
             mention_rows = db.all(
@@ -701,8 +705,8 @@ class Store:
                 players=tuple(Player(PlayerId(pid), name, colour) for pid, name, colour in player_rows),
                 themes_by_card=dict(theme_rows),
                 people=tuple(
-                    Person(PersonId(pid), name, Sector(sector), Closeness(closeness), note)
-                    for pid, name, sector, closeness, note in people_rows
+                    Person(PersonId(pid), name, Sector(sector), Closeness(closeness), note, distinction)
+                    for pid, name, sector, closeness, note, distinction in people_rows
                 ),
                 mentions=tuple(
                     Mention(MentionId(mid), PersonId(person), PlayerId(player), card, theme)
@@ -744,6 +748,10 @@ class Store:
                 raise UnknownSessionError(f"Session {session_id} no longer exists (it was deleted).")
             # new and changed first (a merge moves mentions away from a person it then removes)
             _write_people(db, session_id, changes.people, changes.mentions)
+            db.executemany(
+                "UPDATE players SET name = ? WHERE session_id = ? AND id = ?",
+                [(p.name, session_id, p.id) for p in changes.players],
+            )
             db.executemany(
                 "DELETE FROM mentions WHERE session_id = ? AND id = ?",
                 [(session_id, m) for m in changes.removed_mentions],
@@ -963,11 +971,13 @@ class PracticeStore:
 
 def _write_people(db: _Database, session_id: SessionId, people: Sequence[Person], mentions: Sequence[Mention]) -> None:
     db.executemany(
-        "INSERT INTO people (session_id, id, name, sector, closeness, note) VALUES (?, ?, ?, ?, ?, ?) "
+        "INSERT INTO people (session_id, id, name, sector, closeness, note, distinction) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (session_id, id) DO UPDATE SET "
         "name = excluded.name, sector = excluded.sector, "
-        "closeness = excluded.closeness, note = excluded.note",
-        [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note) for p in people],
+        "closeness = excluded.closeness, note = excluded.note, distinction = excluded.distinction",
+        [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note, p.distinction)
+         for p in people],
     )
     db.executemany(
         "INSERT INTO mentions (session_id, id, person_id, player_id, card_id, theme) "
@@ -1007,7 +1017,7 @@ def _mended_sessions(db: _Database) -> set[int]:
         "SELECT id, deck_id, language, created, updated, table_state FROM sessions",
         "SELECT session_id, name, colour FROM players",
         "SELECT session_id, card_id, theme FROM cards",
-        "SELECT session_id, name, sector, note FROM people",
+        "SELECT session_id, name, sector, note, distinction FROM people",
         "SELECT session_id, card_id, theme FROM mentions",
         "SELECT session_id, ask, theme FROM plan_lines",
         "SELECT session_id, goes_well, next_step FROM plan_notes",

@@ -29,7 +29,8 @@ from typing import Any, Mapping, Sequence
 from kaarten.errors import KaartenError
 from kaarten.network import PlayerId, clean_name
 
-__all__ = ["Player", "Table", "TableError", "TableSnapshot", "MAX_PLAYERS", "validate_players"]
+__all__ = ["Player", "Table", "TableError", "TableSnapshot", "MAX_PLAYERS", "validate_players",
+           "clean_player_name"]
 
 MAX_PLAYERS = 8
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -64,8 +65,17 @@ def validate_players(players: Sequence[tuple[str, str]]) -> tuple[Player, ...]:
     entries = list(players)
     if not 1 <= len(entries) <= MAX_PLAYERS:
         raise TableError(f"A game has 1 to {MAX_PLAYERS} players; got {len(entries)}.")
-    return tuple(Player(PlayerId(i), clean_name(name), colour)     # InvalidNameError says what is wrong
+    return tuple(Player(PlayerId(i), clean_player_name(name), colour)
                  for i, (name, colour) in enumerate(entries, start=1))
+
+
+def clean_player_name(name: str) -> str:
+    """A player's typed name tidied, or "" for a player left without a name
+    (the screen shows "Speler 2" in the language of the moment; nothing
+    made up is stored). ``InvalidNameError`` says what else is wrong."""
+    if isinstance(name, str) and not name.strip():
+        return ""
+    return clean_name(name)
 
 
 @dataclass(frozen=True)
@@ -353,6 +363,12 @@ class Table:
 
     def _restore(self, snapshot: TableSnapshot) -> None:
         self._load(snapshot)
+
+    def _set_players(self, players: Sequence[Player]) -> None:
+        """The same players with other names (a name corrected); ids stay."""
+        if tuple(p.id for p in players) != tuple(p.id for p in self._players):
+            raise TableError("Players can be renamed, not added or removed, during a game.")
+        self._players = tuple(players)
 
     def __repr__(self) -> str:
         return (

@@ -6,8 +6,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 # System packages Kivy needs to draw without a GPU (Mesa's GL/EGL), libmtdev1
-# (silences a traceback at start) and Python's venv module.
-apt_packages=(python3-venv libgl1 libgl1-mesa-dri libegl1 libegl-mesa0 libgbm1 libmtdev1)
+# (silences a traceback at start), xclip (Kivy's clipboard and cut buffer on
+# Linux: without xclip or xsel every start logs "CRITICAL ... cutbuffer") and
+# Python's venv module.
+apt_packages=(python3-venv libgl1 libgl1-mesa-dri libegl1 libegl-mesa0 libgbm1 libmtdev1 xclip)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
     for p in "${apt_packages[@]}"; do

@@ -362,3 +362,41 @@ def test_suggestions_offer_namesakes_but_never_decide(data):
         assert s.network.suggestions("").others == (papas_oma, truus, mamas_oma)  # latest first
         assert s.network.suggestions("buurman").people == ()
         assert s.network.named_for(s.current_card) == (papas_oma,)
+
+
+def test_namesakes_get_a_distinction_that_is_saved_and_shown(data):
+    from kaarten.network import person_label
+    with Store.open() as store:
+        s = new_game(store)
+        s.deal()
+        first = s.record_person("oma", "family", 1)
+        second = s.record_person("oma", "family", 2, distinction="van papa")
+        assert person_label(second) == "oma (van papa)" and person_label(first) == "oma"
+        s.set_distinction(first.id, "  (van mama) ")
+        with pytest.raises(InvalidNameError):
+            s.set_distinction(first.id, "x" * 31)
+        sid = s.id
+    with Store.open() as store:
+        back = Session.resume(store, sid)
+        assert [person_label(p) for p in back.network.people] == ["oma (van mama)", "oma (van papa)"]
+
+
+def test_a_player_is_renamed_after_the_game_started_and_may_have_no_name(data):
+    with Store.open() as store:
+        s = Session.start(store, deck_id="wie-is-er-voor-jou", language="nl", card_ids=list(CARDS),
+                          themes_by_card=CARDS, players=[("Mama", "#E53935"), ("  ", "#1E88E5")], seed=1)
+        assert [p.name for p in s.players] == ["Mama", ""]     # nothing made up is stored
+        s.deal()
+        s.next_turn()
+        s.rename_player(s.players[1].id, "Sam")
+        s.rename_player(s.players[0].id, "")
+        with pytest.raises(TableError):
+            s.rename_player(99, "x")
+        with pytest.raises(InvalidNameError):
+            s.rename_player(s.players[0].id, "x" * 61)
+        expected = state(s)
+        sid = s.id
+        assert [i.player_names for i in store.sessions()] == [("", "Sam")]
+    with Store.open() as store:
+        back = Session.resume(store, sid)
+        assert [p.name for p in back.players] == ["", "Sam"] and state(back) == expected

@@ -136,7 +136,9 @@ def test_player_count_and_values_are_checked():
         Player(PlayerId(1), "Mama", "red")
     # typed names are checked and tidied where they are typed: validate_players
     with pytest.raises(InvalidNameError):
-        validate_players([("   ", "#FF0000")])
+        validate_players([("x" * 61, "#FF0000")])
+    # a player left without a name is stored without one (no made-up "Speler 2")
+    assert validate_players([("   ", "#FF0000")]) == (Player(PlayerId(1), "", "#FF0000"),)
     assert validate_players([("  Mama  ", "#ff00aa")]) == (Player(PlayerId(1), "Mama", "#FF00AA"),)
     with pytest.raises(TableError, match="twice"):
         Table.new(["a", "a"], players(1), random.Random(1))
@@ -272,6 +274,7 @@ def test_players_are_validated_and_numbered_before_a_game_starts():
     with pytest.raises(TableError, match="1 to 8 players"):
         validate_players([(f"p{i}", "#000000") for i in range(9)])
     with pytest.raises(InvalidNameError):
-        validate_players([("   ", "#000000")])
+        validate_players([("\u200b" + "x" * 61, "#000000")])
+    assert validate_players([("   ", "#000000")])[0].name == ""     # no name: none stored
     with pytest.raises(KaartenError):
         validate_players([("Mama", "red")])

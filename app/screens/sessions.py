@@ -16,6 +16,8 @@ from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from app.i18n import tr
+from app.naming import player_names
+from app.scripts import join_parts, keep_place
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout, FittingGrid for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, show_child
@@ -75,6 +77,7 @@ class SessionsScreen(AppScreen):
         box.clear_widgets()
         store = app.sessions_store if app is not None else None   # practice: none
         infos = store.sessions() if store is not None else []
+        due = self._due_tomorrow(infos)
         exported: dict[int, int] = {}
         for session_id, *_rest in (store.exports() if store is not None else ()):
             exported[session_id] = exported.get(session_id, 0) + 1
@@ -86,6 +89,8 @@ class SessionsScreen(AppScreen):
                 detail += " \u00b7 " + tr.ngettext("{n} bestand bewaard", "{n} bestanden bewaard", n).format(n=n)
             if info.id in demos:
                 detail = tr._("Voorbeeld, geen echt gezin") + " \u00b7 " + detail
+            if info.id in due:
+                detail += " \u00b7 " + tr._("Dit gesprek wordt morgen gewist.")
             box.add_widget(SessionCard(
                 session_id=int(info.id),
                 title=self.title_of(info),
@@ -94,15 +99,32 @@ class SessionsScreen(AppScreen):
             ))
         self.empty = not infos
 
-    def title_of(self, info) -> str:
-        """'25 november 2026 · Wie is er voor jou?'"""
-        moment = info.created.astimezone() if info.created.tzinfo else info.created
-        return " \u00b7 ".join(t for t in (tr.format_date(moment), self._deck_title(info)) if t)
+    def _due_tomorrow(self, infos) -> set:
+        from kaarten import retention
+        app = self.app()
+        if app is None or not hasattr(app, "now"):
+            return set()
+        return {s.id for s in retention.due_tomorrow(infos, app.prefs.retention_days, app.now())}
 
     @staticmethod
-    def detail_of(info) -> str:
+    def when_of(info) -> str:
+        """'25 november 2026, 14:05' (six sessions on one day differ by the time)."""
+        moment = info.created.astimezone() if info.created.tzinfo else info.created
+        return f"{tr.format_date(moment)}, {tr.format_time(moment)}"
+
+    def title_of(self, info) -> str:
+        """'25 november 2026, 14:05 · Wie is er voor jou?'"""
+        return join_parts((self.when_of(info), self._deck_title(info)), " \u00b7 ", tr.lang)
+
+    @staticmethod
+    def players_of(info) -> str:
+        """'ماما, Sam en Speler 3': every part keeps its place in the line."""
+        return tr.format_list([keep_place(n, tr.lang) for n in player_names(info.player_names)])
+
+    @classmethod
+    def detail_of(cls, info) -> str:
         """'Mama, Sam en Noor · 4 mensen genoemd · nog bezig'"""
-        parts = [tr.format_list(info.player_names), people_count_text(info.people_count)]
+        parts = [cls.players_of(info), people_count_text(info.people_count)]
         follows = getattr(info, "follows_created", None)
         if follows is not None:
             parts.insert(0, follow_up_text(follows))
@@ -110,7 +132,7 @@ class SessionsScreen(AppScreen):
             parts.append(tr._("nog bezig"))
         if info.damaged:
             parts.append(tr._("beschadigd: niet alle letters zijn te lezen"))
-        return " \u00b7 ".join(p for p in parts if p)
+        return join_parts(parts, " \u00b7 ", tr.lang)
 
     def _deck_title(self, info) -> str:
         decks = getattr(self.app(), "decks", None)
@@ -134,11 +156,15 @@ class SessionsScreen(AppScreen):
         self.app().start_follow_up(session_id)
 
     def ask_delete(self, session_id: int):
-        """Ask first; delete only on "Wissen". A session with exports: ask
-        next whether its files go too."""
+        """Ask first, naming what goes (date, time, players); delete only on
+        "Wissen". A session with exports: ask next whether its files go too."""
+        store = self.app().sessions_store
+        info = next((i for i in (store.sessions() if store else []) if int(i.id) == int(session_id)), None)
+        what = (tr._("Het gesprek van {when}, met {players}.").format(
+            when=self.when_of(info), players=self.players_of(info)) + " ") if info else ""
         return ask(
             tr._("Dit gesprek wissen?"),
-            tr._("Het gesprek is daarna echt weg, met alle namen."),
+            what + tr._("Het gesprek is daarna echt weg, met alle namen."),
             yes=tr._("Wissen"),
             no=tr._("Niet wissen"),
             on_yes=lambda: self._ask_exports(session_id),

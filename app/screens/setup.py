@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.clock import Clock
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
@@ -94,6 +96,7 @@ class SetupScreen(AppScreen):
             self.reset()
         self.fill_roles()
         self.refresh_decks()
+        self.ids.scroll.scroll_y = 1          # opens at the top, the deck choice in view
 
     def fill_roles(self) -> None:
         box = self.ids.roles
@@ -180,8 +183,14 @@ class SetupScreen(AppScreen):
     def _rows(self) -> list[PlayerRow]:
         return list(reversed(self.ids.players.children))
 
-    def add_player(self, name: str = "") -> PlayerRow | None:
+    def add_player(self, name: str = "", focus: bool = False) -> PlayerRow | None:
+        """A new player row (``focus``: its name field gets the focus, as
+        after a tap on "Nog iemand speelt mee"). A second tap while the last
+        row is still empty gives that row the focus instead of a new one."""
         rows = self._rows()
+        if focus and not name and len(rows) > 1 and not rows[-1].ids.name.text.strip():
+            self._focus(rows[-1])
+            return rows[-1]
         if len(rows) >= MAX_PLAYERS:
             return None
         used = {r.colour_hex for r in rows}
@@ -190,7 +199,15 @@ class SetupScreen(AppScreen):
         row.ids.name.text = name
         self.ids.players.add_widget(row)
         self._renumber()
+        if focus:
+            self._focus(row)
         return row
+
+    def _focus(self, row: PlayerRow) -> None:
+        def now(*_):
+            self.ids.scroll.scroll_to(row, padding=dp(80), animate=False)
+            row.ids.name.focus = True
+        Clock.schedule_once(now, 0)
 
     def remove_player(self, row: PlayerRow) -> None:
         if len(self._rows()) > 1:
@@ -223,11 +240,14 @@ class SetupScreen(AppScreen):
         self.player_count = len(rows)
 
     def players(self) -> list[tuple[str, str]]:
-        out = []
-        for row in self._rows():
-            name = row.name or tr._("Speler {n}").format(n=row.number)
-            out.append((name, row.colour_hex))
-        return out
+        """(name, colour) of every player, in turn order. Empty rows at the end
+        are dropped (a double tap on "Nog iemand" makes no phantom player); a
+        player between others without a name stays, without a name (shown as
+        "Speler 2" in the language of the moment; nothing made up is stored)."""
+        rows = self._rows()
+        while len(rows) > 1 and not rows[-1].name:
+            rows.pop()
+        return [(row.name, row.colour_hex) for row in rows]
 
     # -- go --
 

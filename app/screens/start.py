@@ -12,6 +12,8 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 
 from app.i18n import tr
+from app.naming import player_names
+from app.scripts import join_parts, keep_place
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
 from app.widgets.layout import AppScreen, show_child
 from kaarten.errors import KaartenError
@@ -27,6 +29,10 @@ class StartScreen(AppScreen):
     #: damaged sessions files kept aside, or a wipe still to finish ('' none)
     damaged_text = StringProperty("")
     has_damaged_files = BooleanProperty(False)
+    #: "Dit gesprek wordt morgen gewist." under "Verder spelen" ('' none)
+    resume_warning = StringProperty("")
+    #: other sessions deleted tomorrow ('' none)
+    expiry_text = StringProperty("")
 
     def on_pre_enter(self, *_):
         self.refresh()
@@ -44,15 +50,36 @@ class StartScreen(AppScreen):
             self.resume_id = int(info.id)
             self.resume_detail = self.describe(info)
         self._show_resume(info is not None)
+        self._show_expiry(store, info)
+
+    def _show_expiry(self, store, info) -> None:
+        """The day before a session is deleted (its days are over), say so here."""
+        from kaarten import retention
+        app = self.app()
+        self.resume_warning = self.expiry_text = ""
+        if store is None or store.keeps_nothing:
+            return
+        try:
+            due = {s.id for s in retention.due_tomorrow(store.sessions(), app.prefs.retention_days, app.now())}
+        except KaartenError:
+            return
+        if info is not None and info.id in due:
+            self.resume_warning = tr._("Dit gesprek wordt morgen gewist.")
+            due.discard(info.id)
+        if due:
+            self.expiry_text = tr.ngettext(
+                "Morgen wordt {n} eerder gesprek gewist. Je vindt het onder Eerdere gesprekken.",
+                "Morgen worden {n} eerdere gesprekken gewist. Je vindt ze onder Eerdere gesprekken.",
+                len(due)).format(n=len(due))
 
     @staticmethod
     def describe(info) -> str:
         """"Mama, Sam en Noor · 5 mensen · 3 juni 2026" for a saved session."""
-        names = tr.format_list(info.player_names)
+        names = tr.format_list([keep_place(n, tr.lang) for n in player_names(info.player_names)])
         people = tr.ngettext("{n} persoon genoemd", "{n} mensen genoemd",
                              info.people_count).format(n=info.people_count)
         date = tr.format_date(info.updated.astimezone() if info.updated.tzinfo else info.updated)
-        return " · ".join(p for p in (names, people, date) if p)
+        return join_parts((names, people, date), " · ", tr.lang)
 
     def on_kv_post(self, *_):
         # practice on: the real sessions vanish from here; off: they return

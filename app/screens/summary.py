@@ -30,6 +30,7 @@ from kivy.uix.layout import Layout
 from app import theme
 from app.i18n import available_languages, tr
 from app.map.widget import NetworkMap  # noqa: F401  (for kv)
+from app.naming import person_label
 from app.widgets import layout as _layout  # noqa: F401  (AppScreen, RowGrid for kv)
 from app.widgets import who as _who  # noqa: F401  (WhoPanel for kv: overview, layers, follow-up, plan)
 from app.widgets.layout import AppScreen, MirroredBoxLayout, show_child
@@ -185,7 +186,8 @@ class SummaryScreen(AppScreen):
         self._buttons = self.ids.buttons.__self__
         self._play_on, self._language = self.ids.play_on.__self__, self.ids.language.__self__
         self._save = self.ids.save.__self__
-        self.ids.map.bind(on_person_moved=lambda *_: self.refresh())
+        self.ids.map.bind(on_person_moved=lambda *_: self.refresh(),
+                          on_people_changed=lambda *_: self.refresh())
         self._fit_trigger = Clock.create_trigger(self._fit, -1)
         self._buttons.fbind("width", self._fit_trigger)
         self.ids.body.fbind("column_width", self._fit_trigger)
@@ -257,7 +259,7 @@ class SummaryScreen(AppScreen):
             if players > 1:
                 detail += " " + named_by_text(players)
             box.add_widget(SupporterRow(
-                name=person.name,
+                name=person_label(person),
                 detail=detail,
                 colour=theme.sector_look(person.sector).dot_colour,
             ))

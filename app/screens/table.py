@@ -28,6 +28,7 @@ from kivy.uix.modalview import ModalView
 
 from app import theme
 from app.errors import explain
+from app.fonts import undrawable
 from app.i18n import is_rtl, tr
 from app.naming import person_name, player_name
 from app.scripts import display_text
@@ -35,9 +36,10 @@ from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, Chip
 from app.widgets.pictogram import pictogram_path
-from app.widgets.text import style
+from app.widgets.text import ScriptLabel, style
+from app.widgets.text_dialog import ask_text
 from kaarten.errors import KaartenError
-from kaarten.network import Closeness, NetworkError
+from kaarten.network import DISTINCTION_MAX, NAME_MAX, Closeness, NetworkError
 
 __all__ = ["TableScreen", "NamingPanel", "SectorButton", "CircleButton"]
 
@@ -72,18 +74,35 @@ class CircleButton(_Natural, ButtonBehavior, BoxLayout):
 
 
 class NamingPanel(ModalView):
-    """Name someone for the card on the table."""
+    """Name someone for the card on the table.
+
+    It keeps still while typing: the chips of people named before have two
+    rows of room of their own (more scroll), the messages and the question
+    above the sectors keep their lines, so a finger aimed at a sector lands
+    on it. The name field keeps the focus after a name is saved; a message
+    about what to fix goes as soon as it is fixed. A name already used asks
+    once: the same person, or someone else (then a few words tell them apart).
+    """
 
     screen = ObjectProperty(None)
     player_name = StringProperty("")
+    #: the card's question (the panel covers the card) and its language
+    question = StringProperty("")
+    question_lang = StringProperty("")
     sector = StringProperty("")
     feedback = StringProperty("")
     feedback_ok = BooleanProperty(True)
     chips_hint = StringProperty("")
+    name_max = NumericProperty(NAME_MAX)
+    #: the typed name, tidied (for "Waar hoort oma bij?")
+    who = StringProperty("")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._refresh_chips = Clock.create_trigger(self.fill_chips, 0)
+        #: what the shown error is about: 'name', 'sector', 'long', 'symbol' ('' for none)
+        self._problem = ""
+        self._asking = None
         self.ids.name.bind(text=lambda *_: self._typed())
         self._fill_sectors()
         self._fill_circles()
@@ -124,18 +143,43 @@ class NamingPanel(ModalView):
 
     def on_open(self):
         self.feedback = ""
+        self._problem = ""
         self.sector = ""
+        for b in self.ids.sectors.children:
+            b.selected = False
         self.ids.name.text = ""
         self._refresh_chips()
-        Clock.schedule_once(lambda *_: setattr(self.ids.name, "focus", True), 0.05)
+        self.keep_focus()
+
+    def keep_focus(self, *_):
+        """The name field has the focus (after Enter, after a name is saved)."""
+        Clock.schedule_once(lambda *_: setattr(self.ids.name, "focus", True), 0)
 
     def on_dismiss(self):
         self.ids.name.focus = False
+        if self._asking is not None:
+            self._asking.dismiss(animation=False)
 
     def _typed(self) -> None:
-        if self.ids.name.text.strip():
+        name = self.ids.name.text.strip()
+        self.who = " ".join(name.split())
+        if self.feedback_ok and name:
+            self.feedback = ""              # "oma staat erbij." goes when the next name starts
+        elif not self.feedback_ok and self._problem_fixed(name):
             self.feedback = ""
+            self._problem = ""
         self._refresh_chips()
+
+    def _problem_fixed(self, name: str) -> bool:
+        if self._problem == "name":
+            return bool(name)
+        if self._problem == "long":
+            return len(" ".join(name.split())) <= NAME_MAX
+        if self._problem == "symbol":
+            return not undrawable(name)
+        if self._problem == "sector":
+            return bool(self.sector)
+        return True
 
     def fill_chips(self, *_) -> None:
         """People named before: those matching the typed name first."""
@@ -159,6 +203,7 @@ class NamingPanel(ModalView):
             chip.person_id = person.id
             chip.bind(on_release=lambda c: self.choose_person(c.person_id))
             box.add_widget(chip)
+        self.ids.chips_scroll.scroll_y = 1
 
     # -- taps --
 
@@ -166,24 +211,75 @@ class NamingPanel(ModalView):
         self.sector = sector
         for b in self.ids.sectors.children:
             b.selected = b.sector == sector
+        if self._problem == "sector":
+            self.feedback, self._problem = "", ""
         if not self.ids.name.text.strip():
-            self.say(tr._("Typ eerst een naam of rol."), ok=False)
+            self.say(tr._("Typ eerst een naam of rol."), ok=False, problem="name")
+
+    def _name_problem(self, name: str) -> bool:
+        """Say what is wrong with the typed name (before anything is saved)."""
+        if not name:
+            self.say(tr._("Typ eerst een naam of rol."), ok=False, problem="name")
+            return True
+        if len(" ".join(name.split())) > NAME_MAX:
+            self.say(tr._("Deze naam is te lang. Een voornaam of rol is genoeg (hoogstens {max} tekens).")
+                     .format(max=NAME_MAX), ok=False, problem="long")
+            return True
+        if undrawable(name):
+            self.say(tr._("Dit plaatje kan de tablet niet laten zien. Typ de naam in letters, "
+                          "of kies een ander plaatje."), ok=False, problem="symbol")
+            return True
+        return False
 
     def choose_closeness(self, closeness: int) -> None:
         name = self.ids.name.text.strip()
-        if not name:
-            self.say(tr._("Typ eerst een naam of rol."), ok=False)
+        if self._name_problem(name):
             return
         if not self.sector:
-            self.say(tr._("Kies eerst waar {name} bij hoort.").format(name=name), ok=False)
+            self.say(tr._("Kies eerst waar {name} bij hoort.").format(name=name), ok=False, problem="sector")
             return
+        same = self.screen.session.network.matches(name)
+        if same:
+            self._ask_same(name, same, self.sector, closeness)
+            return
+        self._record(name, self.sector, closeness)
+
+    def _record(self, name: str, sector: str, closeness: int, distinction: str = "") -> str | None:
         try:
-            person = self.screen.record_new(name, self.sector, closeness)
+            person = self.screen.record_new(name, sector, closeness, distinction)
         except NetworkError as e:          # a name that cannot be: say so here
-            self.say(explain(e), ok=False)
-            return
+            self.say(explain(e), ok=False, problem="name")
+            return explain(e)
         if person is not None:
             self._done(tr._("{name} staat erbij.").format(name=person_name(self.screen.session, person)))
+        return None
+
+    def _ask_same(self, name: str, same: list, sector: str, closeness: int):
+        """Someone of this name is on the map already: ask once, the same
+        person or someone else; someone else gets a few words of difference."""
+        labels = tr.format_list([person_name(self.screen.session, p) for p in same])
+
+        def other():
+            self._asking = ask_text(
+                tr._("Wat is het verschil?"),
+                tr._("Een paar woorden, zodat jullie ze uit elkaar houden."),
+                "", tr._("zoals: van papa"), tr._("Opslaan"), tr._("Terug"),
+                on_save=lambda words: self._record(name, sector, closeness, words.strip()),
+                max_chars=DISTINCTION_MAX)
+            self._asking.bind(on_dismiss=lambda *_: self.keep_focus())
+
+        def same_one():
+            if len(same) == 1:
+                self.choose_person(same[0].id)
+            else:
+                self.say(tr._("Tik op de juiste naam hierboven."), ok=True)
+                self.keep_focus()
+
+        self._asking = ask(tr._("{name} staat er al.").format(name=labels),
+                           tr._("Is het dezelfde persoon of iemand anders?"),
+                           yes=tr._("Iemand anders"), no=tr._("Dezelfde persoon"),
+                           on_yes=other, on_no=same_one)
+        return self._asking
 
     def choose_person(self, person_id) -> None:
         person = self.screen.record_again(person_id)
@@ -197,10 +293,16 @@ class NamingPanel(ModalView):
             b.selected = False
         self.say(message, ok=True)
         self._refresh_chips()
+        self.keep_focus()
 
-    def say(self, message: str, ok: bool = True) -> None:
+    def say(self, message: str, ok: bool = True, problem: str = "") -> None:
         self.feedback_ok = ok
         self.feedback = message
+        self._problem = "" if ok else problem
+
+
+class TurnLabel(ButtonBehavior, ScriptLabel):
+    """Whose turn it is; a tap corrects the player's name."""
 
 
 class TurnButtons(Layout):
@@ -268,6 +370,8 @@ class TableScreen(AppScreen):
     asks_people = BooleanProperty(True)
     named_text = StringProperty("")
     practice = BooleanProperty(False)
+    #: at the start of a game: what is kept, and for how long
+    kept_text = StringProperty("")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -325,7 +429,7 @@ class TableScreen(AppScreen):
             question.dismiss(animation=False)
         self._questions.clear()
         self.ids.named.clear_widgets()
-        self.named_text = self.player_name = self.pile_text = ""
+        self.named_text = self.player_name = self.pile_text = self.kept_text = ""
         self.ids.card.clear()
         self._card_id = None
         self.practice = False
@@ -337,6 +441,7 @@ class TableScreen(AppScreen):
         if session is None or session.finished or session.current_card is None:
             return
         self.practice = bool(self.app().practice_session)
+        self.kept_text = self._kept_text(session)
         player = session.current_player
         self.player_name = tr._("{name} is aan de beurt").format(name=player_name(session, player))
         self.player_colour = theme.rgba(player.colour)
@@ -348,6 +453,18 @@ class TableScreen(AppScreen):
         if animate or card_id != self._card_id:
             self.ids.card.deal_in()
         self._card_id = card_id
+
+    def _kept_text(self, session) -> str:
+        """During the first turn of a game, one line says what is kept and
+        for how long (practice mode says it keeps nothing, elsewhere)."""
+        if self.practice or session.table.turn_number != 1:
+            return ""
+        days = self.app().prefs.retention_days
+        return tr.ngettext(
+            "Wat jullie vertellen, blijft alleen op deze tablet: de namen en waar ze bij horen. "
+            "{n} dag na het laatste spel wordt het gewist.",
+            "Wat jullie vertellen, blijft alleen op deze tablet: de namen en waar ze bij horen. "
+            "{n} dagen na het laatste spel wordt het gewist.", days).format(n=days)
 
     def _show_card(self, card_id: str) -> None:
         app = self.app()
@@ -394,13 +511,15 @@ class TableScreen(AppScreen):
         if self._panel is None:
             self._panel = NamingPanel(screen=self)
         self._panel.player_name = player_name(self.session, self.session.current_player)
+        self._panel.question = self.ids.card.question
+        self._panel.question_lang = self.ids.card.lang
         self._panel.open()
         return self._panel
 
-    def record_new(self, name: str, sector: str, closeness: int):
+    def record_new(self, name: str, sector: str, closeness: int, distinction: str = ""):
         """Record a new person (a bad name raises NetworkError for the panel)."""
         try:
-            person = self.session.record_person(name, sector, closeness)
+            person = self.session.record_person(name, sector, closeness, distinction=distinction)
         except NetworkError:
             raise
         except KaartenError as e:  # the worker is told
@@ -449,6 +568,33 @@ class TableScreen(AppScreen):
             self.app().show_summary()
         else:
             self.refresh(animate=True)
+
+    def ask_player_name(self):
+        """Correct the name of the player whose turn it is (also after the
+        game started); an empty name leaves them "Speler 2"."""
+        session = self.session
+        if session is None or session.finished:
+            return None
+        player = session.current_player
+
+        def save(text: str) -> str | None:
+            if undrawable(text):
+                return tr._("Dit plaatje kan de tablet niet laten zien. Typ de naam in letters, "
+                            "of kies een ander plaatje.")
+            try:
+                session.rename_player(player.id, text)
+            except NetworkError as e:
+                return explain(e)
+            except KaartenError as e:
+                self.app().show_error(e)
+            self.refresh()
+            return None
+
+        question = ask_text(tr._("Naam van deze speler"), "", player.name, tr._("Naam of rol, zoals mama"),
+                            tr._("Opslaan"), tr._("Niet veranderen"), on_save=save, max_chars=NAME_MAX)
+        self._questions.append(question)
+        question.bind(on_dismiss=lambda q: self._questions.remove(q) if q in self._questions else None)
+        return question
 
     def ask_stop(self):
         if self.app().practice_session:

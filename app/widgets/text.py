@@ -41,9 +41,10 @@ from kivy.uix.label import Label
 from app import theme
 from app.fonts import font_for, measure
 from app.i18n import tr
-from app.scripts import display_text, text_is_rtl
+from app.scripts import RTL_SCRIPTS, display_text, join_parts, scripts_in, text_is_rtl
 
-__all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "resolve_halign"]
+__all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "resolve_halign",
+           "TypedPreview", "needs_preview"]
 
 #: The text-size setting: name -> factor on every sp size.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
@@ -195,6 +196,47 @@ class ScriptButton(ButtonBehavior, ScriptLabel):
         width = max(dp(theme.TOUCH), min(limit, self.natural_width()))
         self.size_hint_x = None
         self.width = width
+
+
+class TypedPreview(ScriptLabel):
+    """What is typed in ``field``, shaped and in reading order, right under
+    it, with the count against the field's ``max_chars`` ("12 / 60").
+
+    The shaped text shows when the field cannot draw it right itself (Arabic
+    or Hebrew letters); the count shows while typing. With ``reserve`` the
+    line keeps its height when empty, so nothing below it moves.
+    """
+
+    field = ObjectProperty(None, allownone=True)
+    reserve = BooleanProperty(True)
+    #: the shaped text alone (tests read it), without the count
+    shown = StringProperty("")
+
+    def on_field(self, _instance, field):
+        if field is not None:
+            field.fbind("text", self._update)
+            field.fbind("max_chars", self._update)
+        self._update()
+
+    def _update(self, *_):
+        field = self.field
+        typed = field.text if field is not None else ""
+        self.shown = typed.strip() if needs_preview(typed) else ""
+        count = ""
+        if field is not None and field.max_chars and typed.strip():
+            n = len(" ".join(typed.split()))
+            count = tr._("{n} van {max} tekens").format(n=n, max=int(field.max_chars))
+        self.text = join_parts([self.shown, count], "   \u00b7   ", self.lang or tr.lang)
+        self.color = theme.DANGER if field is not None and field.max_chars and \
+            len(" ".join(typed.split())) > field.max_chars else theme.INK
+
+
+def needs_preview(text: str) -> bool:
+    """True when a Kivy field draws ``text`` wrongly (letters unjoined, right
+    to left reversed): Arabic or Hebrew in it."""
+    return any(s in RTL_SCRIPTS for s in scripts_in(text))
+
+
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

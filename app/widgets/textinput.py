@@ -19,6 +19,8 @@ from kivy.uix.textinput import TextInput
 
 from app import theme
 from app.fonts import font_for
+from app.i18n import tr
+from app.scripts import display_text, text_is_rtl
 from app.widgets.text import style
 
 __all__ = ["ScriptTextInput"]
@@ -27,13 +29,50 @@ __all__ = ["ScriptTextInput"]
 class ScriptTextInput(TextInput):
     """A one-line text field in the app's type (size, font by script).
 
-    Typing Arabic into a Kivy TextInput does not join letters yet (kivy#1570);
-    the font at least follows the typed script, so the letters are readable.
+    Typing Arabic into a Kivy TextInput does not join letters (kivy#1570,
+    #1619): the field keeps the logical string, and
+    :class:`app.widgets.text.TypedPreview` beside it shows what was typed,
+    shaped and in reading order. The placeholder (``hint_text``) is shaped
+    here: set it to the logical text, the field shows the drawn one. The font
+    follows the typed script (the mixed font for a name in two scripts or with
+    an emoji); the text sits on the right when it, or the UI language, reads
+    right to left. ``max_chars`` (0: none) is the longest text the field is
+    for; the preview shows the count while typing.
     """
 
     size_sp = NumericProperty(theme.FONT_BODY + 4)
     lang = StringProperty("")
     text_style = ObjectProperty(style)
+    max_chars = NumericProperty(0)
+
+    def __init__(self, **kwargs):
+        self._logical_hint = ""
+        self._shaping_hint = False
+        super().__init__(**kwargs)
+        tr.fbind("lang", self._reshape_hint)
+
+    def on_hint_text(self, _instance, value):
+        if self._shaping_hint:
+            return
+        self._logical_hint = value
+        self._reshape_hint()
+
+    def _reshape_hint(self, *_):
+        shaped = display_text(self._logical_hint, self.lang or tr.lang)
+        self._shaping_hint = True
+        try:
+            self.hint_text = shaped
+        finally:
+            self._shaping_hint = False
+
+    @property
+    def placeholder(self) -> str:
+        """The placeholder as written (logical order; ``hint_text`` is as drawn)."""
+        return self._logical_hint
+
+    @staticmethod
+    def pick_halign(lang: str, text: str) -> str:
+        return "right" if text_is_rtl(text, None if text.strip() else lang) else "left"
 
     @staticmethod
     def pick_font(lang: str, text: str) -> str:

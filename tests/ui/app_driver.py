@@ -47,8 +47,9 @@ class Driver(testing.Driver):
 
     # -- steps of a game, through the screen --
 
-    def new_game(self, players: list[str]) -> None:
-        """From the start screen: set up ``players`` on the family deck and begin."""
+    def new_game(self, players: list[str], language: str | None = None) -> None:
+        """From the start screen: set up ``players`` on the family deck (cards
+        in ``language`` when given) and begin."""
         button = self.get("start", "new_game")
         self.tap(button)
         self.settle()
@@ -60,6 +61,9 @@ class Driver(testing.Driver):
         family = [t for t in setup.ids.decks.children if t.value == "wie-is-er-voor-jou"]
         if family:
             self.tap(family[0])
+        if language:
+            self.settle()
+            self.tap(next(c for c in setup.ids.languages.children if c.lang_code == language))
         for i, name in enumerate(players):
             rows = list(reversed(setup.ids.players.children))
             if i >= len(rows):
@@ -73,7 +77,10 @@ class Driver(testing.Driver):
         assert self.app.root.current == "table", self.app.root.current
 
     def open_naming(self):
-        table = self.app.root.get_screen("table")
+        return self.open_naming_on(self.app.root.get_screen("table"))
+
+    def open_naming_on(self, table):
+        """Tap "Iemand noemen" on a table screen (the family's or the class's)."""
         self.tap(table.ids.name_button)
         self.settle()
         return table._panel
@@ -95,6 +102,15 @@ class Driver(testing.Driver):
         assert chips, "no chips of people named before"
         assert chips[0].text == person_name, f"first chip is {chips[0].text!r}"
         self.tap(chips[0])
+
+    @staticmethod
+    def top_modal():
+        """The dialog or panel on top (the last ModalView on the window)."""
+        from kivy.core.window import Window
+        from kivy.uix.modalview import ModalView
+        views = [w for w in Window.children if isinstance(w, ModalView)]
+        assert views, "no dialog open"
+        return views[0]
 
     def close_naming(self, panel) -> None:
         self.tap(panel.ids.done)
@@ -403,7 +419,7 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
     from kivy.core.window import Window
 
     from app.main import SCREENS
-    from app.screenshots import sample_game
+    from app.screenshots import CLASS_GAME_SCREENS, sample_class_game, sample_game
 
     driver = start_app()
     app = driver.app
@@ -416,11 +432,15 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
         Window.size = (w, h)
         driver.settle()
         for name in SCREENS:
-            if name in app.SESSION_SCREENS:
+            if name in CLASS_GAME_SCREENS:           # a class game of its own
+                if app.class_game is None:
+                    sample_class_game(app)
+                app.go(name)
+            elif name in app.SESSION_SCREENS:
                 app.resume_session(playing)
             if name == "summary":
                 app.show_summary()
-            else:
+            elif name not in CLASS_GAME_SCREENS:
                 app.go(name)
             driver.settle()
             screen = app.root.get_screen(name)

@@ -41,7 +41,14 @@ def test_delete_asks_first_and_then_removes_the_session_from_the_store(driver):
     driver.tap(card.ids.delete)
     driver.settle()
     question = the_question()
-    assert question.message == "Het gesprek is daarna echt weg, met alle namen."
+    # it names what goes: the date, the time and the players
+    info = next(i for i in app.store.sessions() if i.id == gone.id)
+    moment = info.created.astimezone()
+    from app.i18n import tr
+    assert question.message == (
+        f"Het gesprek van {tr.format_date(moment)}, {moment:%H:%M}, "
+        f"met {', '.join(p.name for p in gone.players[:-1])} en {gone.players[-1].name}. "
+        "Het gesprek is daarna echt weg, met alle namen.")
     driver.tap(question.ids.no)
     driver.settle()
     assert int(gone.id) in [int(i.id) for i in app.store.sessions()]

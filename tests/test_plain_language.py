@@ -105,17 +105,22 @@ def test_words_keep_apostrophes_and_dashes_together():
 
 from babel.messages.pofile import read_po  # noqa: E402
 
-NL_CATALOG = Path(__file__).resolve().parent.parent / "app" / "locales" / "nl" / "LC_MESSAGES" / "messages.po"
+ROOT = Path(__file__).resolve().parent.parent
+NL_CATALOG = ROOT / "app" / "locales" / "nl" / "LC_MESSAGES" / "messages.po"
 MAX_SENTENCE_WORDS = 16
-# The class mode's words are for Social Work students: they may use professional terms.
-CLASS_MODE_MSGIDS = frozenset({"Oefenen (voor de klas): uit", "Voor de klas (oefenen)"})
+# The class mode's words are for Social Work students: they may use professional
+# terms. They are the strings of the class mode's own files (app/classmode.py,
+# app/screens/class*), and these two on the shared screens.
+CLASS_MODE_FILES = (ROOT / "app" / "classmode.py", *sorted((ROOT / "app" / "screens").glob("class*")))
+CLASS_MODE_SHARED = frozenset({"Oefenen (voor de klas): uit", "Voor de klas (oefenen)"})
 # Words the review found in the app that hurt or confuse a family.
 APP_AVOID = {
     r"\b(u|uw)\b": "the app says 'je' and 'jullie', never 'u'",
     r"\bbijv\.": "write 'zoals', not an abbreviation",
     r"ongedaan": "reads like a form; say what happens ('is daarna echt weg')",
     r"\b(persoon|iemand)\b.*\ber niet meer\b": "reads as 'has died'",
-    r"\b(op|naar) de kaart\b|\bkaart (met|van) (jullie|hun|jouw) mensen": "'kaart' is the card; the map is 'het overzicht'",
+    r"\bkijk( nog eens)? op de kaart\b|\bnaar de kaart\b|\bkaart (met|van) (jullie|hun|jouw) mensen":
+        "'kaart' is the card; the map is 'het overzicht'",
 }
 
 
@@ -127,6 +132,19 @@ def app_problems(text: str) -> list[str]:
         found += problems(sentence, MAX_SENTENCE_WORDS)
     found += [why for pattern, why in APP_AVOID.items() if re.search(pattern, text, re.IGNORECASE)]
     return found
+
+
+def _class_mode_msgids() -> frozenset[str]:
+    from babel.messages.extract import extract_from_file
+    found = set(CLASS_MODE_SHARED)
+    for path in CLASS_MODE_FILES:
+        for _line, message, _comments, _context in extract_from_file(
+                "python", str(path), keywords={"_": None, "ngettext": (1, 2)}):
+            found.update((message,) if isinstance(message, str) else message)
+    return frozenset(found)
+
+
+CLASS_MODE_MSGIDS = _class_mode_msgids()
 
 
 def _family_msgids() -> list[str]:
@@ -150,6 +168,7 @@ def test_the_apps_family_facing_words_are_plain(msgid):
 
 def test_there_are_app_words_to_check():
     assert len(FAMILY_MSGIDS) >= 100
+    assert "Casus" in CLASS_MODE_MSGIDS or not CLASS_MODE_FILES[1:]  # the class mode's own words are found
 
 
 @pytest.mark.parametrize(("text", "why"), [

@@ -167,11 +167,16 @@ def join_parts(parts, separator: str, lang: str | None) -> str:
 
 
 def keep_place(part: str, lang: str | None) -> str:
-    """``part`` with a direction mark after it when it holds right-to-left
-    letters, so what follows it in a line of ``lang`` stays after it."""
-    if script_of(part) not in RTL_SCRIPTS:
-        return part
-    return part + ("\u200f" if is_rtl(lang) else "\u200e")
+    """``part`` with a direction mark after it, so it keeps its place in a
+    line of ``lang``: after Arabic in a Dutch line (a number that follows
+    stays with its own words), after a Dutch sentence in an Arabic line (its
+    "?" stays at its end). Other parts come back as they are."""
+    rtl_line = is_rtl(lang)
+    if script_of(part) in RTL_SCRIPTS:
+        return part if rtl_line else part + "\u200e"
+    if rtl_line and any(ch.isalpha() for ch in part):
+        return part + "\u200e"
+    return part
 
 
 def text_is_rtl(text: str, lang: str | None = None) -> bool:

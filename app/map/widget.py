@@ -566,7 +566,7 @@ class PersonPanel(ModalView):
         tr.fbind("lang", self._relang)
 
     def _relang(self, *_):
-        if self.person is not None:
+        if self.person is not None and self.map_widget.summary is not None:
             self.show()
 
     def show(self) -> None:
@@ -746,6 +746,7 @@ class PersonPanel(ModalView):
         self.map_widget.people_changed()
 
     def on_dismiss(self):
+        tr.funbind("lang", self._relang)      # a closed panel follows nothing
         if self._dialog is not None:
             self._dialog.dismiss(animation=False)
             self._dialog = None

@@ -176,7 +176,7 @@ def test_a_line_in_two_scripts_draws_every_letter(driver, lang, tmp_path):
     d.settle()
     [row] = person_panel.ids.mentions.children
     words = row.ids.words
-    assert words.text.startswith("ماما: ")
+    assert words.text.replace("\u200e", "").replace("\u200f", "").startswith("ماما: ")
     assert tofu(words) == [] and has_ink(words)
     person_panel.dismiss()
     d.settle()

@@ -22,7 +22,8 @@ def _screenshots(args) -> int:
     if args.cards:
         files = []
         for lang in languages:
-            files += screenshots.render_cards(args.outdir, args.cards, lang, args.count)
+            files += screenshots.render_cards(args.outdir, args.cards, lang, args.count,
+                                              card_ids=[i.strip() for i in (args.ids or "").split(",") if i.strip()])
     else:
         files = screenshots.render_all(args.outdir, languages=languages)
     for path in files:

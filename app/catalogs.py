@@ -18,9 +18,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from kaarten.paths import data_dir
 
 __all__ = ["catalog_dir", "compiled_dir"]
@@ -66,11 +63,13 @@ def _compile(po: Path, mo: Path) -> None:
     file beside it and renamed, so a second app starting at the same moment
     never reads half a catalog."""
     with po.open("rb") as handle:
+        from babel.messages.pofile import read_po  # (Babel: only when compiling)
         catalog = read_po(handle, locale=po.parent.parent.name)
     mo.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=mo.parent, prefix=".messages-", suffix=".mo")
     try:
         with os.fdopen(fd, "wb") as out:
+            from babel.messages.mofile import write_mo
             write_mo(out, catalog)
         os.replace(tmp, mo)
     except BaseException:

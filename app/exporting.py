@@ -17,7 +17,18 @@ from app.export import render
 from app.export.words import known_languages
 from kaarten import exports
 
-__all__ = ["SavedExports", "save_exports"]
+__all__ = ["SavedExports", "save_exports", "path_text"]
+
+
+def path_text(path) -> str:
+    """A folder as text in a sentence of any direction: its parts joined by
+    " / " so a long path wraps between them instead of running off the
+    screen, and left-to-right marks around it so an Arabic sentence keeps
+    its slashes in place."""
+    path = Path(path)
+    parts = list(path.parts[1:] if path.anchor else path.parts)
+    shown = " / ".join(parts)
+    return f"\u200e{path.anchor}{shown}\u200e"
 
 
 @dataclass(frozen=True)

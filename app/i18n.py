@@ -14,24 +14,28 @@ the well-known Kivy gettext example, without its class-level observer list
 when a rule goes away) and without Python 2 calls.
 
 Formatting helpers (dates, lists, numbers) use Babel with the UI language.
+Babel is imported when a helper first needs it, not at start-up (it takes
+about 40 ms to import); catalogs are read with the standard library's
+:mod:`gettext` (Babel's ``Translations`` is a subclass of it).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import gettext
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_format_date
-from babel.lists import format_list as _babel_format_list
-from babel.support import NullTranslations, Translations
 from kivy.event import EventDispatcher
 from kivy.properties import StringProperty
 
 from app.catalogs import catalog_dir
 from app.scripts import RTL_LANGUAGES, is_rtl  # noqa: F401  (the one table; kv imports is_rtl from here)
 from kaarten.resources import resource_dir
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["LOCALES_DIR", "SOURCE_LANGUAGE", "RTL_LANGUAGES", "Translator", "tr",
            "available_languages", "language_name", "is_rtl"]
@@ -43,6 +47,7 @@ log = logging.getLogger(__name__)
 
 
 def _babel_locale(lang: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
     try:
         return Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
@@ -56,7 +61,7 @@ class Translator(EventDispatcher):
 
     def __init__(self, locales_dir: Path = LOCALES_DIR, **kwargs):
         self._locales_dir = Path(locales_dir)
-        self._catalog: NullTranslations = NullTranslations()
+        self._catalog: gettext.NullTranslations = gettext.NullTranslations()
         super().__init__(**kwargs)
         self._load(self.lang)
 
@@ -78,14 +83,20 @@ class Translator(EventDispatcher):
 
     def _load(self, lang: str) -> None:
         if not lang or lang == SOURCE_LANGUAGE:
-            self._catalog = NullTranslations()
+            self._catalog = gettext.NullTranslations()
             return
         try:
             folder = catalog_dir(lang, self._locales_dir)
         except OSError as exc:  # no room or no rights in the data folder: the .mo there may do
             log.error("Could not compile the %s catalog: %s", lang, exc)
             folder = self._locales_dir
-        self._catalog = Translations.load(str(folder), [lang], "messages")
+        # read each time (gettext.translation() would keep the first one read)
+        found = gettext.find("messages", str(folder), [lang])
+        if found is None:
+            self._catalog = gettext.NullTranslations()
+            return
+        with open(found, "rb") as mo:
+            self._catalog = gettext.GNUTranslations(mo)
 
     def switch(self, lang: str) -> None:
         """Show the UI in ``lang`` (a catalog is loaded before anything redraws)."""
@@ -117,6 +128,7 @@ class Translator(EventDispatcher):
         return is_rtl(self.lang)
 
     def format_date(self, value: _dt.date | _dt.datetime, format: str = "long") -> str:
+        from babel.dates import format_date as _babel_format_date
         if isinstance(value, _dt.datetime):
             value = value.date()
         return _babel_format_date(value, format=format, locale=self.locale)
@@ -130,6 +142,7 @@ class Translator(EventDispatcher):
         items = [str(i) for i in items]
         if not items:
             return ""
+        from babel.lists import format_list as _babel_format_list
         return _babel_format_list(items, style=style, locale=self.locale)
 
 
@@ -149,6 +162,7 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
 
     ``in_lang`` names it in another language instead.
     """
+    from babel import Locale, UnknownLocaleError
     try:
         loc = Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):

@@ -35,6 +35,7 @@ from kivy.uix.widget import Widget
 
 from app import theme
 from app.i18n import tr
+from app.overlays import keep_on_top  # noqa: F401  (its home before; main imports app.overlays)
 from app.widgets import layout as _layout  # noqa: F401  (ColumnLayout, FittingGrid for kv)
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
 from app.widgets.layout import show_child
@@ -53,29 +54,6 @@ def wait_text(seconds: float) -> str:
                            "Even wachten. Over {n} minuten kun je het weer proberen.", n).format(n=n)
     return tr.ngettext("Even wachten. Over {n} seconde kun je het weer proberen.",
                        "Even wachten. Over {n} seconden kun je het weer proberen.", seconds).format(n=seconds)
-
-
-def keep_on_top(overlays: Callable[[], list]) -> Callable:
-    """A Window ``children`` watcher that puts ``overlays()`` (bottom first)
-    back on top whenever something else (a panel, a question) was added
-    above them. Returns the callback to bind."""
-    busy = []
-
-    def watch(window, children) -> None:
-        if busy:
-            return
-        wanted = [w for w in overlays() if w is not None and w in children]
-        if not wanted or list(reversed(children[:len(wanted)])) == wanted:
-            return
-        busy.append(True)
-        try:
-            for w in wanted:
-                window.remove_widget(w)
-            for w in wanted:
-                window.add_widget(w)
-        finally:
-            busy.clear()
-    return watch
 
 
 class PinDots(Widget):
@@ -291,9 +269,23 @@ class PinDialog(ModalView):
         self.action = action          # 'set', 'change' or 'remove'
         self._done = done
         self._first = ""
+        self._tick = Clock.schedule_interval(self._update_wait, 1.0)
         super().__init__(**kwargs)
         self.ids.pad.bind(on_pin=lambda _pad, value: self.entered(value))
+        self.bind(on_dismiss=lambda *_: self._tick.cancel())
         self._ask("current" if action in ("change", "remove") else "new")
+
+    def _update_wait(self, *_) -> None:
+        """While a wrong PIN makes the next try wait: the calm line counts
+        down, and the pad opens again when the wait is over."""
+        if self.step != "current":
+            return
+        wait = self.pin.wait_left()
+        self.ids.pad.enabled = wait <= 0
+        if wait > 0:
+            self.message = wait_text(wait)
+        elif self.message.startswith(wait_text(1).split(".")[0]):
+            self.message = ""
 
     def _ask(self, step: str, message: str = "") -> None:
         self.step = step

@@ -8,6 +8,7 @@ waits for ``on_stop`` (which Android may never call).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import time
@@ -22,6 +23,7 @@ from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
 from app.screens.manager import LazyScreenManager
 from app.widgets.text import TEXT_SCALES, style
+from kaarten import retention
 from kaarten.errors import AlreadyOpenError, KaartenError
 from kaarten.paths import data_dir
 from kaarten.pin import PinLock
@@ -41,6 +43,12 @@ SCREENS = {
     "summary": ("app.screens.summary", "SummaryScreen"),
     "sessions": ("app.screens.sessions", "SessionsScreen"),
     "settings": ("app.screens.settings", "SettingsScreen"),
+    "classsetup": ("app.screens.classsetup", "ClassSetupScreen"),
+    "classcase": ("app.screens.classcase", "ClassCaseScreen"),
+    "classroles": ("app.screens.classroles", "ClassRolesScreen"),
+    "classtable": ("app.screens.classtable", "ClassTableScreen"),
+    "projector": ("app.screens.projector", "ProjectorScreen"),
+    "debrief": ("app.screens.debrief", "DebriefScreen"),
     "plan": ("app.screens.plan", "PlanScreen"),
 }
 
@@ -54,6 +62,8 @@ class GesprekskaartenApp(App):
     practice_store = ObjectProperty(None, allownone=True)
     #: the game being played or looked at (kaarten.session.Session) or None
     session = ObjectProperty(None, allownone=True)
+    #: a class game (kaarten.classroom.ClassGame) around :attr:`session`, or None
+    class_game = ObjectProperty(None, allownone=True)
     #: practice mode: new games are kept in memory only
     practice = BooleanProperty(False)
     #: a message for the worker on the start screen (a damaged file...)
@@ -83,6 +93,8 @@ class GesprekskaartenApp(App):
         self._lock_view = None
         self._cover = None
         self._after_unlock = None
+        #: the local day old sessions were last deleted on (None: not yet)
+        self._retention_day = None
 
     # -- start-up ------------------------------------------------------------
 
@@ -129,17 +141,18 @@ class GesprekskaartenApp(App):
         self._apply_prefs()
         self.pseudonyms = self.prefs.pseudonyms
         self.pin_set = self.pin.is_set
-        from app.lock import keep_on_top
+        from app.overlays import keep_on_top
         Window.bind(on_touch_down=self._activity, on_key_down=self._key_down,
                     children=keep_on_top(lambda: [self._cover if self.names_hidden else None,
                                                   self._lock_view if self.locked else None]))
         from kivy.clock import Clock
-        Clock.schedule_interval(self._check_idle, 1.0)
+        Clock.schedule_interval(self._tick, 1.0)
         self._open_store()
 
         Window.bind(on_keyboard=self._on_back)
         Window.bind(on_flip=self._first_flip)
-        sm = LazyScreenManager(transition=FadeTransition(duration=0.15), table=SCREENS)
+        sm = LazyScreenManager(transition=FadeTransition(duration=0.15, clearcolor=theme.BACKGROUND),
+                               table=SCREENS)
         sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm
@@ -150,8 +163,10 @@ class GesprekskaartenApp(App):
         Clock.schedule_once(lambda _dt: self.after_first_frame(), 0)
 
     def after_first_frame(self) -> None:
-        """Work the start screen does not need, done once it is drawn: read
-        the decks (and report broken ones in the log)."""
+        """Work the start screen does not need, done once it is drawn: delete
+        the sessions whose days are over, read the decks (and report broken
+        ones in the log)."""
+        self.expire_old_sessions()
         self.decks  # noqa: B018  (reads them)
 
     def _open_store(self) -> None:
@@ -174,11 +189,13 @@ class GesprekskaartenApp(App):
 
     def _tidy_exports(self) -> None:
         """On starting: sessions due "the day after their export" are deleted
-        for real (when that setting is on), with their exports in the app."""
+        for real (when that setting is on), with their exports in the app;
+        files in the exports folder older than the days sessions are kept go too."""
         from kaarten import exports
 
         try:
             gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                retention=dt.timedelta(days=self.prefs.retention_days),
                                 data_folder=self.data_folder)
         except (OSError, KaartenError) as e:
             log.warning("Tidying exports failed: %s", type(e).__name__)
@@ -204,12 +221,16 @@ class GesprekskaartenApp(App):
             return False
         if current == "plan":
             self.show_summary()
-        elif current != "table":
+        elif current in ("classcase", "classroles", "projector"):   # back into the class game
+            from app.classmode import go_on
+            go_on(self)
+        elif current not in ("table", "classtable"):
             self.go("start")
         return True
 
     def on_start(self):
-        """With a PIN set, the lock is over the first frame."""
+        """With a PIN set, the lock is over the first frame (old sessions are
+        deleted right after it is drawn: :meth:`after_first_frame`)."""
         if self.pin_set:
             self.lock()
 
@@ -253,8 +274,24 @@ class GesprekskaartenApp(App):
         self.pin_set = self.pin.is_set
         self._last_activity = self.clock()
 
-    def _activity(self, *_):
+    def _activity(self, window, touch, *_):
+        """A touch is activity. A touch on "Namen verbergen" while a panel
+        lies over the screen (naming someone, a person's panel) still hides
+        the names: the button works through the panel's shade."""
         self._last_activity = self.clock()
+        if self.locked or self.names_hidden or self.root is None:
+            return False
+        if self.root.current not in self.SESSION_SCREENS:
+            return False
+        button = self.root.current_screen.ids.get("hide_names")
+        if button is None or button.get_root_window() is None:
+            return False
+        from kivy.uix.modalview import ModalView
+        if not any(isinstance(w, ModalView) for w in window.children):
+            return False         # the button takes its own touch
+        if button.collide_point(*button.to_widget(*touch.pos)):
+            self.hide_names()
+            return True
         return False
 
     def _key_down(self, _window, key, _scancode=None, text=None, *_):
@@ -266,10 +303,48 @@ class GesprekskaartenApp(App):
             return self._lock_view.key(name)
         return False
 
-    def _check_idle(self, *_) -> None:
+    def _tick(self, *_) -> None:
+        """Once a second: lock after the quiet time (with a PIN set); on a
+        new day (the app left open overnight) delete the sessions whose days
+        are over."""
         quiet = self.clock() - self._last_activity
         if self.pin_set and not self.locked and quiet >= self.prefs.idle_lock_minutes * 60:
             self.lock()
+        if self._retention_day is not None and self.now().astimezone().date() != self._retention_day:
+            self.expire_old_sessions()
+
+    def now(self) -> dt.datetime:
+        """The app's clock as an aware datetime."""
+        return dt.datetime.fromtimestamp(self.clock(), dt.timezone.utc)
+
+    # -- retention ---------------------------------------------------------------
+
+    def expire_old_sessions(self, *_) -> list:
+        """Delete for real the sessions whose days are over (the setting,
+        default 30 days after the day last played); their ids. A session in
+        play that goes is left first. Failures are logged, never shown: the
+        next day (or start) tries again."""
+        now = self.now()
+        self._retention_day = now.astimezone().date()
+        store = self.store
+        if store is None or store.keeps_nothing:
+            return []
+        try:
+            deleted = retention.purge(store, self.prefs.retention_days, now)
+        except KaartenError as e:
+            log.warning("Deleting old sessions failed: %s", type(e).__name__)
+            return []
+        self._expire_export_files(now)
+        if deleted:
+            log.info("Deleted %d old session(s)", len(deleted))
+            session = self.session
+            if session is not None and not session.keeps_nothing and session.id in deleted:
+                self.leave_session()
+                self.go("start")
+            screen = self.root.current_screen if self.root is not None else None
+            if screen is not None and screen.name in ("start", "sessions"):
+                screen.refresh()
+        return deleted
 
     def lock(self, purpose: str = "unlock", then=None) -> None:
         """Cover the window with the lock until the PIN is typed; ``then()``
@@ -290,9 +365,9 @@ class GesprekskaartenApp(App):
         self._after_unlock = then
         _unfocus_all(Window)
         self._lock_view.start(purpose)
+        self.locked = True       # first: the overlays stay in order as it is added
         if self._lock_view.parent is None:
             Window.add_widget(self._lock_view)
-        self.locked = True
 
     def _close_lock(self) -> None:
         self.locked = False
@@ -383,6 +458,22 @@ class GesprekskaartenApp(App):
     def set_text_size(self, size: str) -> None:
         self.set_setting(text_size=size)
 
+    def _expire_export_files(self, now: dt.datetime) -> None:
+        """Files in the data folder's exports/ go with the same days
+        (kaarten.exports; files elsewhere are the worker's)."""
+        from kaarten import exports
+        try:
+            days = dt.timedelta(days=self.prefs.retention_days)
+            for path in exports.expire_files(self.data_folder / exports.FOLDER_NAME, days, now=now):
+                self.store.forget_export(path)
+        except (OSError, KaartenError) as e:
+            log.warning("Deleting old export files failed: %s", type(e).__name__)
+
+    def set_retention_days(self, days: int) -> None:
+        """How many days sessions are kept; old ones go at once."""
+        self.set_setting(retention_days=retention.check_days(days))
+        self.expire_old_sessions()
+
     def set_pseudonyms_setting(self, on: bool) -> None:
         """The pseudonyms setting: every session opens with initials."""
         self.set_setting(pseudonyms=bool(on))
@@ -396,7 +487,8 @@ class GesprekskaartenApp(App):
 
     #: the screens that show the session in play; going to any other
     #: screen leaves the session (see :meth:`leave_session`)
-    SESSION_SCREENS = ("table", "summary", "plan")
+    SESSION_SCREENS = ("table", "summary", "plan", "classcase", "classroles", "classtable", "projector",
+                       "debrief")
 
     @property
     def sessions_store(self):
@@ -427,6 +519,7 @@ class GesprekskaartenApp(App):
         itself (they watch :attr:`session`); a practice game is emptied.
         Names show as the setting says again (the summary's toggle was for
         that session only)."""
+        self.class_game = None
         self.session = None
         self.pseudonyms = self.prefs.pseudonyms
         if self.practice_store is not None:
@@ -452,6 +545,13 @@ class GesprekskaartenApp(App):
         self.session = session
         self.go("table")
         return True
+
+    def start_class_game(self, deck_id: str, language: str, seats, case_card=None,
+                         timer_minutes=None) -> bool:
+        """A class game (see :mod:`app.classmode`): always on a store that
+        keeps nothing. False (and the trainer is told why) when it could not start."""
+        from app.classmode import start_class_game
+        return start_class_game(self, deck_id, language, seats, case_card, timer_minutes)
 
     def start_follow_up(self, session_id) -> bool:
         """A follow-up of a saved game (kaarten.followup): the same family,
@@ -540,7 +640,7 @@ class GesprekskaartenApp(App):
         and summary (Markdown) into the exports folder, note them with the
         session, and tell the worker where they are (and, outside the app,
         that the files are theirs to keep safe). The dialog shown."""
-        from app.exporting import save_exports
+        from app.exporting import path_text, save_exports
         from app.widgets.dialog import ask
 
         session = self.session
@@ -552,14 +652,14 @@ class GesprekskaartenApp(App):
             deck = None
         try:
             saved = save_exports(self.store, session, deck, worker_language=self.ui_language,
-                                 data_folder=self.data_folder)
+                                 data_folder=self.data_folder, pseudonyms=self.pseudonyms)
         except (OSError, KaartenError) as e:
             log.warning("Export failed: %s", type(e).__name__)
             return ask(tr._("Bewaren lukte niet"),
                        tr._("De bestanden konden niet worden geschreven. Kies in Instellingen een andere map."),
                        yes=tr._("Goed"))
-        message = tr._("De kaart voor het gezin (PDF), de kaart als plaatje en het verslag staan in:") + \
-            f"\n{saved.folder}\n\n"
+        message = tr._("Het overzicht voor het gezin (PDF), het overzicht als plaatje en het verslag staan in:") + \
+            f"\n{path_text(saved.folder)}\n\n"
         if saved.outside:
             message += tr._("Deze map is buiten de app. Jij zorgt dat de bestanden veilig blijven, "
                             "en wist ze als ze niet meer nodig zijn.")

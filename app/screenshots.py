@@ -86,6 +86,31 @@ def sample_game(app, language: str = "nl") -> None:
     s.record_person("coach Mo", "club-faith-leisure", 3)
     s.record_person("wijkcoach Fatima", "professionals", 3)
     s.pass_card()
+    # a start of the wie-plan (the plan screen): words, and a picture instead of words
+    s.add_plan_line(oma.id, "woensdag de kinderen ophalen", asker=s.players[0].id)
+    s.add_plan_line(s.network.people[1].id, theme="practical", asker=s.players[1].id)
+
+
+#: the seats of the sample class
+CLASS_SEATS = ("Ada", "Bo", "Cas", "Dewi")
+#: the screens of class mode that show a class game
+CLASS_GAME_SCREENS = ("classcase", "classroles", "classtable", "projector", "debrief")
+
+
+def sample_class_game(app, seats=CLASS_SEATS, timer_minutes=3) -> None:
+    """A class game on the family deck with the first case family, the timer on."""
+    from app.theme import player_colour
+    from kaarten.classroom import CLASS_DECK, case_families
+    case = case_families(app.decks.get(CLASS_DECK))[0].id
+    app.start_class_game("wie-is-er-voor-jou", "nl", [(n, player_colour(i)) for i, n in enumerate(seats)],
+                         case_card=case, timer_minutes=timer_minutes)
+    game = app.class_game
+    game.seen("case")
+    game.seen("roles")
+    game.session.record_person("buurvrouw", "neighbourhood", 1)
+    game.session.record_person("nicht", "family", 2)
+    game.tally("wie")
+    game.tally("wat")
 
 
 def _start_app(text_size: str | None):
@@ -130,6 +155,13 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
             Window.size = (w, h)
             driver.settle()
             for name in SCREENS:
+                if name in CLASS_GAME_SCREENS:
+                    if app.class_game is None:
+                        sample_class_game(app)
+                    app.go(name)
+                    driver.settle()
+                    files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
+                    continue
                 if name in app.SESSION_SCREENS:
                     app.resume_session(playing)
                 if name == "summary":
@@ -145,6 +177,18 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
                     app.go(name)
                 driver.settle()
                 files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
+                if name == "summary":   # "Bewaren of printen": where the files went
+                    question = app.save_exports()
+                    driver.settle()
+                    files.append(save_png(driver, out / f"summary-saved-{w}x{h}{suffix}.png"))
+                    question.dismiss()
+                    driver.settle()
+                if name == "settings":  # the lower half: saving and printing, erasing
+                    scroll = app.root.get_screen("settings").ids.scroll
+                    scroll.scroll_y = 0
+                    driver.settle()
+                    files.append(save_png(driver, out / f"settings-end-{w}x{h}{suffix}.png"))
+                    scroll.scroll_y = 1
                 if name == "table":
                     panel = table.name_someone()
                     driver.settle()
@@ -164,10 +208,12 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
 
 
 def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
-                 size: tuple[int, int] = (1280, 800), text_size: str | None = None) -> list[Path]:
+                 size: tuple[int, int] = (1280, 800), text_size: str | None = None,
+                 card_ids: list[str] | None = None) -> list[Path]:
     """The first ``count`` cards of a game with ``deck_id`` in ``language`` on
     the table screen (the worker's Dutch below when ``language`` is not
-    Dutch): ``cards-<deck>-<lang>-<n>.png``."""
+    Dutch): ``cards-<deck>-<lang>-<n>.png``; with ``card_ids``, those cards
+    instead (``cards-<deck>-<lang>-<id>.png``), to look at chosen ones."""
     out = Path(outdir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     driver = _start_app(text_size)
@@ -178,10 +224,109 @@ def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
     app.start_game(deck_id, language, list(PLAYERS))
     table = app.root.get_screen("table")
     files = []
+    if card_ids:
+        for card_id in card_ids:
+            driver.settle()
+            table._show_card(card_id)  # the card view as the table shows a dealt card
+            driver.settle()
+            files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{card_id}.png"))
+        return files
     for n in range(1, count + 1):
         driver.settle()
         files.append(save_png(driver, out / f"cards-{deck_id}-{language}-{n}.png"))
         table.next_turn()
+    return files
+
+
+def render_class(outdir, languages=("nl",)) -> list[Path]:
+    """A class game with a case family, on every class screen: the case card,
+    the role screen, the class table with the timer on, the projector view and
+    the debrief, at 1920x1080 and 1280x800: ``class-<screen>-<w>x<h>.png``."""
+    out = Path(outdir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    driver = _start_app(None)
+    app = driver.app
+    from kivy.core.window import Window
+
+    from app.theme import player_colour
+    from kaarten.classroom import CLASS_DECK, case_families
+
+    files: list[Path] = []
+    for lang in languages:
+        app.set_ui_language(lang)
+        suffix = "" if lang == "nl" else f"-{lang}"
+        case = case_families(app.decks.get(CLASS_DECK))[0].id
+        seats = [(name, player_colour(i)) for i, name in enumerate(CLASS_SEATS)]
+        for w, h in ((1920, 1080), (1280, 800), (800, 1280)):
+            Window.size = (w, h)
+            app.go("start")
+            driver.settle()
+            files.append(save_png(driver, out / f"class-start-{w}x{h}{suffix}.png"))
+            app.go("classsetup")
+            driver.settle()
+            setup = app.root.get_screen("classsetup")
+            setup.choose_deck("wie-is-er-voor-jou")
+            driver.settle()
+            files.append(save_png(driver, out / f"class-setup-{w}x{h}{suffix}.png"))
+            app.start_class_game("wie-is-er-voor-jou", "nl", seats, case_card=case, timer_minutes=3)
+            driver.settle()
+            files.append(save_png(driver, out / f"class-case-{w}x{h}{suffix}.png"))
+            app.root.get_screen("classcase").go_on()
+            driver.settle()
+            files.append(save_png(driver, out / f"class-roles-{w}x{h}{suffix}.png"))
+            app.root.get_screen("classroles").go_on()
+            driver.settle()
+            game = app.class_game
+            s = game.session
+            s.record_person("buurvrouw", "neighbourhood", 1)
+            s.record_person("nicht", "family", 2)
+            game.tally("wie")
+            game.tally("wie")
+            game.tally("wat")
+            driver.pump(seconds=70)        # the ring fills slowly (virtual seconds)
+            table = app.root.get_screen("classtable")
+            table.refresh()
+            driver.settle()
+            files.append(save_png(driver, out / f"class-table-{w}x{h}{suffix}.png"))
+            table.toggle_timer()
+            driver.settle()
+            files.append(save_png(driver, out / f"class-timer-paused-{w}x{h}{suffix}.png"))
+            app.go("projector")
+            driver.settle()
+            files.append(save_png(driver, out / f"class-projector-{w}x{h}{suffix}.png"))
+            app.go("classtable")
+            driver.settle()
+            for _ in range(game.seats):
+                table.next_turn()
+                driver.settle()
+            files.append(save_png(driver, out / f"class-roles-round2-{w}x{h}{suffix}.png"))
+            app.root.get_screen("classroles").go_on()
+            driver.settle()
+            game.session.record_person("trainer", "club-faith-leisure", 2)
+            game.tally("wat")
+            game.end()
+            app.go("debrief")
+            driver.settle()
+            files.append(save_png(driver, out / f"class-debrief-{w}x{h}{suffix}.png"))
+            app.go("start")
+            driver.settle()
+    # a class-deck card on the projector (the rewrite cards are long)
+    Window.size = (1920, 1080)
+    app.set_ui_language("nl")
+    seats = [(name, player_colour(i)) for i, name in enumerate(CLASS_SEATS[:3])]
+    app.start_class_game(CLASS_DECK, "nl", seats)
+    driver.settle()
+    app.root.get_screen("classroles").go_on()
+    driver.settle()
+    for n in range(1, 4):
+        app.go("projector")
+        driver.settle()
+        files.append(save_png(driver, out / f"class-projector-klas-{n}-1920x1080.png"))
+        app.go("classtable")
+        driver.settle()
+        app.class_game.next_turn()
+    app.go("start")
+    driver.settle()
     return files
 
 

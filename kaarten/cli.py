@@ -49,12 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("deck", metavar="DECK")
     p.add_argument("language", metavar="LANG")
 
+    p = sub.add_parser("purge", help="delete for real the sessions not played for a number of days",
+                       description="Delete for real (overwritten, not only hidden) every session "
+                                   "last played more than DAYS whole days ago, as the app does on "
+                                   "its own. Without --older-than: the days set in the app "
+                                   "(Instellingen, default 30). Close the app first.")
+    p.add_argument("--older-than", metavar="DAYS", default=None,
+                   help="whole days from 1 to 365 (default: the app's setting)")
+
     p = sub.add_parser("screenshots", help="render every screen to PNG files, without a display")
     p.add_argument("outdir", metavar="OUTDIR")
     p.add_argument("--languages", default="nl", metavar="LANGS",
                    help="comma-separated UI and card languages to render, e.g. nl,ar,ti,uk (default nl)")
     p.add_argument("--cards", metavar="DECK", help="instead: the first cards of DECK on the table screen")
     p.add_argument("--count", type=int, default=5, help="with --cards: how many cards (default 5)")
+    p.add_argument("--ids", metavar="IDS", help="with --cards: these card ids (comma-separated) instead of the first ones")
 
     sub.add_parser("sessions", help="list the saved sessions: id, date, deck, players, people")
 
@@ -85,6 +94,8 @@ def main(argv: Sequence[str], ui_commands: Mapping[str, UiCommand] | None = None
         return new_language(args.deck, args.language, args.translated_by)
     if args.command == "mark-current":
         return mark_current(args.deck, args.language)
+    if args.command == "purge":
+        return purge(args.older_than)
     if args.command == "sessions":
         return list_sessions()
     if args.command == "demo":
@@ -266,6 +277,52 @@ def mark_current(deck_id: str, language: str, out=sys.stdout, err=sys.stderr) ->
     return 0
 
 
+# -- purge -----------------------------------------------------------------------------------
+
+def purge(older_than: str | None, out=sys.stdout, err=sys.stderr, now=None) -> int:
+    """Delete the sessions whose days are over: 0 when done, 2 for a bad
+    number of days, 1 when the sessions file cannot be opened (the app is
+    open, no permission...). Never prints a name."""
+    import datetime as dt
+
+    from kaarten import retention
+    from kaarten.errors import AlreadyOpenError, KaartenError
+    from kaarten.paths import data_dir
+    from kaarten.preferences import Preferences
+    from kaarten.store import DB_NAME, Store
+
+    folder = data_dir()
+    if older_than is None:
+        days = Preferences.load(folder).retention_days
+    else:
+        try:
+            days = retention.check_days(older_than)
+        except ValueError:
+            print(f"--older-than needs a whole number of days from 1 to 365, for example "
+                  f"--older-than 30; got {shown(older_than)!r}.", file=err)
+            return 2
+    path = folder / DB_NAME
+    if not path.exists():
+        print(f"There are no saved sessions in {shown(str(folder))}: nothing to delete.", file=out)
+        return 0
+    moment = now or dt.datetime.now(dt.timezone.utc)
+    try:
+        with Store.open(path, exclusive=True) as store:
+            deleted = retention.purge(store, days, moment)
+            left = len(store.sessions())
+    except AlreadyOpenError:
+        print("The app is open on these sessions. Close it first, then run purge again "
+              "(the app deletes old sessions itself too).", file=err)
+        return 1
+    except KaartenError as e:
+        print(f"Could not delete old sessions: {e}", file=err)
+        return 1
+    before = retention.cutoff(days, moment).astimezone().date()
+    print(f"Deleted {len(deleted)} session{'s' if len(deleted) != 1 else ''} last played before "
+          f"{before.isoformat()} (kept: {days} days); {left} left.", file=out)
+    return 0
+
+
 # -- sessions and the demo family ------------------------------------------------------
 
 def _open_store(err):
@@ -333,4 +390,5 @@ def demo(language: str = "nl", out=sys.stdout, err=sys.stderr) -> int:
     return 0
 
 
-__all__ = ["build_parser", "check", "demo", "list_decks", "list_sessions", "main", "mark_current", "new_language"]
+__all__ = ["build_parser", "check", "demo", "list_decks", "list_sessions", "main", "mark_current", "new_language",
+           "purge"]

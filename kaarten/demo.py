@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kaarten.decks import Deck
 from kaarten.network import Closeness, Sector
+from kaarten.plan import When, deadline
 from kaarten.records import SessionStore
 
 __all__ = ["DEMO_DECK", "DEMO_SEED", "DemoFamily", "family", "record_demo", "LANGUAGES"]
@@ -28,8 +29,9 @@ F, V, B, S, C, H = (Sector.FAMILY, Sector.FRIENDS, Sector.NEIGHBOURHOOD, Sector.
 _PLACES = ((F, 1), (F, 1), (F, 2), (V, 1), (B, 2), (S, 2), (C, 3), (H, 2), (V, 3), (F, 3))
 #: Turns: (player index, [person index...]); the same person named again is one person.
 _TURNS = ((0, [0, 3]), (1, [1, 5]), (2, [0, 6]), (0, [4, 7]), (1, [3, 8]), (2, [1, 2]), (0, [0, 9]), (1, [4]))
-#: The plan: (person index, ask index, asker index)
+#: The plan: (person index, ask index, asker index), and each ask's theme
 _PLAN = ((0, 0, 0), (4, 1, 0), (3, 2, 1))
+_PLAN_THEMES = ("practical", "practical", "fun")
 
 
 @dataclass(frozen=True)
@@ -128,5 +130,11 @@ def record_demo(store: SessionStore, deck: Deck, language: str = "nl"):
 
 
 def _plan(session, fam: DemoFamily, people) -> None:
-    """The short wie-plan, when the session has one (kaarten.plan)."""
-    return None
+    """The short wie-plan: three asks (words and a theme, who asks, by when)
+    and the two notes."""
+    today = session.created.astimezone().date()
+    whens = (When.THIS_WEEK, When.NEXT_WEEK, When.THIS_MONTH)
+    for (person, ask, asker), theme, when in zip(_PLAN, _PLAN_THEMES, whens):
+        session.add_plan_line(people[person], fam.asks[ask], theme=theme,
+                              asker=session.players[asker].id, by=deadline(when, today))
+    session.set_plan_notes(goes_well=fam.goes_well, next_step=fam.next_step)

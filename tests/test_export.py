@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import sys
 
 import pytest
@@ -23,6 +24,7 @@ from app.export.content import hand_out
 from app.export.fonts import FONTS_DIR
 from app.export.markdown import markdown_text
 from app.export.pdf import pdf_bytes, shaping_available
+from app.scripts import display_text
 from kaarten import demo
 from kaarten.decks import load_decks
 from kaarten.session import Session
@@ -209,4 +211,54 @@ def test_an_export_of_a_game_without_people(tmp_path, deck, fpdf_warnings):
     for fmt in ("pdf", "png", "md"):
         assert render(session, deck, fmt, "ar")
     assert not fpdf_warnings
+    store.close()
+
+
+def test_the_demo_family_has_a_plan(families):
+    for session in families.values():
+        assert len(session.plan.asks) == 3
+        assert session.plan.notes.goes_well and session.plan.notes.next_step
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_pseudonym_exports_hold_no_typed_name(families, deck, lang, fpdf_warnings):
+    """No name as typed (people or players) and none of the family's own
+    words in any export with pseudonyms on; the figures stay."""
+    session = families[lang]
+    fam = demo.family(lang)
+    content = hand_out(session, deck, lang, pseudonyms=True)
+    assert content.summary.totals == session.summary().totals
+    assert len(content.plan) == 3
+    pdf = render(session, deck, "pdf", lang, pseudonyms=True, shaping=False)
+    md = render(session, deck, "md", lang, pseudonyms=True).decode("utf-8")
+    pdf_text = text_of(pdf)
+    names = [*fam.people, *fam.players]
+    words = [*fam.asks, fam.goes_well, fam.next_step]
+    # each word of a name (a first name alone is a name too), each phrase whole;
+    # the Arabic also as the PDF draws it (joined, in visual order)
+    needles = {w for n in names for w in n.split() if len(w) > 3} | set(words)
+    needles |= {display_text(t, lang) for t in needles}
+    printed = " | ".join([*content.all_names, *(t for i in content.plan for t in (i.person, i.ask, i.asker)),
+                          content.goes_well, content.next_step])   # what every writer draws from
+    for needle in needles:
+        assert needle not in printed
+        found = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+        assert not found.search(pdf_text), needle
+        assert not found.search(md), needle
+    assert "Speler 1" in md or lang != "nl"
+    assert not fpdf_warnings
+
+
+def test_an_earlier_plan_prints_how_it_went(tmp_path, deck):
+    store = Store.open(tmp_path / "s.sqlite3")
+    first = demo.record_demo(store, deck, "nl")
+    line = first.plan.asks[0]
+    follow = Session.start_follow_up(store, first.id, card_ids=[c.id for c in deck.cards],
+                                     themes_by_card={c.id: c.theme for c in deck.cards})
+    follow.set_outcome(follow.plan.earlier_asks[0].id, "done")
+    content = hand_out(follow, deck, "nl")
+    assert content.earlier_plan[0].outcome == "Gedaan"
+    assert content.earlier_plan[0].ask == line.ask
+    text = " ".join(text_of(pdf_bytes(content)).split())
+    assert "Hoe ging het?" in text and "Gedaan" in text
     store.close()

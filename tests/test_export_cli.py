@@ -112,3 +112,11 @@ def test_an_unwritable_path(demo_data, tmp_path):
 def test_a_bad_format_is_refused_by_the_parser(demo_data, tmp_path):
     result = run(demo_data, "export", "1", "--format", "doc", "--out", str(tmp_path / "x.doc"))
     assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_with_pseudonyms(demo_data, tmp_path):
+    out = tmp_path / "p.md"
+    result = run(demo_data, "export", "2", "--format", "md", "--pseudonyms", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Babcia Hela" not in text and "Zosia" not in text and "B.H." in text and "Speler 2" in text

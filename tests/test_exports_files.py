@@ -105,3 +105,17 @@ def test_tidy_deletes_sessions_a_day_after_export_with_their_files(tmp_path):
 def test_a_practice_store_notes_no_export():
     store = PracticeStore()
     assert store.exports() == [] and store.demo_sessions() == set()
+
+
+def test_tidy_expires_the_exports_folder_and_forgets_the_files(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        session = start_game(store)
+        old = exports.write_file(tmp_path / "exports", "old.pdf", b"x")
+        new = exports.write_file(tmp_path / "exports", "new.pdf", b"y")
+        for path in (old, new):
+            store.add_export(session.id, path, "pdf")
+        long_ago = (dt.datetime.now() - dt.timedelta(days=31)).timestamp()
+        os.utime(old, (long_ago, long_ago))
+        exports.tidy(store, exports.ExportSettings(), retention=dt.timedelta(days=30), data_folder=tmp_path)
+        assert not old.exists() and new.exists()
+        assert [p for _sid, p, _f, _w in store.exports()] == [new]

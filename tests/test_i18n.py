@@ -46,7 +46,8 @@ def test_every_catalog_exists_compiles_and_keeps_placeholders(lang):
     pot_ids = catalogs.ids(catalogs.POT)
     assert catalogs.ids(po_path(lang)) >= pot_ids, "run tools/i18n.py update"
     if lang != "nl":
-        untranslated = [m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+        untranslated = [m.id for m in catalog
+                        if m.id and (m.fuzzy or not (m.string if isinstance(m.string, str) else all(m.string)))]
         assert not untranslated, untranslated[:10]
 
 

@@ -17,9 +17,11 @@ from typing import Any, Mapping
 from app.export.words import Words
 from app.map.layout import MapPerson
 from kaarten.network import Person, PersonId, Sector
+from kaarten.plan import Outcome
+from kaarten.pseudonyms import pseudonymise_summary
 from kaarten.summary import Summary
 
-__all__ = ["HandOut", "PlanItem", "hand_out", "SECTOR_ORDER"]
+__all__ = ["HandOut", "PlanItem", "hand_out", "plan_detail", "SECTOR_ORDER"]
 
 #: Sector enum -> slice index on the map (as :mod:`app.map.widget` has it).
 SECTOR_ORDER: tuple[Sector, ...] = tuple(Sector)
@@ -34,6 +36,8 @@ class PlanItem:
     theme: str = ""
     asker: str = ""
     by: dt.date | None = None
+    #: for an ask of the earlier plan: how it went, in words ('' when not said)
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,8 +114,8 @@ def hand_out(session: Any, deck: Any | None, lang: str, *, pseudonyms: bool = Fa
     local = deck.localized(lang) if deck is not None else None
     theme_labels = {t.id: t.label for t in local.themes} if local is not None else {}
     if pseudonyms:
-        summary = _pseudonymised(summary, words)
-    plan, earlier, goes_well, next_step = _plan(session, summary, theme_labels)
+        summary = pseudonymise_summary(summary, player_label=words._("Speler {n}"))
+    plan, earlier, goes_well, next_step = _plan(session, summary, theme_labels, words, pseudonyms)
     return HandOut(
         words=words,
         date=today or summary.date,
@@ -128,15 +132,41 @@ def hand_out(session: Any, deck: Any | None, lang: str, *, pseudonyms: bool = Fa
     )
 
 
-def _pseudonymised(summary: Summary, words: Words) -> Summary:
-    raise NotImplementedError("pseudonyms arrive with kaarten.pseudonyms")
-
-
-def _plan(session: Any, summary: Summary, theme_labels: Mapping[str, str]):
+def _plan(session: Any, summary: Summary, theme_labels: Mapping[str, str], words: Words, pseudonyms: bool):
     """(this game's asks, the earlier plan's asks, what goes well, the next step).
 
-    Names come from ``summary`` (so pseudonyms follow), never from the plan."""
-    return (), (), "", ""
+    Names come from ``summary`` (so pseudonyms follow), never from the plan.
+    With pseudonyms the family's own words are left out (they may hold a
+    name): an ask then shows its theme only."""
+    plan = session.plan
+    people = {p.id: p.name for p in summary.people}
+    players = {p.id: p.name for p in summary.players}
+    outcomes = {Outcome.DONE: words._("Gedaan"), Outcome.NOT_YET: words._("Nog niet"),
+                Outcome.NOT_NEEDED: words._("Niet meer nodig")}
+
+    def item(line) -> PlanItem:
+        return PlanItem(
+            person=people[line.person_id],
+            ask="" if pseudonyms else line.ask,
+            theme=theme_labels.get(line.theme, line.theme) if line.theme else "",
+            asker=players.get(line.asker, "") if line.asker is not None else "",
+            by=line.by,
+            outcome=outcomes.get(line.outcome, "") if line.outcome is not None else "",
+        )
+
+    asks = tuple(item(x) for x in plan.asks if x.person_id in people)
+    earlier = tuple(item(x) for x in plan.earlier_asks if x.person_id in people)
+    return asks, earlier, plan.notes.goes_well, plan.notes.next_step
 
 
-
+def plan_detail(c: HandOut, item: PlanItem) -> str:
+    """'Mama vraagt het · vóór 7 december 2026 · Gedaan'."""
+    _ = c.words._
+    detail = []
+    if item.asker:
+        detail.append(_("{name} vraagt het").format(name=item.asker))
+    if item.by is not None:
+        detail.append(_("vóór {date}").format(date=c.words.date(item.by)))
+    if item.outcome:
+        detail.append(item.outcome)
+    return " \u00b7 ".join(detail)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app import theme
-from app.export.content import HandOut
+from app.export.content import HandOut, plan_detail
 from kaarten.network import Closeness
 
 __all__ = ["markdown_text", "escape"]
@@ -92,20 +92,22 @@ def markdown_text(c: HandOut) -> str:
         out.append('- ' + escape(_("In elk deel van het leven is iemand genoemd")))
     out.append("")
 
-    out.append('## ' + escape(_("Ons wie-plan")))
+    out.append('## ' + escape(_("Ons plan")))
     out.append("")
-    for item in c.plan:
-        what = " · ".join(escape(t) for t in (item.ask, item.theme) if t)
-        extra = []
-        if item.asker:
-            extra.append(escape(_("vraagt: {name}").format(name=item.asker)))
-        if item.by is not None:
-            extra.append(escape(_("voor {date}").format(date=c.words.date(item.by))))
-        out.append(f"- {escape(item.person)}: {what}" + (f" ({'; '.join(extra)})" if extra else ""))
-    if not c.plan:
+    for title, items in ((_("Hoe ging het?"), c.earlier_plan), (_("Wie vragen we om hulp?"), c.plan)):
+        if not items:
+            continue
+        if c.earlier_plan:
+            out.append('### ' + escape(title))
+            out.append("")
+        for item in items:
+            what = " · ".join(escape(t) for t in (item.ask, item.theme) if t)
+            extra = plan_detail(c, item)
+            out.append(f"- {escape(item.person)}: {what}" + (f" ({escape(extra)})" if extra else ""))
+    if not (c.plan or c.earlier_plan):
         out.append('- ' + escape(_("Nog geen plan gemaakt")))
     if c.goes_well:
-        out.append('- ' + escape(_("Wat gaat goed")) + ': ' + escape(c.goes_well))
+        out.append('- ' + escape(_("Wat gaat goed?")) + ' ' + escape(c.goes_well))
     if c.next_step:
         out.append('- ' + escape(_("De volgende stap")) + ': ' + escape(c.next_step))
     out.append("")

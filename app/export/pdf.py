@@ -32,7 +32,7 @@ from typing import Sequence
 from fpdf import FPDF
 
 from app import theme
-from app.export.content import HandOut, PlanItem
+from app.export.content import HandOut, PlanItem, plan_detail
 from app.export.fonts import FontSet, fonts
 from app.export.mapdraw import Colour, draw_map
 from app.export.words import N_
@@ -249,10 +249,10 @@ class HandOutWriter:
         self.title()
         self.map()
         self.new_page()
+        self.plan()         # what the family will do first: it goes on the fridge
         self.supporters()
         self.people()
         self.empty()
-        self.plan()
 
     def title(self) -> None:
         c, _ = self.c, self._
@@ -338,25 +338,27 @@ class HandOutWriter:
         c, _ = self.c, self._
         if not (c.plan or c.goes_well or c.next_step or c.earlier_plan):
             return
-        self.heading(N_("Ons wie-plan"))
-        for item in c.plan:
-            self.plan_line(item)
+        self.heading(N_("Ons plan"))
+        if c.earlier_plan:
+            self.heading(N_("Hoe ging het?"), 13)
+            for item in c.earlier_plan:
+                self.plan_line(item)
+        if c.plan:
+            if c.earlier_plan:
+                self.heading(N_("Wie vragen we om hulp?"), 13)
+            for item in c.plan:
+                self.plan_line(item)
         if c.goes_well:
-            self.heading(N_("Wat gaat goed"), 13)
+            self.heading(N_("Wat gaat goed?"), 13)
             self.para(c.goes_well, 12)
         if c.next_step:
             self.heading(N_("De volgende stap"), 13)
             self.para(c.next_step, 12)
 
     def plan_line(self, item: PlanItem) -> None:
-        c, _ = self.c, self._
+        c = self.c
         what = " \u00b7 ".join(t for t in (item.ask, item.theme) if t)
-        detail = []
-        if item.asker:
-            detail.append(_("vraagt: {name}").format(name=item.asker))
-        if item.by is not None:
-            detail.append(_("voor {date}").format(date=c.words.date(item.by)))
-        self.person_line(f"{item.person}: {what}" if what else item.person, " \u00b7 ".join(detail), theme.PRIMARY)
+        self.person_line(f"{item.person}: {what}" if what else item.person, plan_detail(c, item), theme.PRIMARY)
 
 
 def missing_glyphs(content: HandOut, font_set: FontSet | None = None) -> set[str]:

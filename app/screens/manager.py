@@ -10,12 +10,17 @@ A screen is built when it becomes ``current`` or when code asks for it with
 :meth:`get_screen` (tests and the screenshot tool look at a screen's ids);
 :meth:`has_screen` and :attr:`screen_names` know every screen of the table,
 built or not. :attr:`screens` (Kivy's list) holds the built ones only.
+
+Kivy's own rule for ScreenManager clips it with a stencil (two rectangles
+the size of the window, every frame) for sliding transitions; the app fades
+between screens that fill the manager, so this one does not clip.
 """
 
 from __future__ import annotations
 
 import importlib
 
+from kivy.lang import Builder
 from kivy.properties import AliasProperty, DictProperty
 from kivy.uix.screenmanager import ScreenManager
 
@@ -52,3 +57,10 @@ class LazyScreenManager(ScreenManager):
         return built + [n for n in self.table if n not in built]
 
     screen_names = AliasProperty(_get_screen_names, bind=("screens", "table"))
+
+
+# no base rules: ScreenManager's stencil clip is not needed for a fade
+Builder.load_string("""
+<-LazyScreenManager>:
+    canvas:
+""")

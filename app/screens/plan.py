@@ -20,12 +20,13 @@ import datetime as dt
 from pathlib import Path
 
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
 from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.modalview import ModalView
 
-from app import theme
+from app import naming, theme
 from app.i18n import tr
 from app.widgets import layout as _layout  # noqa: F401  (TopBar, ColumnLayout for kv)
 from app.widgets.layout import AppScreen, Chip, MirroredBoxLayout, show_child
@@ -68,9 +69,14 @@ class ThemeButton(ButtonBehavior, AnchorLayout):
 
 
 class PickChip(Chip):
-    """A choice in the panel (who asks, when)."""
+    """A choice in the panel (who asks, when) or an answer (done, not yet...)."""
 
     value = ObjectProperty(None, allownone=True)
+
+    def natural_width(self) -> float:
+        # a little slack: Ethiopic measures a little narrower than it draws,
+        # and a three-word answer then wrapped beside free room
+        return super().natural_width() + dp(8)
 
 
 class PlanLineRow(ButtonBehavior, MirroredBoxLayout):
@@ -145,7 +151,7 @@ class PlanLinePanel(ModalView):
         askers = self.ids.askers
         askers.clear_widgets()
         for p in session.players:
-            chip = PickChip(text=p.name, value=p.id, bg=theme.rgba(p.colour))
+            chip = PickChip(text=naming.player_name(session, p), value=p.id, bg=theme.rgba(p.colour))
             chip.bind(on_release=lambda c: self.pick_asker(c.value))
             askers.add_widget(chip)
         whens = self.ids.whens
@@ -218,6 +224,8 @@ class PlanLinePanel(ModalView):
 class PlanScreen(AppScreen):
     has_earlier = BooleanProperty(False)
     has_lines = BooleanProperty(False)
+    #: pseudonyms on: the plan is looked at, not changed (its typed words are hidden)
+    read_only = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -238,6 +246,7 @@ class PlanScreen(AppScreen):
 
     def on_kv_post(self, *_):
         self.watch_app("session", lambda *_: self.refresh())
+        self.watch_app("pseudonyms", lambda *_: self.refresh())
         for name in ("goes_well", "next_step"):
             field = self.ids[name]
             field.bind(focus=lambda f, focused, n=name: None if focused else self.save_note(n))
@@ -267,8 +276,12 @@ class PlanScreen(AppScreen):
             self.ids.goes_well.text = self.ids.next_step.text = ""
             return
         network, plan = session.network, session.plan
+        # pseudonyms on: initials, "Speler n", and none of the family's typed
+        # words (the plan is then only looked at: nothing is typed over them)
+        hidden = naming.pseudonyms_on()
+        self.read_only = hidden
         for person in network.people:
-            chip = PersonChip(text=person.name, person_id=person.id,
+            chip = PersonChip(text=naming.person_name(session, person), person_id=person.id,
                               bg=theme.sector_look(person.sector).colour)
             chip.bind(on_release=lambda c: self.ask_someone(c.person_id))
             people.add_widget(chip)
@@ -279,10 +292,11 @@ class PlanScreen(AppScreen):
             person = network.person(line.person_id)
             look = theme_look(deck, line.theme) if line.theme else None
             asker = players.get(line.asker)
-            detail = [tr._("{name} vraagt het").format(name=asker.name) if asker else "", by_text(line.by)]
+            detail = [tr._("{name} vraagt het").format(name=naming.player_name(session, asker)) if asker else "",
+                      by_text(line.by)]
             row = PlanLineRow(
-                line_id=line.id, person=person.name,
-                words=line.ask or (look.label if look else ""),
+                line_id=line.id, person=naming.person_name(session, person),
+                words=("" if hidden else line.ask) or (look.label if look else ""),
                 detail=" \u00b7 ".join(d for d in detail if d),
                 source=look.source if look else "",
                 colour=look.colour if look else theme.sector_look(person.sector).colour,
@@ -295,17 +309,22 @@ class PlanScreen(AppScreen):
             look = theme_look(deck, line.theme) if line.theme else None
             earlier.add_widget(EarlierAskRow(
                 line_id=line.id,
-                words=ask_words(line, network.person(line.person_id).name, look),
+                words=ask_words(line, naming.person_name(session, network.person(line.person_id)), look,
+                                hide_words=hidden),
                 source=look.source if look else "",
                 outcome=line.outcome.value if line.outcome else "",
             ))
         self.has_lines = bool(plan.asks)
         self.has_earlier = bool(plan.earlier_asks)
         notes = plan.notes
-        if not self.ids.goes_well.focus:
-            self.ids.goes_well.text = notes.goes_well
-        if not self.ids.next_step.focus:
-            self.ids.next_step.text = notes.next_step
+        for name in ("goes_well", "next_step"):
+            field = self.ids[name]
+            field.disabled = hidden
+            if hidden:
+                field.focus = False
+                field.text = ""          # shown empty; save_note keeps the words as they were
+            elif not field.focus:
+                field.text = getattr(notes, name)
 
     # -- actions ----------------------------------------------------------------
 
@@ -321,11 +340,11 @@ class PlanScreen(AppScreen):
 
     def _open(self, person_id, line_id) -> PlanLinePanel | None:
         session = self.session
-        if session is None or person_id not in session.network:
+        if session is None or person_id not in session.network or self.read_only:
             return None
         self.close_panel()
         self._panel = PlanLinePanel(screen=self, person_id=person_id, line_id=line_id,
-                                    person_name=session.network.person(person_id).name)
+                                    person_name=naming.person_name(session, session.network.person(person_id)))
         self._panel.bind(on_dismiss=lambda *_: setattr(self, "_panel", None))
         self._panel.open()
         return self._panel
@@ -354,7 +373,7 @@ class PlanScreen(AppScreen):
 
     def save_note(self, name: str) -> None:
         session = self.session
-        if session is None:
+        if session is None or self.read_only:
             return
         text = self.ids[name].text
         if getattr(session.plan.notes, name) == " ".join(text.split()):

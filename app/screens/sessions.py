@@ -77,6 +77,7 @@ class SessionsScreen(AppScreen):
         box.clear_widgets()
         store = app.sessions_store if app is not None else None   # practice: none
         infos = store.sessions() if store is not None else []
+        due = self._due_tomorrow(infos)
         exported: dict[int, int] = {}
         for session_id, *_rest in (store.exports() if store is not None else ()):
             exported[session_id] = exported.get(session_id, 0) + 1
@@ -88,6 +89,8 @@ class SessionsScreen(AppScreen):
                 detail += " \u00b7 " + tr.ngettext("{n} bestand bewaard", "{n} bestanden bewaard", n).format(n=n)
             if info.id in demos:
                 detail = tr._("Voorbeeld, geen echt gezin") + " \u00b7 " + detail
+            if info.id in due:
+                detail += " \u00b7 " + tr._("Dit gesprek wordt morgen gewist.")
             box.add_widget(SessionCard(
                 session_id=int(info.id),
                 title=self.title_of(info),
@@ -95,6 +98,13 @@ class SessionsScreen(AppScreen):
                 finished=bool(info.finished),
             ))
         self.empty = not infos
+
+    def _due_tomorrow(self, infos) -> set:
+        from kaarten import retention
+        app = self.app()
+        if app is None or not hasattr(app, "now"):
+            return set()
+        return {s.id for s in retention.due_tomorrow(infos, app.prefs.retention_days, app.now())}
 
     @staticmethod
     def when_of(info) -> str:

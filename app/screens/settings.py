@@ -94,7 +94,8 @@ class SettingsScreen(AppScreen):
 
     def on_kv_post(self, *_):
         tr.fbind("lang", self._relabel)
-        self._pin_remove = self.ids.pin_remove.__self__     # ids are weak; it comes and goes
+        self._pin_remove = self.ids.pin_remove.__self__     # ids are weak; they come and go
+        self._idle_block = self.ids.idle_block.__self__
 
     def refresh(self, *_) -> None:
         app = self.app()
@@ -113,6 +114,9 @@ class SettingsScreen(AppScreen):
             self.retention_days = prefs.retention_days
             self.pseudonyms = prefs.pseudonyms
         show_child(self.ids.pin_buttons, self._pin_remove, self.pin_set)
+        column = self.ids.column
+        show_child(column, self._idle_block, self.pin_set,
+                   index=column.children.index(self.ids.pin_buttons) if self.pin_set else 0)
         self._fill("idle_minutes", "idle", [str(n) for n in IDLE_CHOICES], str(self.idle_minutes),
                    lambda v: minutes_label(int(v)))
         days = sorted(set(RETENTION_CHOICES) | {int(self.retention_days)})
@@ -136,7 +140,8 @@ class SettingsScreen(AppScreen):
         self._fill("delete_after", "after", ["on", "off"], "on" if chosen.delete_after_export else "off",
                    lambda v: tr._("Aan") if v == "on" else tr._("Uit"))
         where = chosen.target(folder)
-        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=where)
+        from app.exporting import path_text
+        self.export_folder_text = tr._("Bestanden komen in: {folder}").format(folder=path_text(where))
         if chosen.folder:
             self.export_folder_text += "\n" + tr._("Deze map is buiten de app. Jij zorgt dat de bestanden "
                                                    "veilig blijven.")
@@ -173,7 +178,7 @@ class SettingsScreen(AppScreen):
         elif button.group == "idle":
             app.set_setting(idle_lock_minutes=int(button.value))
         elif button.group == "days":
-            app.set_setting(retention_days=int(button.value))
+            self.ask_retention(int(button.value))
         elif button.group == "names":
             app.set_pseudonyms_setting(button.value == "initials")
         elif button.group in ("folder", "after"):
@@ -192,6 +197,27 @@ class SettingsScreen(AppScreen):
         else:
             app.set_text_size(button.value)
         self.refresh()
+
+    def ask_retention(self, days: int):
+        """Fewer days: the sessions that would go at once are named by count
+        first, and nothing goes until the worker says so."""
+        from kaarten import retention
+        app = self.app()
+        store = app.store
+        infos = store.sessions() if store is not None and not store.keeps_nothing else []
+        going = len(retention.due_now(infos, days, app.now()))
+        if not going:
+            app.set_retention_days(days)
+            return None
+
+        def change():
+            app.set_retention_days(days)
+            self.refresh()
+        return ask(tr._("Gesprekken bewaren: {days}?").format(days=days_label(days)),
+                   tr.ngettext("Dan wordt nu {n} gesprek gewist, met alle namen.",
+                               "Dan worden nu {n} gesprekken gewist, met alle namen.", going).format(n=going)
+                   + " " + tr._("Dit kan niet ongedaan worden gemaakt."),
+                   yes=tr._("Ja, wissen"), no=tr._("Niet wissen"), on_yes=change, yes_kind="danger")
 
     # -- the PIN ----------------------------------------------------------------------
 

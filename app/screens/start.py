@@ -29,6 +29,10 @@ class StartScreen(AppScreen):
     #: damaged sessions files kept aside, or a wipe still to finish ('' none)
     damaged_text = StringProperty("")
     has_damaged_files = BooleanProperty(False)
+    #: "Dit gesprek wordt morgen gewist." under "Verder spelen" ('' none)
+    resume_warning = StringProperty("")
+    #: other sessions deleted tomorrow ('' none)
+    expiry_text = StringProperty("")
 
     def on_pre_enter(self, *_):
         self.refresh()
@@ -46,6 +50,27 @@ class StartScreen(AppScreen):
             self.resume_id = int(info.id)
             self.resume_detail = self.describe(info)
         self._show_resume(info is not None)
+        self._show_expiry(store, info)
+
+    def _show_expiry(self, store, info) -> None:
+        """The day before a session is deleted (its days are over), say so here."""
+        from kaarten import retention
+        app = self.app()
+        self.resume_warning = self.expiry_text = ""
+        if store is None or store.keeps_nothing:
+            return
+        try:
+            due = {s.id for s in retention.due_tomorrow(store.sessions(), app.prefs.retention_days, app.now())}
+        except KaartenError:
+            return
+        if info is not None and info.id in due:
+            self.resume_warning = tr._("Dit gesprek wordt morgen gewist.")
+            due.discard(info.id)
+        if due:
+            self.expiry_text = tr.ngettext(
+                "Morgen wordt {n} eerder gesprek gewist. Je vindt het onder Eerdere gesprekken.",
+                "Morgen worden {n} eerdere gesprekken gewist. Je vindt ze onder Eerdere gesprekken.",
+                len(due)).format(n=len(due))
 
     @staticmethod
     def describe(info) -> str:

@@ -316,7 +316,7 @@ class SummaryScreen(AppScreen):
         show_child(row, self._play_on, not self.finished, index=len(row.children))
         # a practice game keeps nothing, on paper neither
         session = self.session
-        show_child(row, self._save, session is not None and not session.keeps_nothing, index=len(row.children))
+        show_child(self.ids.save_row, self._save, session is not None and not session.keeps_nothing)
         self._fit_trigger()
 
     # -- buttons ----------------------------------------------------------------------

@@ -370,6 +370,8 @@ class TableScreen(AppScreen):
     asks_people = BooleanProperty(True)
     named_text = StringProperty("")
     practice = BooleanProperty(False)
+    #: at the start of a game: what is kept, and for how long
+    kept_text = StringProperty("")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -427,7 +429,7 @@ class TableScreen(AppScreen):
             question.dismiss(animation=False)
         self._questions.clear()
         self.ids.named.clear_widgets()
-        self.named_text = self.player_name = self.pile_text = ""
+        self.named_text = self.player_name = self.pile_text = self.kept_text = ""
         self.ids.card.clear()
         self._card_id = None
         self.practice = False
@@ -439,6 +441,7 @@ class TableScreen(AppScreen):
         if session is None or session.finished or session.current_card is None:
             return
         self.practice = bool(self.app().practice_session)
+        self.kept_text = self._kept_text(session)
         player = session.current_player
         self.player_name = tr._("{name} is aan de beurt").format(name=player_name(session, player))
         self.player_colour = theme.rgba(player.colour)
@@ -450,6 +453,18 @@ class TableScreen(AppScreen):
         if animate or card_id != self._card_id:
             self.ids.card.deal_in()
         self._card_id = card_id
+
+    def _kept_text(self, session) -> str:
+        """During the first turn of a game, one line says what is kept and
+        for how long (practice mode says it keeps nothing, elsewhere)."""
+        if self.practice or session.table.turn_number != 1:
+            return ""
+        days = self.app().prefs.retention_days
+        return tr.ngettext(
+            "Wat jullie vertellen, blijft alleen op deze tablet: de namen en waar ze bij horen. "
+            "{n} dag na het laatste spel wordt het gewist.",
+            "Wat jullie vertellen, blijft alleen op deze tablet: de namen en waar ze bij horen. "
+            "{n} dagen na het laatste spel wordt het gewist.", days).format(n=days)
 
     def _show_card(self, card_id: str) -> None:
         app = self.app()

@@ -1,6 +1,6 @@
 """Small layout pieces every screen uses.
 
-- :class:`AppScreen`: a Screen on the warm paper background.
+- :class:`AppScreen`: a Screen on the warm paper background (the window's).
 - :class:`ColumnLayout`: a vertical column as high as its content and at most
   ``max_width`` wide, centred (put it in a ScrollView: nothing is ever cut
   off, however large the text).
@@ -55,7 +55,12 @@ def show_child(parent, child, shown: bool, index: int = 0) -> None:
 
 
 class AppScreen(Screen):
-    """A screen on the app's background colour."""
+    """A screen on the app's background colour.
+
+    The colour is the window's clear colour (``Window.clearcolor``), not a
+    rectangle of the screen's own: on the software renderer every layer that
+    covers the window costs about 12 ms of CPU a frame (see bench/README.md).
+    """
 
     def app(self):
         from kivy.app import App

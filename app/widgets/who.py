@@ -29,12 +29,13 @@ from kivy.uix.widget import Widget
 
 from app import theme
 from app.i18n import tr
+from app.naming import pseudonyms_on
 from app.scripts import display_text
 from app.widgets.layout import Chip, MirroredBoxLayout
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import ScriptLabel, resolve_halign
 from kaarten.followup import Change
-from kaarten.overview import layer
+from kaarten.overview import layer, who_helps_with_what
 from kaarten.plan import Outcome
 
 __all__ = [
@@ -259,12 +260,14 @@ class PlayerLayers(BoxLayout):
 
     players = ObjectProperty((), allownone=True)
     player = ObjectProperty(None, allownone=True)
+    #: player -> the name shown (pseudonyms); the name as typed when None
+    name_of = ObjectProperty(lambda p: p.name)
 
     def on_players(self, *_):
         box = self.ids.chips
         box.clear_widgets()
         for p in self.players or ():
-            chip = PlayerChip(text=p.name, bg=theme.rgba(p.colour), player_id=p.id)
+            chip = PlayerChip(text=self.name_of(p), bg=theme.rgba(p.colour), player_id=p.id)
             chip.bind(on_release=lambda c: self.tap(c.player_id))
             box.add_widget(chip)
         self.on_player()
@@ -312,6 +315,8 @@ class FollowUpView(BoxLayout):
     changes = ObjectProperty(None, allownone=True)
     deck = ObjectProperty(None, allownone=True)
     title = StringProperty("")
+    #: person -> the name shown (pseudonyms)
+    name_of = ObjectProperty(lambda p: p.name)
 
     def on_changes(self, *_):
         self.rebuild()
@@ -334,24 +339,28 @@ class FollowUpView(BoxLayout):
         for change, title, colour in groups:
             people = c.of(change)
             if people:
-                rows.add_widget(ChangeRow(title=title, names=tr.format_list([p.name for p in people]),
+                # names joined by a dot every font has (a list's comma in
+                # Tigrinya is Ethiopic, which an Arabic name's font lacks)
+                rows.add_widget(ChangeRow(title=title, names=" \u00b7 ".join(self.name_of(p) for p in people),
                                           colour=colour, kind=change.value))
         if c.asks:
             rows.add_widget(OverviewName(text=tr._("Wat we zouden vragen"), bold=True, pad_y=dp(4)))
-        names = {pc.person.id: pc.person.name for pc in c.people}
+        names = {pc.person.id: self.name_of(pc.person) for pc in c.people}
         for ask in c.asks:
             look = theme_look(self.deck, ask.theme) if ask.theme else None
             rows.add_widget(AskRow(
-                words=ask_words(ask, names.get(ask.person_id, "?"), look),
+                # with pseudonyms on, the family's typed words stay off the screen
+                words=ask_words(ask, names.get(ask.person_id, "?"), look, hide_words=pseudonyms_on()),
                 outcome=outcome_text(ask.outcome),
                 colour=outcome_colour(ask.outcome),
                 source=look.source if look else "",
             ))
 
 
-def ask_words(line, person_name: str, look: ThemeLook | None = None) -> str:
-    """'Oma: woensdag de kinderen ophalen' (or the theme's label when no words)."""
-    what = line.ask or (look.label if look is not None else "")
+def ask_words(line, person_name: str, look: ThemeLook | None = None, hide_words: bool = False) -> str:
+    """'Oma: woensdag de kinderen ophalen' (or the theme's label when no words,
+    or when ``hide_words``: pseudonyms keep typed words off the screen)."""
+    what = ("" if hide_words else line.ask) or (look.label if look is not None else "")
     return f"{person_name}: {what}" if what else person_name
 
 
@@ -371,11 +380,21 @@ class WhoPanel(BoxLayout):
         tr.fbind("lang", self._words)
 
     def show(self, session, deck) -> None:
-        """Draw ``session`` (None: empty everything)."""
+        """Draw ``session`` (None: empty everything). Names as the map shows
+        them: with pseudonyms on, initials and "Speler n" everywhere here too."""
+        from app import naming
+        layers = self.ids.layers
+        if session is not None:
+            layers.name_of = lambda p: naming.player_name(session, p)
+            self.ids.changes.name_of = lambda p: naming.person_name(session, p)
         if session is not self.session:
             self.session = session
-            self.ids.layers.player = None
-            self.ids.layers.players = tuple(session.players) if session is not None else ()
+            layers.player = None
+        players = tuple(session.players) if session is not None else ()
+        if layers.players == players:
+            layers.on_players()     # same players, perhaps shown under other names now
+        else:
+            layers.players = players
         self.deck = deck
         self._fill()
 
@@ -394,9 +413,10 @@ class WhoPanel(BoxLayout):
                 m.highlight = None
             self._words()
             return
+        # the map's summary is the one on screen (pseudonymised when asked)
         summary = m.summary if m is not None and m.summary is not None else session.summary()
         order = theme_order(self.deck)
-        overview = session.overview(order, player=layers.player)
+        overview = who_helps_with_what(summary, order, player=layers.player)
         self.ids.overview.deck = self.deck
         self.ids.overview.overview = overview
         self.ids.legend.deck = self.deck

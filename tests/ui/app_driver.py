@@ -77,7 +77,10 @@ class Driver(testing.Driver):
         assert self.app.root.current == "table", self.app.root.current
 
     def open_naming(self):
-        table = self.app.root.get_screen("table")
+        return self.open_naming_on(self.app.root.get_screen("table"))
+
+    def open_naming_on(self, table):
+        """Tap "Iemand noemen" on a table screen (the family's or the class's)."""
         self.tap(table.ids.name_button)
         self.settle()
         return table._panel
@@ -416,7 +419,7 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
     from kivy.core.window import Window
 
     from app.main import SCREENS
-    from app.screenshots import sample_game
+    from app.screenshots import CLASS_GAME_SCREENS, sample_class_game, sample_game
 
     driver = start_app()
     app = driver.app
@@ -429,11 +432,15 @@ def scenario_audit(sizes: list[tuple[int, int]]) -> None:
         Window.size = (w, h)
         driver.settle()
         for name in SCREENS:
-            if name in app.SESSION_SCREENS:
+            if name in CLASS_GAME_SCREENS:           # a class game of its own
+                if app.class_game is None:
+                    sample_class_game(app)
+                app.go(name)
+            elif name in app.SESSION_SCREENS:
                 app.resume_session(playing)
             if name == "summary":
                 app.show_summary()
-            else:
+            elif name not in CLASS_GAME_SCREENS:
                 app.go(name)
             driver.settle()
             screen = app.root.get_screen(name)

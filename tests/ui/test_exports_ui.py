@@ -34,7 +34,8 @@ def test_save_writes_the_files_says_where_and_they_are_listed(driver):
     driver.settle()
     question = the_question()
     folder = app.data_folder / "exports"
-    assert str(folder) in question.message
+    from app.exporting import path_text
+    assert path_text(folder) in question.message
     files = sorted(p.name for p in folder.iterdir())
     assert sorted(f.rsplit(".", 1)[1] for f in files) == ["md", "pdf", "png"]
     assert all(f.startswith(f"demo-{session.id}-") for f in files)  # no name in a file name
@@ -89,7 +90,8 @@ def test_the_setting_delete_the_day_after_export(driver):
     app.go("settings")
     driver.settle()
     settings = app.root.get_screen("settings")
-    assert str(app.data_folder / "exports") in settings.export_folder_text
+    from app.exporting import path_text
+    assert path_text(app.data_folder / "exports") in settings.export_folder_text
     on = [b for b in settings.ids.delete_after.children if b.value == "on"][0]
     driver.tap(on)
     driver.settle()

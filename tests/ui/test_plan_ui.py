@@ -180,7 +180,19 @@ def test_a_follow_up_starts_from_the_sessions_list_and_says_what_changed(driver)
     assert set(rows) == {"new", "closer", "further", "not-named-again"}
     assert rows["new"].names == "Buurman Kees"
     assert rows["closer"].names == "Kees" and rows["further"].names == "Ayşe"
-    assert "Pieter-Jan" in rows["not-named-again"].names and "Buurvrouw Ans" in rows["not-named-again"].names
+    assert rows["not-named-again"].names == "Pieter-Jan \u00b7 Buurvrouw Ans"
+    # on the map, a person carries where they stood the last time
+    from app import theme
+    m = app.root.get_screen("summary").ids.map
+    panel = m.open_panel(ids[1])
+    driver.settle()
+    was = f"{theme.sector_label(Sector.FRIENDS)} \u00b7 {theme.closeness_label(Closeness.CLOSE)}"
+    assert panel.place_text().endswith("Vorige keer: " + was)
+    m.close_panel()
+    panel = m.open_panel(ids[3])          # Pieter-Jan did not move: no "last time"
+    assert "Vorige keer" not in panel.place_text()
+    m.close_panel()
+    driver.settle()
     asks = [r for r in view.ids.rows.children if type(r).__name__ == "AskRow"]
     assert [a.words for a in asks] == ["Ayşe: zondag bellen"] and asks[0].outcome == "nog niet besproken"
 
@@ -200,3 +212,38 @@ def test_a_follow_up_starts_from_the_sessions_list_and_says_what_changed(driver)
     driver.settle()
     card = {c.session_id: c for c in screen.ids.list.children}[int(f.id)]
     assert card.detail.startswith("Vervolg op het gesprek van ")
+
+
+def test_with_pseudonyms_on_no_real_name_shows_beside_the_map_or_in_the_plan(driver):
+    app = driver.app
+    earlier, ids = crowded_game.play(app.store, people=crowded_game.PEOPLE[8:12], named_again=(0,), finish=True)
+    earlier.add_plan_line(ids[1], "boodschappen", asker=earlier.players[1].id)
+    assert app.start_follow_up(earlier.id)
+    app.session.name_again(ids[0])
+    app.end_game()
+    driver.settle()
+    real = {p.name for p in earlier.network.people} | {p.name for p in earlier.players}
+    try:
+        app.set_pseudonyms(True)
+        driver.settle()
+        summary = app.root.get_screen("summary")
+        who = summary.ids.who
+        assert who.ids.overview.dots() and who.ids.changes.ids.rows.children
+
+        def texts(root):
+            return [w.text for w in root.walk(restrict=True) if isinstance(getattr(w, "text", None), str)]
+
+        shown = " | ".join(texts(who))
+        assert not [n for n in real if n in shown], shown
+        assert "boodschappen" not in shown              # typed words are free text: hidden (issue 16)
+        app.show_plan()
+        driver.settle()
+        plan = app.root.get_screen("plan")
+        # with initials on, the plan is looked at, not changed: nothing is typed over hidden words
+        assert plan.read_only and plan.ask_someone(ids[2]) is None
+        shown = " | ".join(texts(plan))
+        assert "boodschappen" not in shown
+        assert not [n for n in real if n in shown], shown
+    finally:
+        app.pseudonyms = False
+        driver.settle()

@@ -94,6 +94,8 @@ class NamingPanel(ModalView):
     feedback_ok = BooleanProperty(True)
     chips_hint = StringProperty("")
     name_max = NumericProperty(NAME_MAX)
+    #: the height of the table's top bar, which the panel leaves free
+    top_room = NumericProperty(0)
     #: the typed name, tidied (for "Waar hoort oma bij?")
     who = StringProperty("")
 
@@ -511,6 +513,7 @@ class TableScreen(AppScreen):
         if self._panel is None:
             self._panel = NamingPanel(screen=self)
         self._panel.player_name = player_name(self.session, self.session.current_player)
+        self._panel.top_room = self.ids.topbar.height
         self._panel.question = self.ids.card.question
         self._panel.question_lang = self.ids.card.lang
         self._panel.open()

@@ -248,7 +248,8 @@ class NamingPanel(ModalView):
 
     def _record(self, name: str, sector: str, closeness: int, distinction: str = "") -> str | None:
         try:
-            person = self.screen.record_new(name, sector, closeness, distinction)
+            extra = (distinction,) if distinction else ()     # (the class table's screen takes none)
+            person = self.screen.record_new(name, sector, closeness, *extra)
         except NetworkError as e:          # a name that cannot be: say so here
             self.say(explain(e), ok=False, problem="name")
             return explain(e)

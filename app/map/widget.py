@@ -632,7 +632,10 @@ class PersonPanel(ModalView):
         self.editable = (bool(self.map_widget.editable) and self.map_widget.session is not None
                          and not self.map_widget.pseudonyms)
         self.show()
+        # the language is watched only while the panel is open: a dismissed
+        # panel (its session left) is never drawn again, nor kept alive
         tr.fbind("lang", self._relang)
+        self.fbind("on_dismiss", lambda *_: tr.funbind("lang", self._relang))
 
     def _relang(self, *_):
         if self.person is not None and self.map_widget.summary is not None:

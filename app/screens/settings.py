@@ -216,7 +216,7 @@ class SettingsScreen(AppScreen):
         return ask(tr._("Gesprekken bewaren: {days}?").format(days=days_label(days)),
                    tr.ngettext("Dan wordt nu {n} gesprek gewist, met alle namen.",
                                "Dan worden nu {n} gesprekken gewist, met alle namen.", going).format(n=going)
-                   + " " + tr._("Dit kan niet ongedaan worden gemaakt."),
+                   + " " + tr._("Wat gewist is, is echt weg."),
                    yes=tr._("Ja, wissen"), no=tr._("Niet wissen"), on_yes=change, yes_kind="danger")
 
     # -- the PIN ----------------------------------------------------------------------

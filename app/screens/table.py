@@ -26,6 +26,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.layout import Layout
 from kivy.uix.modalview import ModalView
 
+from app import lock as _lock  # noqa: F401  (HideNamesButton for kv)
 from app import theme
 from app.errors import explain
 from app.fonts import undrawable
@@ -577,8 +578,8 @@ class TableScreen(AppScreen):
         """Correct the name of the player whose turn it is (also after the
         game started); an empty name leaves them "Speler 2"."""
         session = self.session
-        if session is None or session.finished:
-            return None
+        if session is None or session.finished or self.app().pseudonyms:
+            return None      # with initials on, a typed name is never put on the screen
         player = session.current_player
 
         def save(text: str) -> str | None:

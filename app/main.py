@@ -182,26 +182,9 @@ class GesprekskaartenApp(App):
                 self.notice = tr._("We kunnen de bewaarde gesprekken nu niet openen. "
                                    "Wat je nu speelt, wordt niet bewaard.")
             return
-        self._tidy_exports()
         if self.store.damaged_notice:
             self.notice = tr._("Het bestand met gesprekken was beschadigd. Er is een nieuw "
                                "bestand begonnen; het oude is bewaard.")
-
-    def _tidy_exports(self) -> None:
-        """On starting: sessions due "the day after their export" are deleted
-        for real (when that setting is on), with their exports in the app;
-        files in the exports folder older than the days sessions are kept go too."""
-        from kaarten import exports
-
-        try:
-            gone = exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
-                                retention=dt.timedelta(days=self.prefs.retention_days),
-                                data_folder=self.data_folder)
-        except (OSError, KaartenError) as e:
-            log.warning("Tidying exports failed: %s", type(e).__name__)
-            return
-        if gone:
-            log.info("Deleted %d sessions a day after their export", len(gone))
 
     def _on_back(self, window, key, *_):
         """Escape (or Android's back button) steps back instead of closing:
@@ -338,6 +321,7 @@ class GesprekskaartenApp(App):
             log.warning("Deleting old sessions failed: %s", type(e).__name__)
             return []
         self._expire_export_files(now)
+        deleted = list(deleted) + self._delete_after_export(now)
         if deleted:
             log.info("Deleted %d old session(s)", len(deleted))
             session = self.session
@@ -471,6 +455,17 @@ class GesprekskaartenApp(App):
                 self.store.forget_export(path)
         except (OSError, KaartenError) as e:
             log.warning("Deleting old export files failed: %s", type(e).__name__)
+
+    def _delete_after_export(self, now: dt.datetime) -> list:
+        """With "delete a session the day after its export" on: those
+        sessions go for real, with their exports inside the app."""
+        from kaarten import exports
+        try:
+            return exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
+                                data_folder=self.data_folder, now=now)
+        except (OSError, KaartenError) as e:
+            log.warning("Deleting sessions after their export failed: %s", type(e).__name__)
+            return []
 
     def set_retention_days(self, days: int) -> None:
         """How many days sessions are kept; old ones go at once."""

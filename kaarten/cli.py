@@ -285,7 +285,7 @@ def purge(older_than: str | None, out=sys.stdout, err=sys.stderr, now=None) -> i
     open, no permission...). Never prints a name."""
     import datetime as dt
 
-    from kaarten import retention
+    from kaarten import exports, retention
     from kaarten.errors import AlreadyOpenError, KaartenError
     from kaarten.paths import data_dir
     from kaarten.preferences import Preferences
@@ -309,6 +309,10 @@ def purge(older_than: str | None, out=sys.stdout, err=sys.stderr, now=None) -> i
     try:
         with Store.open(path, exclusive=True) as store:
             deleted = retention.purge(store, days, moment)
+            # the exports folder in the data folder goes with the same days, and
+            # "delete a session the day after its export" is applied (kaarten.exports)
+            deleted += exports.tidy(store, exports.ExportSettings.load(folder), retention=dt.timedelta(days=days),
+                                    data_folder=folder, now=moment)
             left = len(store.sessions())
     except AlreadyOpenError:
         print("The app is open on these sessions. Close it first, then run purge again "

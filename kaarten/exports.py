@@ -26,7 +26,7 @@ __all__ = ["FOLDER_NAME", "FORMATS", "default_folder", "file_name", "write_file"
 
 FOLDER_NAME = "exports"
 #: format -> (what the file is, suffix)
-FORMATS = {"pdf": ("jouw-mensen", ".pdf"), "png": ("kaart", ".png"), "md": ("verslag", ".md")}
+FORMATS = {"pdf": ("jouw-mensen", ".pdf"), "png": ("overzicht", ".png"), "md": ("verslag", ".md")}
 
 
 def default_folder() -> Path:

@@ -262,3 +262,22 @@ def test_an_earlier_plan_prints_how_it_went(tmp_path, deck):
     text = " ".join(text_of(pdf_bytes(content)).split())
     assert "Hoe ging het?" in text and "Gedaan" in text
     store.close()
+
+
+def test_namesakes_and_nameless_players_are_told_apart(tmp_path, deck):
+    """Two grandmothers called "oma" print as the screens show them, and a
+    player stored without a name is "Speler 2"."""
+    store = Store.open(tmp_path / "s.sqlite3")
+    session = Session.start(store, deck_id=deck.id, language="nl", card_ids=[c.id for c in deck.cards[:4]],
+                            themes_by_card={c.id: c.theme for c in deck.cards[:4]},
+                            players=[("Mama", "#1E5E5A"), ("", "#B3412E")])
+    session.deal()
+    first = session.record_person("oma", "family", 1)
+    session.record_person("oma", "family", 2)
+    session.set_distinction(first.id, "van papa")
+    content = hand_out(session, deck, "nl")
+    assert "oma (van papa)" in content.all_names and "Speler 2" in content.players
+    md = markdown_text(content)
+    assert "oma (van papa)" in md and "Speler 2" in md
+    assert "oma (van papa)" in " ".join(text_of(pdf_bytes(content)).split())
+    store.close()

@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,17 @@ def test_export_with_pseudonyms(demo_data, tmp_path):
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert "Babcia Hela" not in text and "Zosia" not in text and "B.H." in text and "Speler 2" in text
+
+
+def test_purge_covers_the_exports_folder(tmp_path):
+    assert run(tmp_path, "demo").returncode == 0
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    old, new = folder / "gesprek-1-old.pdf", folder / "gesprek-1-new.pdf"
+    old.write_bytes(b"x")
+    new.write_bytes(b"y")
+    long_ago = time.time() - 40 * 86400
+    os.utime(old, (long_ago, long_ago))
+    result = run(tmp_path, "purge", "--older-than", "30")
+    assert result.returncode == 0, result.stderr
+    assert not old.exists() and new.exists()

@@ -1,6 +1,7 @@
 """Exports of a session: the family's A4 PDF ("Jouw mensen"), the map alone as
-a PNG, and the worker's Markdown. No Kivy: the command line writes them
-without a window, and the app calls the same functions.
+a PNG, and the worker's Markdown. No window is needed: the command line
+writes them as the app does (the colours and sector words come from
+:mod:`app.theme`, which imports Kivy's property modules, never its window).
 
 - :mod:`app.export.content` gathers what is printed (:func:`hand_out`);
 - :mod:`app.export.pdf`, :mod:`app.export.png`, :mod:`app.export.markdown` write it;

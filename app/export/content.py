@@ -19,7 +19,7 @@ from app.map.layout import MapPerson
 from kaarten.network import Person, PersonId, Sector
 from kaarten.plan import Outcome
 from kaarten.pseudonyms import pseudonymise_summary
-from kaarten.summary import Summary
+from kaarten.summary import Summary, labelled
 
 __all__ = ["HandOut", "PlanItem", "hand_out", "plan_detail", "SECTOR_ORDER"]
 
@@ -115,6 +115,8 @@ def hand_out(session: Any, deck: Any | None, lang: str, *, pseudonyms: bool = Fa
     theme_labels = {t.id: t.label for t in local.themes} if local is not None else {}
     if pseudonyms:
         summary = pseudonymise_summary(summary, player_label=words._("Speler {n}"))
+    else:       # namesakes told apart ("oma (van papa)"), "Speler 2" for a player without a name
+        summary = labelled(summary, player_label=words._("Speler {n}"))
     plan, earlier, goes_well, next_step = _plan(session, summary, theme_labels, words, pseudonyms)
     return HandOut(
         words=words,

@@ -214,9 +214,9 @@ class SettingsScreen(AppScreen):
             app.set_retention_days(days)
             self.refresh()
         return ask(tr._("Gesprekken bewaren: {days}?").format(days=days_label(days)),
-                   tr.ngettext("Dan wordt nu {n} gesprek gewist, met alle namen. Het is daarna echt weg.",
-                               "Dan worden nu {n} gesprekken gewist, met alle namen. Ze zijn daarna echt weg.",
-                               going).format(n=going),
+                   tr.ngettext("Dan wordt nu {n} gesprek gewist, met alle namen.",
+                               "Dan worden nu {n} gesprekken gewist, met alle namen.", going).format(n=going)
+                   + " " + tr._("Wat gewist is, is echt weg."),
                    yes=tr._("Ja, wissen"), no=tr._("Niet wissen"), on_yes=change, yes_kind="danger")
 
     # -- the PIN ----------------------------------------------------------------------

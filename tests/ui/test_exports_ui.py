@@ -102,7 +102,7 @@ def test_the_setting_delete_the_day_after_export(driver):
                          now=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1, minutes=1))
     fresh = demo_game(app)
     app.store.add_export(fresh.id, app.data_folder / "exports" / "y.pdf", "pdf")
-    app._tidy_exports()   # as on the next start
+    app.expire_old_sessions()   # as after the first frame, or on a new day
     left = [int(i.id) for i in app.store.sessions()]
     assert int(session.id) not in left and int(fresh.id) in left
     off = [b for b in settings.ids.delete_after.children if b.value == "off"][0]

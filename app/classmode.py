@@ -51,7 +51,7 @@ def role_task(role: Role | str, case: bool = True) -> str:
     """What a role does, in a few words (without a case family, the parent
     and the child simply answer the card)."""
     if not case and Role(role).answers:
-        return tr._("antwoordt op de kaart")
+        return tr._("antwoordt op de vraag")
     return {
         Role.WORKER: tr._("leest de kaart voor en vraagt door"),
         Role.PARENT: tr._("antwoordt als ouder van het casusgezin"),

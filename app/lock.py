@@ -27,7 +27,7 @@ from typing import Callable
 from kivy.clock import Clock
 from kivy.graphics import Color, Ellipse, Line
 from kivy.lang import Builder
-from kivy.metrics import dp
+from kivy.metrics import dp, sp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, OptionProperty, StringProperty
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.modalview import ModalView
@@ -39,9 +39,10 @@ from app.overlays import keep_on_top  # noqa: F401  (its home before; main impor
 from app.widgets import layout as _layout  # noqa: F401  (ColumnLayout, FittingGrid for kv)
 from app.widgets import pictogram as _pictogram  # noqa: F401  (Pictogram for kv)
 from app.widgets.layout import show_child
+from app.widgets.text import ScriptButton, style
 from kaarten.pin import PIN_LENGTHS, PinError, PinLock, check_pin_format
 
-__all__ = ["LockView", "NamesCover", "PinDialog", "PinPad", "wait_text", "keep_on_top"]
+__all__ = ["LockView", "NamesCover", "HideNamesButton", "PinDialog", "PinPad", "wait_text", "keep_on_top"]
 
 
 def wait_text(seconds: float) -> str:
@@ -248,6 +249,26 @@ class LockView(_Overlay):
             self._on_open("erased")
         else:
             self.step = "enter"
+
+
+class HideNamesButton(ScriptButton):
+    """"Namen verbergen", always on the table and the summary. Where the
+    words leave no room beside the title, it is just the cover's pictogram
+    (``compact``, set by :class:`app.widgets.layout.ActionsRow`)."""
+
+    compact = BooleanProperty(False)
+
+    def natural_width(self) -> float:
+        return self.compact_width() if self.compact else self.full_width()
+
+    def full_width(self) -> float:
+        """As wide as "Namen verbergen" on one line (whatever it shows now)."""
+        from app.scripts import display_text
+        text = display_text(tr._("Namen verbergen"), self.lang or tr.lang)
+        return self._measure(text, sp(self.size_sp) * style.scale) + 2 * self.pad_x + dp(2)
+
+    def compact_width(self) -> float:
+        return dp(theme.BUTTON)
 
 
 class NamesCover(_Overlay):

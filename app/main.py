@@ -270,8 +270,11 @@ class GesprekskaartenApp(App):
         if button is None or button.get_root_window() is None:
             return False
         from kivy.uix.modalview import ModalView
-        if not any(isinstance(w, ModalView) for w in window.children):
+        modals = [w for w in window.children if isinstance(w, ModalView)]
+        if not modals:
             return False         # the button takes its own touch
+        if any(m.children and m.children[0].collide_point(*touch.pos) for m in modals):
+            return False         # a touch on the panel itself is the panel's
         if button.collide_point(*button.to_widget(*touch.pos)):
             self.hide_names()
             return True

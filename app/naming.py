@@ -13,6 +13,7 @@ from kivy.app import App
 from app.i18n import tr
 from kaarten.network import person_label
 from kaarten.pseudonyms import pseudonymise_summary, pseudonyms
+from kaarten.summary import labelled
 
 __all__ = ["pseudonyms_on", "person_name", "player_name", "shown_summary", "player_label",
            "person_label", "numbered_player", "player_names"]
@@ -63,7 +64,10 @@ def player_names(names) -> list[str]:
 
 
 def shown_summary(summary, on: bool | None = None):
-    """``summary`` as shown now: with pseudonyms and no notes while they are on."""
+    """``summary`` as shown now: with pseudonyms and no notes while they are
+    on; else with namesakes told apart ("oma (van papa)") and "Speler 2"."""
     if on is None:
         on = pseudonyms_on()
-    return pseudonymise_summary(summary, player_label=player_label()) if on else summary
+    if on:
+        return pseudonymise_summary(summary, player_label=player_label())
+    return labelled(summary, player_label=player_label())

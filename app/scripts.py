@@ -11,7 +11,7 @@ from typing import Callable
 
 __all__ = ["LANGUAGE_SCRIPTS", "RTL_SCRIPTS", "RTL_LANGUAGES", "script_of", "language_script",
            "is_rtl", "text_is_rtl", "display_text", "Measure", "scripts_in", "is_symbol",
-           "SYMBOL_RANGES", "join_parts", "keep_place"]
+           "SYMBOL_RANGES", "join_parts", "keep_place", "has_rtl"]
 
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0590, 0x05FF, "Hebr"),
@@ -59,6 +59,13 @@ SYMBOL_RANGES: tuple[tuple[int, int], ...] = (
     (0x2190, 0x21FF), (0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x27BF),
     (0x2900, 0x297F), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF),
 )
+
+
+def has_rtl(text: str) -> bool:
+    """True when ``text`` holds a right-to-left letter anywhere (not only
+    first: "ናይ سَلمى ..." is Tigrinya with an Arabic name inside)."""
+    return any(0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+               for o in map(ord, text))
 
 
 def is_symbol(char: str) -> bool:
@@ -148,7 +155,7 @@ def display_text(text: str, lang: str | None = None, width: float | None = None,
     The paragraph direction follows ``lang`` (right to left for Arabic),
     or the text itself when no language is given.
     """
-    if not text or script_of(text) not in RTL_SCRIPTS:
+    if not text or not has_rtl(text):
         return text
     rtl = text_is_rtl(text, lang)
     out: list[str] = []
@@ -167,11 +174,16 @@ def join_parts(parts, separator: str, lang: str | None) -> str:
 
 
 def keep_place(part: str, lang: str | None) -> str:
-    """``part`` with a direction mark after it when it holds right-to-left
-    letters, so what follows it in a line of ``lang`` stays after it."""
-    if script_of(part) not in RTL_SCRIPTS:
-        return part
-    return part + ("\u200f" if is_rtl(lang) else "\u200e")
+    """``part`` with a direction mark after it, so it keeps its place in a
+    line of ``lang``: after Arabic in a Dutch line (a number that follows
+    stays with its own words), after a Dutch sentence in an Arabic line (its
+    "?" stays at its end). Other parts come back as they are."""
+    rtl_line = is_rtl(lang)
+    if has_rtl(part):
+        return part if rtl_line else part + "\u200e"
+    if rtl_line and any(ch.isalpha() for ch in part):
+        return part + "\u200e"
+    return part
 
 
 def text_is_rtl(text: str, lang: str | None = None) -> bool:

@@ -10,6 +10,10 @@ for emergencies yet" is worth seeing.
 
 :func:`layer` gives the people one player named: the summary's layers per
 family member (tap a player, their people stay, the others dim).
+
+Both take the summary as it will be shown: hand them a pseudonymised summary
+(:func:`kaarten.pseudonyms.pseudonymise_summary`) and the overview carries
+the pseudonyms (ids, mentions and themes are the same).
 """
 
 from __future__ import annotations

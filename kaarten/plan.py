@@ -17,7 +17,9 @@ along marked ``earlier``; the family then says how each went
 (:class:`Outcome`: done, not yet, not needed).
 
 :func:`plan_entries` gives an exporter what to print: each line with its
-person and its asker resolved, in plan order.
+person and its asker resolved, in plan order (names as stored: an export
+with pseudonyms shows ``kaarten.pseudonyms`` names for ``entry.person.id``
+and ``entry.asker.id`` instead).
 """
 
 from __future__ import annotations

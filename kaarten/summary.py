@@ -9,14 +9,14 @@ the session (each mention carries its card's theme), so the deck is not needed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
-from kaarten.network import Closeness, Mention, Network, Person, PersonId, PlayerId, Sector
+from kaarten.network import Closeness, Mention, Network, Person, PersonId, PlayerId, Sector, person_label
 from kaarten.table import Player
 
-__all__ = ["Summary", "Totals", "summarise", "KEY_SUPPORTERS_MAX"]
+__all__ = ["Summary", "Totals", "summarise", "labelled", "KEY_SUPPORTERS_MAX"]
 
 #: At most this many key supporters are shown.
 KEY_SUPPORTERS_MAX = 5
@@ -126,4 +126,24 @@ def summarise(
         empty_sectors=tuple(s for s in Sector if s not in sectors_used and s is not Sector.PROFESSIONALS),
         totals=totals,
         only_professionals=bool(people) and sectors_used == {Sector.PROFESSIONALS},
+    )
+
+
+def labelled(summary: Summary, *, player_label: str = "Speler {n}") -> Summary:
+    """The same summary with every name as it is shown: a person with a
+    distinction as "oma (van papa)", a player stored without a name as
+    ``player_label`` with their place ("Speler 2"). Everything that draws a
+    summary (the map, the lists, an export) then tells namesakes apart."""
+    def person(p: Person) -> Person:
+        return replace(p, name=person_label(p), distinction="") if p.distinction else p
+
+    people = {p.id: person(p) for p in summary.people}
+    return replace(
+        summary,
+        players=tuple(p if p.name else replace(p, name=player_label.format(n=i))
+                      for i, p in enumerate(summary.players, start=1)),
+        people=tuple(people[p.id] for p in summary.people),
+        people_by_place=MappingProxyType(
+            {place: tuple(people[p.id] for p in ps) for place, ps in summary.people_by_place.items()}),
+        key_supporters=tuple(people[p.id] for p in summary.key_supporters),
     )

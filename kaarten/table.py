@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from kaarten.errors import KaartenError
-from kaarten.network import PlayerId, clean_name
+from kaarten.network import InvalidNameError, PlayerId, _visible, clean_name
 
 __all__ = ["Player", "Table", "TableError", "TableSnapshot", "MAX_PLAYERS", "validate_players",
            "clean_player_name"]
@@ -73,9 +73,12 @@ def clean_player_name(name: str) -> str:
     """A player's typed name tidied, or "" for a player left without a name
     (the screen shows "Speler 2" in the language of the moment; nothing
     made up is stored). ``InvalidNameError`` says what else is wrong."""
-    if isinstance(name, str) and not name.strip():
-        return ""
-    return clean_name(name)
+    try:
+        return clean_name(name)
+    except InvalidNameError:
+        if isinstance(name, str) and not any(_visible(ch) for ch in name):
+            return ""          # nothing to see is no name (spaces, joiners, marks)
+        raise
 
 
 @dataclass(frozen=True)

@@ -212,3 +212,26 @@ def test_default_font_draws_ethiopic_as_tofu():
     # ... while '?' and the digits are fine in Roboto:
     assert tofu("? 12", "Roboto", font_script_name="Latn") == []
 
+
+
+# --- the mixed font: a line in several scripts, and emoji -------------------
+
+MIXED_FONT = {"Regular": FONTS / "Mixed-Regular.ttf", "Bold": FONTS / "Mixed-Bold.ttf"}
+MIXED_SAMPLE = ARABIC_SAMPLE + TIGRINYA_SAMPLE + CYRILLIC + LATIN + "👵👴👩👨❤☺😀🧕🐶"
+
+
+@pytest.mark.parametrize("style", ["Regular", "Bold"])
+def test_mixed_font_draws_arabic_ethiopic_cyrillic_latin_and_emoji(style):
+    path = MIXED_FONT[style]
+    assert path.stat().st_size < 2_000_000
+    assert name_table(path)[1] == "Gesprekskaarten Mixed"
+    assert tofu(MIXED_SAMPLE, path, font_script_name="Zyyy") == []
+    assert "George Douros" in (FONTS / "OFL.txt").read_text(encoding="utf-8")   # Symbola's licence
+
+
+def test_the_symbol_list_says_what_the_mixed_font_draws():
+    from app.fonts import undrawable
+    assert undrawable("oma 👵 ❤ 🧕") == ""
+    assert undrawable("🫠 oma 🫠") == "🫠"       # Unicode 14: not in Symbola
+    box = missing_glyph(MIXED_FONT["Regular"], font_script_name="Zyyy")
+    assert render("🫠", MIXED_FONT["Regular"], font_script_name="Zyyy") == box

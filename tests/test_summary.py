@@ -90,3 +90,18 @@ def test_a_person_whose_mentions_were_removed_stays_on_the_map():
     s = summarise(net, PLAYERS)
     assert oma in s.people and s.mentions_by_person[oma.id] == ()
     assert oma not in s.key_supporters and s.themes_by_person[oma.id] == ()
+
+
+def test_labelled_tells_namesakes_apart_and_numbers_players_without_a_name():
+    from kaarten.network import Network
+    from kaarten.summary import labelled, summarise
+    from kaarten.table import Player
+    net = Network()
+    first, _ = net.add_person("oma", "family", 1, player_id=1, card_id="a", theme="t")
+    second, _ = net.add_person("oma", "family", 2, player_id=2, card_id="a", theme="t",
+                               distinction="van papa")
+    players = (Player(1, "Mama", "#112233"), Player(2, "", "#445566"))
+    shown = labelled(summarise(net, players), player_label="Speler {n}")
+    assert [p.name for p in shown.people] == ["oma", "oma (van papa)"]
+    assert [p.name for p in shown.players] == ["Mama", "Speler 2"]
+    assert [p.name for ps in shown.people_by_place.values() for p in ps] == ["oma", "oma (van papa)"]

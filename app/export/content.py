@@ -11,16 +11,15 @@ No Kivy here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from types import MappingProxyType
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from app.export.words import Words
 from app.map.layout import MapPerson
-from kaarten.network import Person, PersonId, Sector, person_label
+from kaarten.network import Person, PersonId, Sector
 from kaarten.plan import Outcome
 from kaarten.pseudonyms import pseudonymise_summary
-from kaarten.summary import Summary
+from kaarten.summary import Summary, labelled
 
 __all__ = ["HandOut", "PlanItem", "hand_out", "plan_detail", "SECTOR_ORDER"]
 
@@ -116,7 +115,8 @@ def hand_out(session: Any, deck: Any | None, lang: str, *, pseudonyms: bool = Fa
     theme_labels = {t.id: t.label for t in local.themes} if local is not None else {}
     if pseudonyms:
         summary = pseudonymise_summary(summary, player_label=words._("Speler {n}"))
-    summary = _as_shown(summary, words)
+    else:       # namesakes told apart ("oma (van papa)"), "Speler 2" for a player without a name
+        summary = labelled(summary, player_label=words._("Speler {n}"))
     plan, earlier, goes_well, next_step = _plan(session, summary, theme_labels, words, pseudonyms)
     return HandOut(
         words=words,
@@ -131,22 +131,6 @@ def hand_out(session: Any, deck: Any | None, lang: str, *, pseudonyms: bool = Fa
         next_step="" if pseudonyms else next_step,
         demo=demo,
         pseudonyms=pseudonyms,
-    )
-
-
-def _as_shown(summary: Summary, words: Words) -> Summary:
-    """Every name as the screens show it: "oma (van papa)" when a distinction
-    tells two people apart, "Speler 2" for a player stored without a name."""
-    people = {p.id: replace(p, name=person_label(p), distinction="") for p in summary.people}
-    players = tuple(p if p.name else replace(p, name=words._("Speler {n}").format(n=i))
-                    for i, p in enumerate(summary.players, start=1))
-    return replace(
-        summary,
-        players=players,
-        people=tuple(people[p.id] for p in summary.people),
-        people_by_place=MappingProxyType(
-            {place: tuple(people[p.id] for p in ps) for place, ps in summary.people_by_place.items()}),
-        key_supporters=tuple(people[p.id] for p in summary.key_supporters),
     )
 
 

@@ -715,7 +715,7 @@ class PersonPanel(ModalView):
         if session is None or not self.editable:
             self.others = []
             return
-        same = {p.id for p in session.network.matches(self.person.name)}
+        same = {p.id for p in session.network.matches(self.real().name)}
         others = sorted((p for p in session.network.people if p.id != self.person.id),
                         key=lambda p: (p.id not in same, p.id))
         self.others = [p.id for p in others]
@@ -727,6 +727,11 @@ class PersonPanel(ModalView):
             box.add_widget(chip)
 
     # -- changes ------------------------------------------------------------------
+
+    def real(self):
+        """The person as the session keeps them (the panel shows them as the
+        map does: "oma (van papa)", or a pseudonym)."""
+        return self.map_widget.session.network.person(self.person.id)
 
     def _change(self, action, *args) -> str | None:
         """Run a session action; what to fix comes back as a message."""
@@ -747,7 +752,7 @@ class PersonPanel(ModalView):
         return None
 
     def ask_rename(self):
-        p = self.person
+        p = self.real()
         self._dialog = ask_text(tr._("Naam veranderen"), "", p.name, tr._("Naam of rol, zoals oma"),
                                 tr._("Opslaan"), tr._("Niet veranderen"),
                                 on_save=lambda text: self._checked_name(text) or self._change(
@@ -763,7 +768,7 @@ class PersonPanel(ModalView):
         return None
 
     def ask_distinction(self):
-        p = self.person
+        p = self.real()
         self._dialog = ask_text(tr._("Wie is het precies?"),
                                 tr._("Een paar woorden, zodat jullie ze uit elkaar houden."),
                                 p.distinction, tr._("zoals: van papa"), tr._("Opslaan"),
@@ -774,7 +779,7 @@ class PersonPanel(ModalView):
         return self._dialog
 
     def ask_note(self):
-        p = self.person
+        p = self.real()
         self._dialog = ask_text(tr._("Iets erbij schrijven"), "", p.note, tr._("zoals: helpt met huiswerk"),
                                 tr._("Opslaan"), tr._("Niet veranderen"),
                                 on_save=lambda text: self._change(
@@ -825,6 +830,7 @@ class PersonPanel(ModalView):
         self.map_widget.people_changed()
 
     def on_dismiss(self):
+        tr.funbind("lang", self._relang)      # a closed panel follows nothing
         if self._dialog is not None:
             self._dialog.dismiss(animation=False)
             self._dialog = None

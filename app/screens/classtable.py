@@ -87,6 +87,7 @@ class ClassTableScreen(AppScreen):
             self._panel.ids.name.text = ""
             self._panel.ids.chips.clear_widgets()
             self._panel.player_name = self._panel.feedback = self._panel.chips_hint = ""
+            self._panel.question = ""
         for question in list(self._questions):
             question.dismiss(animation=False)
         self._questions.clear()
@@ -178,13 +179,15 @@ class ClassTableScreen(AppScreen):
             self._panel = NamingPanel(screen=self)
         game = self.game
         self._panel.player_name = game.session.players[game.answering_seat].name
+        self._panel.question = self.ids.card.question
+        self._panel.question_lang = self.ids.card.lang
         self._panel.open()
         return self._panel
 
-    def record_new(self, name: str, sector: str, closeness: int):
+    def record_new(self, name: str, sector: str, closeness: int, distinction: str = ""):
         """For the naming panel: a new person (NetworkError goes back to it)."""
         try:
-            person = self.session.record_person(name, sector, closeness)
+            person = self.session.record_person(name, sector, closeness, distinction=distinction)
         except NetworkError:
             raise
         except KaartenError as e:

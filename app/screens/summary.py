@@ -27,6 +27,7 @@ from kivy.properties import (
 )
 from kivy.uix.layout import Layout
 
+from app import lock as _lock  # noqa: F401  (HideNamesButton for kv)
 from app import theme
 from app.i18n import available_languages, tr
 from app.map.widget import NetworkMap  # noqa: F401  (for kv)

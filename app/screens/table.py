@@ -26,6 +26,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.layout import Layout
 from kivy.uix.modalview import ModalView
 
+from app import lock as _lock  # noqa: F401  (HideNamesButton for kv)
 from app import theme
 from app.errors import explain
 from app.fonts import undrawable
@@ -94,6 +95,8 @@ class NamingPanel(ModalView):
     feedback_ok = BooleanProperty(True)
     chips_hint = StringProperty("")
     name_max = NumericProperty(NAME_MAX)
+    #: the height of the table's top bar, which the panel leaves free
+    top_room = NumericProperty(0)
     #: the typed name, tidied (for "Waar hoort oma bij?")
     who = StringProperty("")
 
@@ -246,7 +249,8 @@ class NamingPanel(ModalView):
 
     def _record(self, name: str, sector: str, closeness: int, distinction: str = "") -> str | None:
         try:
-            person = self.screen.record_new(name, sector, closeness, distinction)
+            extra = (distinction,) if distinction else ()     # (the class table's screen takes none)
+            person = self.screen.record_new(name, sector, closeness, *extra)
         except NetworkError as e:          # a name that cannot be: say so here
             self.say(explain(e), ok=False, problem="name")
             return explain(e)
@@ -511,6 +515,7 @@ class TableScreen(AppScreen):
         if self._panel is None:
             self._panel = NamingPanel(screen=self)
         self._panel.player_name = player_name(self.session, self.session.current_player)
+        self._panel.top_room = self.ids.topbar.height
         self._panel.question = self.ids.card.question
         self._panel.question_lang = self.ids.card.lang
         self._panel.open()
@@ -573,8 +578,8 @@ class TableScreen(AppScreen):
         """Correct the name of the player whose turn it is (also after the
         game started); an empty name leaves them "Speler 2"."""
         session = self.session
-        if session is None or session.finished:
-            return None
+        if session is None or session.finished or self.app().pseudonyms:
+            return None      # with initials on, a typed name is never put on the screen
         player = session.current_player
 
         def save(text: str) -> str | None:

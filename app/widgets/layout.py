@@ -25,9 +25,10 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import ColorProperty, ListProperty, NumericProperty, StringProperty
+from kivy.properties import ColorProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
+from kivy.uix.layout import Layout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
@@ -36,7 +37,7 @@ from app.i18n import is_rtl, tr
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.text import ScriptButton, style
 
-__all__ = ["show_child", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "TopBar", "Chip", "Dot", "PracticeNote"]
+__all__ = ["show_child", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot", "PracticeNote"]
 
 
 def show_child(parent, child, shown: bool, index: int = 0) -> None:
@@ -133,6 +134,100 @@ class FittingGrid(GridLayout):
                 break
         if self.cols != cols:
             self.cols = cols
+
+
+class ActionsRow(Layout):
+    """A title (with what stands before it, a dot say) and buttons at the
+    end: on one row while the title's longest word still fits beside the
+    buttons, else the buttons on a row of their own under the title, at the
+    end. Mirrors in a right-to-left UI. As high as its rows; a Layout, so no
+    widget changes parent. ``label`` is the title (its words never break);
+    the buttons are the children that have ``natural_width``."""
+
+    spacing = NumericProperty(0)
+    padding = ListProperty([0, 0, 0, 0])
+    label = ObjectProperty(None, allownone=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("pos", "width", "spacing", "padding", "children", "label"):
+            self.fbind(name, self._trigger_layout)
+        style.fbind("scale", self._trigger_layout)
+        tr.fbind("lang", self._trigger_layout)
+
+    def add_widget(self, widget, *args, **kwargs):
+        widget.fbind("height", self._trigger_layout)
+        if hasattr(widget, "natural_width"):
+            widget.fbind("text", self._trigger_layout)
+        super().add_widget(widget, *args, **kwargs)
+
+    def _title(self):
+        """The title widget itself (kv hands a weak proxy of it)."""
+        return getattr(self.label, "__self__", self.label) if self.label is not None else None
+
+    def _longest_word(self) -> float:
+        label = self._title()
+        if label is None or not label.text.strip():
+            return dp(48)
+        from app.scripts import display_text
+        lang = label.lang or tr.lang
+        return max(label._measure(display_text(w, lang)) for w in label.text.split()) + 2 * label.pad_x + dp(4)
+
+    def do_layout(self, *_):
+        if not self.children or self.width <= 1:
+            return
+        pad = list(self.padding)
+        pad = pad * 4 if len(pad) == 1 else (pad * 2 if len(pad) == 2 else pad)   # as Kivy's layouts take it
+        left, top, right, bottom = pad
+        width, gap = self.width - left - right, self.spacing
+        ordered = list(reversed(self.children))           # in kv order
+        buttons = [c for c in ordered if hasattr(c, "natural_width")]
+        lead = [c for c in ordered if c not in buttons]
+        title = self._title()
+        fixed = sum(c.width for c in lead if c is not title) + gap * max(len(lead) - 1, 0)
+        longest = self._longest_word()
+        wanted = [min(b.full_width() if hasattr(b, "compact") else b.natural_width(), width) for b in buttons]
+        room = width - fixed - sum(wanted) - gap * len(buttons)
+        one_row = room >= longest
+        compact = False
+        if not one_row and any(hasattr(b, "compact") for b in buttons):
+            # buttons that have a short form (a pictogram) take it, if then all fits on one row
+            short = [b.compact_width() if hasattr(b, "compact") else w for b, w in zip(buttons, wanted)]
+            if width - fixed - sum(short) - gap * len(buttons) >= longest:
+                compact, wanted, one_row = True, short, True
+                room = width - fixed - sum(short) - gap * len(buttons)
+        for b in buttons:
+            if hasattr(b, "compact"):
+                b.compact = compact
+        if title is not None:
+            title.width = max(room if one_row else width - fixed, dp(24))
+        if not one_row and sum(wanted) + gap * (len(buttons) - 1) > width:
+            wanted = [(width - gap * (len(buttons) - 1)) / len(buttons)] * len(buttons)
+        for b, w in zip(buttons, wanted):
+            b.width = w
+        rows = [r for r in ([lead + buttons] if one_row else [lead, buttons]) if r]
+        heights = [max(c.height for c in r) for r in rows]
+        total = top + bottom + sum(heights) + gap * (len(rows) - 1)
+        rtl = is_rtl(tr.lang)
+
+        def place(c, x, y, height):
+            c.x = (self.x + self.width - (x - self.x) - c.width) if rtl else x
+            c.y = y + (height - c.height) / 2
+
+        y = self.y + total - top
+        for row, height in zip(rows, heights):
+            y -= height
+            x = self.x + left                       # the title and what stands before it: from the start
+            for c in row:
+                if c not in buttons:
+                    place(c, x, y, height)
+                    x += c.width + gap
+            end = self.x + left + width             # the buttons: at the end
+            for b in reversed([c for c in row if c in buttons]):
+                place(b, end - b.width, y, height)
+                end -= b.width + gap
+            y -= gap
+        self.height = total
 
 
 class TopBar(MirroredBoxLayout):

@@ -131,6 +131,8 @@ class ScriptLabel(Label):
         lang = self.lang or tr.lang
         if self._label is not None and not self.markup:
             width = self.text_size[0] if self.text_size else None
+            if width is not None and self.padding:      # the room kept inside at the ends
+                width -= self.padding[0] + self.padding[2]
             self._label.text = display_text(self.text, lang, width, self._measure)
         super().texture_update(*largs)
 

@@ -21,14 +21,22 @@ import colorsys
 from pathlib import Path
 
 from kivy.clock import Clock
+from kivy.graphics import Color, Ellipse
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty, StringProperty
+from kivy.properties import (
+    BooleanProperty,
+    ColorProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    StringProperty,
+)
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from app import theme
-from app.i18n import tr
+from app.i18n import is_rtl, tr
 from app.naming import pseudonyms_on
 from app.scripts import display_text
 from app.widgets.layout import Chip, MirroredBoxLayout
@@ -40,7 +48,7 @@ from kaarten.plan import Outcome
 
 __all__ = [
     "WhoPanel", "PlayerLayers", "ThemeOverview", "FollowUpView", "ThemeLook",
-    "theme_look", "theme_order", "outcome_text", "outcome_colour",
+    "theme_look", "theme_order", "ThemeCells", "outcome_text", "outcome_colour",
 ]
 
 #: Grey for a theme no deck describes (a deck that is gone, a card from elsewhere).
@@ -112,11 +120,39 @@ class ThemeHead(Widget):
     source = StringProperty("")
 
 
-class ThemeCell(Widget):
-    """A cell: a dot in the theme's colour, or a faint ring when empty."""
+class ThemeCells(Widget):
+    """A line's cells, one per theme, drawn on one canvas: a dot in the
+    theme's colour, or a faint small dot when empty; mirrored in a
+    right-to-left UI like the heads above them.
 
-    colour = ColorProperty(theme.PRIMARY)
-    filled = BooleanProperty(False)
+    One widget a line, not one a cell: a 116-person overview made 812 cell
+    widgets, about 95 MB of memory on the software renderer (bench/README.md).
+    """
+
+    colours = ListProperty([])
+    filled = ListProperty([])
+    cell = NumericProperty(dp(40))
+    gap = NumericProperty(dp(2))
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("pos", "size", "colours", "filled", "cell", "gap"):
+            self.fbind(name, self._draw)
+        tr.fbind("lang", self._draw)
+        self._draw()
+
+    def _draw(self, *_):
+        self.canvas.clear()
+        n = len(self.filled)
+        rtl = is_rtl(tr.lang)
+        empty = theme.mix(theme.LINE, theme.WHITE, 0.6)
+        with self.canvas:
+            for i, (colour, on) in enumerate(zip(self.colours, self.filled)):
+                column = n - 1 - i if rtl else i
+                cx = self.x + column * (self.cell + self.gap) + self.cell / 2
+                r = dp(10) if on else dp(3)
+                Color(*(colour if on else empty))
+                Ellipse(pos=(cx - r, self.center_y - r), size=(2 * r, 2 * r), segments=24)
 
 
 class OverviewName(ScriptLabel):
@@ -203,8 +239,9 @@ class ThemeOverview(BoxLayout):
                 name.add_widget(label)
                 line.add_widget(name)
                 label.fbind("height", lambda *_, ln=line, lab=label: setattr(ln, "height", max(dp(40), cell, lab.height)))
-            for look in looks:
-                line.add_widget(ThemeCell(colour=look.dot_colour, filled=look.id in row.themes, size=(cell, dp(40))))
+            line.add_widget(ThemeCells(
+                colours=[look.dot_colour for look in looks], filled=[look.id in row.themes for look in looks],
+                cell=cell, gap=dp(2), size_hint=(None, None), size=(n * cell + (n - 1) * dp(2), dp(40))))
             self.add_widget(line)
 
     def dots(self) -> dict:
@@ -213,8 +250,8 @@ class ThemeOverview(BoxLayout):
         out = {}
         for line in reversed(self.children):
             if isinstance(line, OverviewLine) and line.person_id is not None:
-                cells = [c for c in reversed(line.children) if isinstance(c, ThemeCell)]
-                out[line.person_id] = {i for i, c in enumerate(cells) if c.filled}
+                cells = next((c for c in line.children if isinstance(c, ThemeCells)), None)
+                out[line.person_id] = {i for i, on in enumerate(cells.filled if cells else ()) if on}
         return out
 
     @property

@@ -21,7 +21,7 @@ ARABIC = "سَلمى"
 def play_namesakes(d, lang: str):
     """A game: ماما and Sam; oma, oma (van papa), 👵 and a Tigrinya name."""
     from app.i18n import tr
-    d.new_game(["ماما", "Sam", ""])
+    d.new_game(["ماما", "Sam", "ለተ"])
     panel = d.open_naming()
     d.name_new(panel, "oma", "family", 1)
     d.settle()

@@ -144,6 +144,13 @@ def test_a_plan_line_takes_three_taps_after_the_words(driver):
     driver.tap(plan.ids.topbar.ids.back)
     assert app.root.current == "summary" and app.session is not None
     assert "1" in summary.ids.who.plan_text
+    # the back key on the plan steps back to the map, never out of the session
+    from kivy.core.window import Window
+    app.show_plan()
+    driver.settle()
+    Window.dispatch("on_keyboard", 27, 0, None, [])
+    driver.settle()
+    assert app.root.current == "summary" and app.session is not None
 
 
 def test_a_follow_up_starts_from_the_sessions_list_and_says_what_changed(driver):

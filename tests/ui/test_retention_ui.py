@@ -144,7 +144,7 @@ def test_fewer_days_in_settings_ask_before_anything_goes(window, two_sessions):
         return {b.value: b for b in settings.ids.retention_days.children}["7"]
     driver.tap(seven())
     question = next(w for w in Window.children if type(w).__name__ == "QuestionDialog")
-    assert "Dan worden nu 2 gesprekken gewist" in question.message
+    assert "Dan worden nu 2 gesprekken gewist" in question.message and "echt weg" in question.message
     driver.tap(question.ids.no)
     assert len(app.store.sessions()) == 2 and app.prefs.retention_days == 30
     driver.tap(seven())

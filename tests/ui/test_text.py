@@ -156,3 +156,15 @@ def test_thrown_away_text_widgets_leave_no_observer_on_the_text_style():
     style.scale = 1.0
     after = len(style.get_property_observers("scale"))
     assert after <= before + 2, f"{after - before} observers left behind by 300 discarded widgets"
+
+
+def test_an_arabic_name_inside_a_tigrinya_sentence_is_shaped():
+    """The first script of the line is Ethiopic; the Arabic name inside it
+    is shaped and ordered all the same (it was drawn raw, letters apart)."""
+    from app.scripts import display_text
+    drawn = display_text("ናይ سَلمى ጉጅለ ኣየናይ እዩ?", "ti")
+    assert drawn.startswith("ናይ ") and drawn.endswith(" ጉጅለ ኣየናይ እዩ?")
+    arabic = [ch for ch in drawn if 0x0600 <= ord(ch) <= 0x06FF or 0xFE70 <= ord(ch) <= 0xFEFF]
+    # every letter in a joined (presentation) form, only the vowel mark as typed
+    assert arabic and all(0xFE70 <= ord(ch) <= 0xFEFF or ch == "\u064e" for ch in arabic)
+    assert display_text("👵\ufe0f oma", "nl") == "👵\ufe0f oma"             # an emoji is no reason

@@ -5,6 +5,11 @@ from __future__ import annotations
 import app_driver
 import pytest
 
+# SDL's offscreen driver keeps the drawing surface of the window's first size:
+# whichever module makes the window first, make it as big as any test needs
+# (1920x1280), so a frame read back at a later size is all drawn pixels.
+app_driver.configure(1920, 1280)
+
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory):

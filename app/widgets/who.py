@@ -22,7 +22,6 @@ import math
 from pathlib import Path
 
 from kivy.clock import Clock
-from kivy.graphics import Color, Ellipse
 from kivy.lang import Builder
 from kivy.metrics import dp, sp
 from kivy.properties import (
@@ -40,6 +39,7 @@ from kivy.uix.widget import Widget
 from app import theme
 from app.fonts import font_for, measure
 from app.i18n import is_rtl, tr
+from app.map.shapes import ShapeBatch
 from app.naming import pseudonyms_on
 from app.scripts import display_text, has_rtl
 from app.widgets.layout import Chip, MirroredBoxLayout
@@ -150,13 +150,13 @@ class ThemeCells(Widget):
         n = len(self.filled)
         rtl = is_rtl(tr.lang)
         empty = theme.mix(theme.LINE, theme.WHITE, 0.6)
+        dots = ShapeBatch()       # a Mesh per colour: see app.map.shapes
+        for i, (colour, on) in enumerate(zip(self.colours, self.filled)):
+            column = n - 1 - i if rtl else i
+            cx = self.x + column * (self.cell + self.gap) + self.cell / 2
+            dots.ellipse(colour if on else empty, cx, self.center_y, dp(10) if on else dp(3), segments=24)
         with self.canvas:
-            for i, (colour, on) in enumerate(zip(self.colours, self.filled)):
-                column = n - 1 - i if rtl else i
-                cx = self.x + column * (self.cell + self.gap) + self.cell / 2
-                r = dp(10) if on else dp(3)
-                Color(*(colour if on else empty))
-                Ellipse(pos=(cx - r, self.center_y - r), size=(2 * r, 2 * r), segments=24)
+            dots.draw()
 
 
 class OverviewName(ScriptLabel):

@@ -21,6 +21,7 @@ they were first used. Pure geometry lives in the functions below.
 from __future__ import annotations
 
 import math
+from array import array
 from typing import Iterable, Sequence
 
 #: Kivy's Mesh indices are unsigned 16-bit: a mesh holds at most this many vertices.
@@ -102,21 +103,23 @@ class ShapeBatch:
     def segment(self, colour, x0: float, y0: float, x1: float, y1: float, width: float) -> None:
         self.add(colour, thick_segment(x0, y0, x1, y1, width))
 
-    def meshes(self) -> list[tuple[tuple[float, ...], list[float], list[int]]]:
-        """(colour, vertices as Kivy wants them: x, y, u, v, ..., indices) per mesh."""
+    def meshes(self) -> list[tuple[tuple[float, ...], array, array]]:
+        """(colour, vertices as Kivy wants them: x, y, u, v, ..., indices) per
+        mesh, as compact arrays: Kivy keeps what it is given, and a list of
+        Python floats is eight times the size (about 5 MiB for a big map)."""
         out = []
         for colour, parts in self._parts.items():
-            vertices: list[float] = []
-            indices: list[int] = []
+            vertices = array("f")
+            indices = array("H")
             count = 0
             for points, triangles in parts:
                 if count + len(points) > MAX_VERTICES:
                     out.append((colour, vertices, indices))
-                    vertices, indices, count = [], [], 0
+                    vertices, indices, count = array("f"), array("H"), 0
                 for x, y in points:
-                    vertices += (x, y, 0.0, 0.0)
+                    vertices.extend((x, y, 0.0, 0.0))
                 for a, b, c in triangles:
-                    indices += (count + a, count + b, count + c)
+                    indices.extend((count + a, count + b, count + c))
                 count += len(points)
             if indices:
                 out.append((colour, vertices, indices))

@@ -289,10 +289,13 @@ class ThemeOverview(RelativeLayout):
 
     def _sight(self) -> tuple[float, float]:
         """The part of this table (its own coordinates) in the scroll view's
-        window, a screen more either way; everything when it does not scroll."""
+        window, a screen more either way; everything when it does not scroll,
+        nothing while the scroll view has no size yet."""
         sv = self._scroller
-        if sv is None or sv.height <= 1:
+        if sv is None:
             return float("-inf"), float("inf")
+        if sv.height <= 1 or self.width <= 1:
+            return 0.0, -1.0        # not laid out yet: nothing until it is (its size is watched)
         _ox, oy = self.to_window(self.x, self.y)
         _sx, sy = sv.to_window(sv.x, sv.y)
         return sy - oy - sv.height, sy - oy + 2 * sv.height

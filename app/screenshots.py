@@ -107,8 +107,8 @@ def sample_class_game(app, seats=CLASS_SEATS, timer_minutes=3) -> None:
     game = app.class_game
     game.seen("case")
     game.seen("roles")
-    game.session.record_person("buurvrouw", "neighbourhood", 1)
-    game.session.record_person("nicht", "family", 2)
+    game.record_person("buurvrouw", "neighbourhood", 1)
+    game.record_person("nicht", "family", 2)
     game.tally("wie")
     game.tally("wat")
 
@@ -283,9 +283,8 @@ def render_class(outdir, languages=("nl",)) -> list[Path]:
         app.root.get_screen("classroles").go_on()
         driver.settle()
         game = app.class_game
-        s = game.session
-        s.record_person("buurvrouw", "neighbourhood", 1)
-        s.record_person("nicht", "family", 2)
+        game.record_person("buurvrouw", "neighbourhood", 1)     # the parent answers the worker's card
+        game.record_person("nicht", "family", 2)
         game.tally("wie")
         game.tally("wie")
         game.tally("wat")
@@ -308,7 +307,7 @@ def render_class(outdir, languages=("nl",)) -> list[Path]:
         files.append(save_png(driver, out / f"class-roles-round2-{w}x{h}{suffix}.png"))
         app.root.get_screen("classroles").go_on()
         driver.settle()
-        game.session.record_person("trainer", "club-faith-leisure", 2)
+        game.record_person("trainer", "club-faith-leisure", 2)
         game.tally("wat")
         game.end()
         app.go("debrief")

@@ -184,6 +184,11 @@ class ClassTableScreen(RecordsNames, AppScreen):
         self._panel.open()
         return self._panel
 
+    def names_recorder(self):
+        """The naming panel records through the class game: a name is the
+        answering seat's, whoever's turn it is (kaarten.classroom)."""
+        return self.game
+
     def pass_card(self) -> None:
         self._do(self.game.pass_card)
         self._after_move()

@@ -143,19 +143,10 @@ def undrawable(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
 def measure(text: str, font_name: str, font_size: float, bold: bool = False) -> tuple[float, float]:
     """(width, height) in px of the drawn string ``text`` (already in visual
-    order: see :func:`app.scripts.display_text`) in a font at a size.
-
-    The size is rounded to 1/100 px first, so a size worked out two ways
-    (the map's 18.0, a label's 17.999999999999996) is one entry of the
-    cache: the map sizes a box and the label fits its text in it with the
-    same figure."""
-    return _measure(text, font_name, round(font_size, 2), bool(bold))
-
-
-@lru_cache(maxsize=8192)
-def _measure(text: str, font_name: str, font_size: float, bold: bool) -> tuple[float, float]:
+    order: see :func:`app.scripts.display_text`) in a font at a size."""
     from kivy.core.text import Label as CoreLabel
     probe = CoreLabel(text=text, font_name=font_name, font_size=font_size, bold=bold)
     return probe.get_extents(text or " ")

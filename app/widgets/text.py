@@ -164,17 +164,12 @@ class ScriptLabel(Label):
         one showed ("ት"). So a line the one measure fitted is given the room
         Kivy wants for it; a line it did not fit is wrapped as before.
         """
+        fitted = [line for line in drawn.split("\n") if line and self._measure(line) <= room]
+        if not fitted:
+            return 0
         self._label.resolve_font_name()
-        slack = 0
-        for line in drawn.split("\n"):
-            if not line:
-                continue
-            # Kivy's figure first (no Python object made); the one measure
-            # only when the two may disagree
-            live = self._label.get_extents(line)[0]
-            if live > room + slack and self._measure(line) <= room:
-                slack = live - room
-        return slack
+        live = max(self._label.get_extents(line)[0] for line in fitted)
+        return max(0, live - room)
 
     def _measure(self, visual: str, font_size: float | None = None) -> float:
         return measure(visual, self.font_name, font_size or self.font_size, self.bold)[0]

@@ -313,13 +313,13 @@ class GesprekskaartenApp(App):
         store = self.store
         if store is None or store.keeps_nothing:
             return []
+        from kaarten.exports import ExportSettings
         try:
-            deleted = retention.purge(store, self.prefs.retention_days, now)
-        except KaartenError as e:
+            deleted = retention.purge(store, self.prefs.retention_days, now, data_folder=self.data_folder,
+                                      settings=ExportSettings.load(self.data_folder))
+        except (OSError, KaartenError) as e:
             log.warning("Deleting old sessions failed: %s", type(e).__name__)
             return []
-        self._expire_export_files(now)
-        deleted = list(deleted) + self._delete_after_export(now)
         if deleted:
             log.info("Deleted %d old session(s)", len(deleted))
             session = self.session
@@ -442,28 +442,6 @@ class GesprekskaartenApp(App):
 
     def set_text_size(self, size: str) -> None:
         self.set_setting(text_size=size)
-
-    def _expire_export_files(self, now: dt.datetime) -> None:
-        """Files in the data folder's exports/ go with the same days
-        (kaarten.exports; files elsewhere are the worker's)."""
-        from kaarten import exports
-        try:
-            days = dt.timedelta(days=self.prefs.retention_days)
-            for path in exports.expire_files(self.data_folder / exports.FOLDER_NAME, days, now=now):
-                self.store.forget_export(path)
-        except (OSError, KaartenError) as e:
-            log.warning("Deleting old export files failed: %s", type(e).__name__)
-
-    def _delete_after_export(self, now: dt.datetime) -> list:
-        """With "delete a session the day after its export" on: those
-        sessions go for real, with their exports inside the app."""
-        from kaarten import exports
-        try:
-            return exports.tidy(self.store, exports.ExportSettings.load(self.data_folder),
-                                data_folder=self.data_folder, now=now)
-        except (OSError, KaartenError) as e:
-            log.warning("Deleting sessions after their export failed: %s", type(e).__name__)
-            return []
 
     def set_retention_days(self, days: int) -> None:
         """How many days sessions are kept; old ones go at once."""

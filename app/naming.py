@@ -1,5 +1,6 @@
 """How a name of the session in play is shown: as typed, or (pseudonyms on)
-as initials and "Speler n" (:mod:`kaarten.pseudonyms`).
+as initials and "Speler n" (:mod:`kaarten.pseudonyms`); and recording a name
+from the naming panel (:class:`RecordsNames`).
 
 The table, the summary and the map ask here for every name they show, so
 turning pseudonyms on (a setting, or the summary's toggle) changes every name
@@ -11,12 +12,13 @@ from __future__ import annotations
 from kivy.app import App
 
 from app.i18n import tr
-from kaarten.network import person_label
+from kaarten.errors import KaartenError
+from kaarten.network import NetworkError, person_label
 from kaarten.pseudonyms import pseudonymise_summary, pseudonyms
 from kaarten.summary import labelled
 
 __all__ = ["pseudonyms_on", "person_name", "player_name", "shown_summary", "player_label",
-           "person_label", "numbered_player", "player_names"]
+           "person_label", "numbered_player", "player_names", "RecordsNames"]
 
 
 def player_label() -> str:
@@ -71,3 +73,42 @@ def shown_summary(summary, on: bool | None = None):
     if on:
         return pseudonymise_summary(summary, player_label=player_label())
     return labelled(summary, player_label=player_label())
+
+
+class RecordsNames:
+    """What the naming panel (:class:`app.screens.table.NamingPanel`) calls
+    on the screen it belongs to: ``record_new`` and ``record_again``.
+
+    The screen gives :meth:`names_recorder`, the kaarten object that records
+    (the session at the family table; the class game at the class table,
+    which credits the seat that answers), ``session``, ``app()`` and
+    ``_show_named()`` (the chips of the card's names). One user action, one
+    kaarten call; an expected error is told, never a crash.
+    """
+
+    def names_recorder(self):
+        return self.session
+
+    def record_new(self, name: str, sector: str, closeness: int, distinction: str = ""):
+        """A new person (a bad name raises NetworkError for the panel to say
+        what to fix); None when another error was shown."""
+        try:
+            person = self.names_recorder().record_person(name, sector, closeness, distinction=distinction)
+        except NetworkError:
+            raise
+        except KaartenError as e:  # the worker is told
+            self.app().show_error(e)
+            return None
+        self._show_named()
+        return person
+
+    def record_again(self, person_id):
+        """Someone named before, named again for this card; None when an
+        error was shown."""
+        try:
+            self.names_recorder().name_again(person_id)
+        except KaartenError as e:
+            self.app().show_error(e)
+            return None
+        self._show_named()
+        return self.session.network.person(person_id)

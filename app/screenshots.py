@@ -107,8 +107,8 @@ def sample_class_game(app, seats=CLASS_SEATS, timer_minutes=3) -> None:
     game = app.class_game
     game.seen("case")
     game.seen("roles")
-    game.session.record_person("buurvrouw", "neighbourhood", 1)
-    game.session.record_person("nicht", "family", 2)
+    game.record_person("buurvrouw", "neighbourhood", 1)
+    game.record_person("nicht", "family", 2)
     game.tally("wie")
     game.tally("wat")
 
@@ -128,6 +128,26 @@ def _start_app(text_size: str | None):
     return Driver(app)
 
 
+def _output(outdir) -> Path:
+    """The folder the PNGs go to (made when missing)."""
+    out = Path(outdir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _each_size(driver, languages, sizes):
+    """Every language in turn (the app speaks it), and in it every window
+    size, settled: yields (language, (width, height), the files' suffix,
+    "" for Dutch and "-<lang>" otherwise)."""
+    from kivy.core.window import Window
+    for lang in languages:
+        driver.app.set_ui_language(lang)
+        for w, h in sizes:
+            Window.size = (w, h)
+            driver.settle()
+            yield lang, (w, h), "" if lang == "nl" else f"-{lang}"
+
+
 def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[Path]:
     """Render every screen at every size into ``outdir``; returns the files.
 
@@ -135,74 +155,68 @@ def render_all(outdir, text_size: str | None = None, languages=("nl",)) -> list[
     sample game's cards are in it (with the Dutch question below, as a worker
     sees it); files of languages other than Dutch end in ``-<lang>.png``.
     """
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    driver = _start_app(text_size)
+    out, driver = _output(outdir), _start_app(text_size)
     app = driver.app
-
-    from kivy.core.window import Window
 
     from app.main import SCREENS
 
     files: list[Path] = []
-    for lang in languages:
-        app.set_ui_language(lang)
-        sample_game(app, lang)
-        playing = app.session.id     # other screens leave it: come back to it
-        table = app.root.get_screen("table")
-        suffix = "" if lang == "nl" else f"-{lang}"
-        for w, h in SIZES:
-            Window.size = (w, h)
-            driver.settle()
-            for name in SCREENS:
-                if name in CLASS_GAME_SCREENS:
-                    if app.class_game is None:
-                        sample_class_game(app)
-                    app.go(name)
-                    driver.settle()
-                    files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
-                    continue
-                if name in app.SESSION_SCREENS:
-                    app.resume_session(playing)
-                if name == "summary":
-                    app.show_summary()
-                elif name == "setup":
-                    setup = app.root.get_screen("setup")
-                    app.go("setup")
-                    driver.settle()
-                    setup.reset()
-                    for who, _ in PLAYERS:
-                        setup.quick_role(who)
-                else:
-                    app.go(name)
+    sampled = None
+    for lang, (w, h), suffix in _each_size(driver, languages, SIZES):
+        if lang != sampled:     # every language its own sample game
+            sampled = lang
+            sample_game(app, lang)
+            playing = app.session.id     # other screens leave it: come back to it
+            table = app.root.get_screen("table")
+        for name in SCREENS:
+            if name in CLASS_GAME_SCREENS:
+                if app.class_game is None:
+                    sample_class_game(app)
+                app.go(name)
                 driver.settle()
                 files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
-                if name == "summary":   # "Bewaren of printen": where the files went
-                    question = app.save_exports()
-                    driver.settle()
-                    files.append(save_png(driver, out / f"summary-saved-{w}x{h}{suffix}.png"))
-                    question.dismiss()
-                    driver.settle()
-                if name == "settings":  # the lower half: saving and printing, erasing
-                    scroll = app.root.get_screen("settings").ids.scroll
-                    scroll.scroll_y = 0
-                    driver.settle()
-                    files.append(save_png(driver, out / f"settings-end-{w}x{h}{suffix}.png"))
-                    scroll.scroll_y = 1
-                if name == "table":
-                    panel = table.name_someone()
-                    driver.settle()
-                    panel.ids.name.text = "oma"
-                    panel.ids.name.focus = False
-                    driver.settle()
-                    files.append(save_png(driver, out / f"table-naming-{w}x{h}{suffix}.png"))
-                    panel.dismiss()
-                    driver.settle()
-                    question = table.ask_stop()
-                    driver.settle()
-                    files.append(save_png(driver, out / f"table-stop-{w}x{h}{suffix}.png"))
-                    question.dismiss()
-                    driver.settle()
+                continue
+            if name in app.SESSION_SCREENS:
+                app.resume_session(playing)
+            if name == "summary":
+                app.show_summary()
+            elif name == "setup":
+                setup = app.root.get_screen("setup")
+                app.go("setup")
+                driver.settle()
+                setup.reset()
+                for who, _ in PLAYERS:
+                    setup.quick_role(who)
+            else:
+                app.go(name)
+            driver.settle()
+            files.append(save_png(driver, out / f"{name}-{w}x{h}{suffix}.png"))
+            if name == "summary":   # "Bewaren of printen": where the files went
+                question = app.save_exports()
+                driver.settle()
+                files.append(save_png(driver, out / f"summary-saved-{w}x{h}{suffix}.png"))
+                question.dismiss()
+                driver.settle()
+            if name == "settings":  # the lower half: saving and printing, erasing
+                scroll = app.root.get_screen("settings").ids.scroll
+                scroll.scroll_y = 0
+                driver.settle()
+                files.append(save_png(driver, out / f"settings-end-{w}x{h}{suffix}.png"))
+                scroll.scroll_y = 1
+            if name == "table":
+                panel = table.name_someone()
+                driver.settle()
+                panel.ids.name.text = "oma"
+                panel.ids.name.focus = False
+                driver.settle()
+                files.append(save_png(driver, out / f"table-naming-{w}x{h}{suffix}.png"))
+                panel.dismiss()
+                driver.settle()
+                question = table.ask_stop()
+                driver.settle()
+                files.append(save_png(driver, out / f"table-stop-{w}x{h}{suffix}.png"))
+                question.dismiss()
+                driver.settle()
     app.set_ui_language("nl")
     return files
 
@@ -214,9 +228,7 @@ def render_cards(outdir, deck_id: str, language: str = "nl", count: int = 5,
     the table screen (the worker's Dutch below when ``language`` is not
     Dutch): ``cards-<deck>-<lang>-<n>.png``; with ``card_ids``, those cards
     instead (``cards-<deck>-<lang>-<id>.png``), to look at chosen ones."""
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    driver = _start_app(text_size)
+    out, driver = _output(outdir), _start_app(text_size)
     app = driver.app
     from kivy.core.window import Window
 
@@ -242,9 +254,7 @@ def render_class(outdir, languages=("nl",)) -> list[Path]:
     """A class game with a case family, on every class screen: the case card,
     the role screen, the class table with the timer on, the projector view and
     the debrief, at 1920x1080 and 1280x800: ``class-<screen>-<w>x<h>.png``."""
-    out = Path(outdir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    driver = _start_app(None)
+    out, driver = _output(outdir), _start_app(None)
     app = driver.app
     from kivy.core.window import Window
 
@@ -252,64 +262,59 @@ def render_class(outdir, languages=("nl",)) -> list[Path]:
     from kaarten.classroom import CLASS_DECK, case_families
 
     files: list[Path] = []
-    for lang in languages:
-        app.set_ui_language(lang)
-        suffix = "" if lang == "nl" else f"-{lang}"
-        case = case_families(app.decks.get(CLASS_DECK))[0].id
-        seats = [(name, player_colour(i)) for i, name in enumerate(CLASS_SEATS)]
-        for w, h in ((1920, 1080), (1280, 800), (800, 1280)):
-            Window.size = (w, h)
-            app.go("start")
+    case = case_families(app.decks.get(CLASS_DECK))[0].id
+    seats = [(name, player_colour(i)) for i, name in enumerate(CLASS_SEATS)]
+    for _lang, (w, h), suffix in _each_size(driver, languages, ((1920, 1080), (1280, 800), (800, 1280))):
+        app.go("start")
+        driver.settle()
+        files.append(save_png(driver, out / f"class-start-{w}x{h}{suffix}.png"))
+        app.go("classsetup")
+        driver.settle()
+        setup = app.root.get_screen("classsetup")
+        setup.choose_deck("wie-is-er-voor-jou")
+        driver.settle()
+        files.append(save_png(driver, out / f"class-setup-{w}x{h}{suffix}.png"))
+        app.start_class_game("wie-is-er-voor-jou", "nl", seats, case_card=case, timer_minutes=3)
+        driver.settle()
+        files.append(save_png(driver, out / f"class-case-{w}x{h}{suffix}.png"))
+        app.root.get_screen("classcase").go_on()
+        driver.settle()
+        files.append(save_png(driver, out / f"class-roles-{w}x{h}{suffix}.png"))
+        app.root.get_screen("classroles").go_on()
+        driver.settle()
+        game = app.class_game
+        game.record_person("buurvrouw", "neighbourhood", 1)     # the parent answers the worker's card
+        game.record_person("nicht", "family", 2)
+        game.tally("wie")
+        game.tally("wie")
+        game.tally("wat")
+        driver.pump(seconds=70)        # the ring fills slowly (virtual seconds)
+        table = app.root.get_screen("classtable")
+        table.refresh()
+        driver.settle()
+        files.append(save_png(driver, out / f"class-table-{w}x{h}{suffix}.png"))
+        table.toggle_timer()
+        driver.settle()
+        files.append(save_png(driver, out / f"class-timer-paused-{w}x{h}{suffix}.png"))
+        app.go("projector")
+        driver.settle()
+        files.append(save_png(driver, out / f"class-projector-{w}x{h}{suffix}.png"))
+        app.go("classtable")
+        driver.settle()
+        for _ in range(game.seats):
+            table.next_turn()
             driver.settle()
-            files.append(save_png(driver, out / f"class-start-{w}x{h}{suffix}.png"))
-            app.go("classsetup")
-            driver.settle()
-            setup = app.root.get_screen("classsetup")
-            setup.choose_deck("wie-is-er-voor-jou")
-            driver.settle()
-            files.append(save_png(driver, out / f"class-setup-{w}x{h}{suffix}.png"))
-            app.start_class_game("wie-is-er-voor-jou", "nl", seats, case_card=case, timer_minutes=3)
-            driver.settle()
-            files.append(save_png(driver, out / f"class-case-{w}x{h}{suffix}.png"))
-            app.root.get_screen("classcase").go_on()
-            driver.settle()
-            files.append(save_png(driver, out / f"class-roles-{w}x{h}{suffix}.png"))
-            app.root.get_screen("classroles").go_on()
-            driver.settle()
-            game = app.class_game
-            s = game.session
-            s.record_person("buurvrouw", "neighbourhood", 1)
-            s.record_person("nicht", "family", 2)
-            game.tally("wie")
-            game.tally("wie")
-            game.tally("wat")
-            driver.pump(seconds=70)        # the ring fills slowly (virtual seconds)
-            table = app.root.get_screen("classtable")
-            table.refresh()
-            driver.settle()
-            files.append(save_png(driver, out / f"class-table-{w}x{h}{suffix}.png"))
-            table.toggle_timer()
-            driver.settle()
-            files.append(save_png(driver, out / f"class-timer-paused-{w}x{h}{suffix}.png"))
-            app.go("projector")
-            driver.settle()
-            files.append(save_png(driver, out / f"class-projector-{w}x{h}{suffix}.png"))
-            app.go("classtable")
-            driver.settle()
-            for _ in range(game.seats):
-                table.next_turn()
-                driver.settle()
-            files.append(save_png(driver, out / f"class-roles-round2-{w}x{h}{suffix}.png"))
-            app.root.get_screen("classroles").go_on()
-            driver.settle()
-            game.session.record_person("trainer", "club-faith-leisure", 2)
-            game.tally("wat")
-            game.end()
-            app.go("debrief")
-            driver.settle()
-            files.append(save_png(driver, out / f"class-debrief-{w}x{h}{suffix}.png"))
-            app.go("start")
-            driver.settle()
+        files.append(save_png(driver, out / f"class-roles-round2-{w}x{h}{suffix}.png"))
+        app.root.get_screen("classroles").go_on()
+        driver.settle()
+        game.record_person("trainer", "club-faith-leisure", 2)
+        game.tally("wat")
+        game.end()
+        app.go("debrief")
+        driver.settle()
+        files.append(save_png(driver, out / f"class-debrief-{w}x{h}{suffix}.png"))
+        app.go("start")
+        driver.settle()
     # a class-deck card on the projector (the rewrite cards are long)
     Window.size = (1920, 1080)
     app.set_ui_language("nl")

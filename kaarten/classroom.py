@@ -16,10 +16,13 @@ none on a screen:
 - :class:`Tally`: the observer's "wie-vraag" / "wat-vraag" counts.
 - :class:`ClassGame`: a :class:`kaarten.session.Session` played by seats
   with roles, its round, timer and tally; :meth:`ClassGame.next_turn` is
-  the one call for "the next card".
+  the one call for "the next card"; :meth:`ClassGame.record_person` and
+  :meth:`ClassGame.name_again` record a name under the seat that answered
+  (the parent or child), not the seat whose turn it is.
 - :func:`debrief` and :func:`debrief_markdown`: what the class talks about
-  afterwards -- counts per sector and circle (never a name), the tally, the
-  rewrite cards played -- and the same as Markdown for the lecturer.
+  afterwards -- counts per sector and circle (never a name), the names each
+  seat gave in the role it answered in, the tally, the rewrite cards
+  played -- and the same as Markdown for the lecturer.
 
 A class game is played on a store that keeps nothing
 (:class:`kaarten.store.PracticeStore`); nothing here writes anything.
@@ -290,8 +293,10 @@ class ClassGame:
         self.case_card = case_card
         self.timer = TurnTimer(timer_minutes, clock)
         self._tallies: dict[int, Tally] = {}
+        self._round_of_card: dict[str, int] = {}    # the round each card was played in
         self._case_seen = case_card is None
         self._roles_seen_for = -1        # the round whose roles the class has seen
+        self._noted()
 
     # -- what the class sees next --
 
@@ -387,6 +392,46 @@ class ClassGame:
             total = total + t
         return total
 
+    # -- the answer --
+
+    def record_person(self, name: str, sector: Sector | str, closeness: Closeness | int, *,
+                      distinction: str = "", same_as=None):
+        """The answering seat (:attr:`answering_seat`) names someone of the
+        case family for the card on the table: the name is credited to that
+        seat, also when it is another seat's turn (the worker reads, the
+        parent answers). The person, as :meth:`kaarten.session.Session.record_person`."""
+        return self.session.record_person(name, sector, closeness, same_as=same_as,
+                                          distinction=distinction, by=self._answering_player())
+
+    def name_again(self, person_id):
+        """The answering seat names someone named before, for this card."""
+        return self.session.name_again(person_id, by=self._answering_player())
+
+    def _answering_player(self):
+        return self.session.players[self.answering_seat].id
+
+    def _noted(self) -> None:
+        """The card on the table belongs to this round."""
+        card = self.session.current_card
+        if card is not None:
+            self._round_of_card.setdefault(card, self.round_index)
+
+    def answers(self) -> dict[tuple[int, Role], int]:
+        """(seat, the role it played) -> how many names it gave in that role,
+        from the names on the map now (a name taken back no longer counts).
+        A name is counted for the role its seat had in the round its card
+        was played in."""
+        seats = {p.id: i for i, p in enumerate(self.session.players)}
+        counts: dict[tuple[int, Role], int] = {}
+        for mention in self.session.network.mentions:
+            seat = seats.get(mention.player_id)
+            round_index = self._round_of_card.get(mention.card_id)
+            if seat is None or round_index is None:
+                continue
+            key = (seat, roles_in_round(self.seats, round_index)[seat])
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
     # -- moves --
 
     def next_turn(self) -> bool:
@@ -396,12 +441,14 @@ class ClassGame:
         before = self.round_index
         self.session.next_turn()
         self.timer.restart()
+        self._noted()
         return not self.session.finished and self.round_index != before
 
     def pass_card(self) -> None:
         """The answering seat passes: another card, same turn, timer again."""
         self.session.pass_card()
         self.timer.restart()
+        self._noted()
 
     def end(self) -> None:
         self.session.end()
@@ -417,8 +464,9 @@ class Debrief:
     and card texts.
 
     ``places`` has a count for every (sector, circle) pair in map order;
-    ``rewrite_cards`` are the texts of the class deck's rewrite cards that
-    were played, in the order they were played.
+    ``answers`` how many names every seat (from 0) gave in a role
+    (:meth:`ClassGame.answers`); ``rewrite_cards`` are the texts of the
+    class deck's rewrite cards that were played, in the order they were played.
     """
 
     places: Mapping[tuple[Sector, Closeness], int]
@@ -429,6 +477,19 @@ class Debrief:
     tally: Tally
     tallies: Mapping[int, Tally]
     rewrite_cards: tuple[str, ...]
+    seats: int = 0
+    answers: Mapping[tuple[int, Role], int] = field(default_factory=lambda: MappingProxyType({}))
+
+    def named_by(self, seat: int, role: Role | None = None) -> int:
+        """Names seat ``seat`` gave (as ``role`` only, when given)."""
+        return sum(n for (s, r), n in self.answers.items() if s == seat and (role is None or r is role))
+
+    @property
+    def answer_roles(self) -> tuple[Role, ...]:
+        """The roles that answer in this class (parent, and child from four
+        seats on), then any other role a name was credited to."""
+        roles = [r for r in Role if r.answers and self.seats and r in base_roles(self.seats)]
+        return tuple(roles + [r for r in Role if r not in roles and any(k[1] is r for k in self.answers)])
 
     def in_sector(self, sector: Sector) -> int:
         return sum(self.places[(sector, c)] for c in Closeness)
@@ -461,7 +522,14 @@ def debrief(game: ClassGame, card_texts: Mapping[str, str] | None = None,
         tally=game.tally_total,
         tallies=game.tallies,
         rewrite_cards=rewrites,
+        seats=game.seats,
+        answers=MappingProxyType(game.answers()),
     )
+
+
+def _fixed(words: dict):
+    """A dataclass field holding ``words`` as a read-only mapping."""
+    return field(default_factory=lambda: MappingProxyType(dict(words)))
 
 
 @dataclass(frozen=True)
@@ -480,6 +548,11 @@ class DebriefWords:
     who_questions: str = "wie-vraag"
     what_questions: str = "wat-vraag"
     round_n: str = "Ronde {n}"
+    answered: str = "Namen per stoel"
+    seat_n: str = "Stoel {n}"
+    as_role: str = "als {role}"
+    roles: Mapping[Role, str] = _fixed({Role.WORKER: "werker", Role.PARENT: "ouder",
+                                         Role.CHILD: "kind", Role.OBSERVER: "observator"})
     rewrites: str = "Herschreven vragen"
     no_rewrites: str = "Er zijn geen herschrijfkaarten gespeeld."
     prompts_title: str = "Om samen over te praten"
@@ -533,6 +606,15 @@ def debrief_markdown(result: Debrief, words: DebriefWords | None = None, date: s
         lines.append("| " + " | ".join(_cell(x) for x in row) + " |")
     row = [w.total] + [str(result.in_circle(c)) for c in circles] + [str(result.people)]
     lines.append("| " + " | ".join(_cell(x) for x in row) + " |")
+    if result.seats:       # who gave the names: seats by number, never a student's name
+        roles = result.answer_roles
+        lines += ["", f"## {_cell(w.answered)}", ""]
+        lines.append("| | " + " | ".join(_cell(w.as_role.format(role=w.roles[r])) for r in roles)
+                     + f" | {_cell(w.total)} |")
+        lines.append("|---|" + "---:|" * (len(roles) + 1))
+        for seat in range(result.seats):
+            counts = [str(result.named_by(seat, r)) for r in roles] + [str(result.named_by(seat))]
+            lines.append(f"| {_cell(w.seat_n.format(n=seat + 1))} | " + " | ".join(counts) + " |")
     lines += ["", f"## {_cell(w.tally)}", ""]
     lines.append(f"| | {_cell(w.who_questions)} | {_cell(w.what_questions)} |")
     lines.append("|---|---:|---:|")

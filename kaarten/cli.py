@@ -308,11 +308,10 @@ def purge(older_than: str | None, out=sys.stdout, err=sys.stderr, now=None) -> i
     moment = now or dt.datetime.now(dt.timezone.utc)
     try:
         with Store.open(path, exclusive=True) as store:
-            deleted = retention.purge(store, days, moment)
-            # the exports folder in the data folder goes with the same days, and
-            # "delete a session the day after its export" is applied (kaarten.exports)
-            deleted += exports.tidy(store, exports.ExportSettings.load(folder), retention=dt.timedelta(days=days),
-                                    data_folder=folder, now=moment)
+            # with their exports, the exports folder's old files, and "delete a
+            # session the day after its export" (kaarten.retention.purge)
+            deleted = retention.purge(store, days, moment, data_folder=folder,
+                                      settings=exports.ExportSettings.load(folder))
             left = len(store.sessions())
     except AlreadyOpenError:
         print("The app is open on these sessions. Close it first, then run purge again "

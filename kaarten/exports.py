@@ -6,7 +6,9 @@ app's user only, covered by retention and deleted with their session when the
 worker says so); a folder chosen in the settings may be anywhere, and a file
 there is the worker's to keep safe. File names hold the session's number, its
 date and what the file is, never a name. The store notes every export with
-its session (:meth:`kaarten.store.Store.add_export`). No Kivy here.
+its session (:meth:`kaarten.store.Store.add_export`). Deleting them when
+their days are over, or with their session, is retention's housekeeping
+(:func:`kaarten.retention.purge`), built on the pieces here. No Kivy here.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Iterable
 from kaarten.paths import data_dir
 
 __all__ = ["FOLDER_NAME", "FORMATS", "default_folder", "file_name", "write_file", "delete_file",
-           "inside_data_folder", "expire_files", "sessions_due", "ExportSettings", "tidy", "SETTINGS_FILE"]
+           "inside_data_folder", "expire_files", "sessions_due", "ExportSettings", "SETTINGS_FILE"]
 
 FOLDER_NAME = "exports"
 #: format -> (what the file is, suffix)
@@ -175,23 +177,3 @@ class ExportSettings:
         if self.folder:
             return Path(self.folder).expanduser()
         return Path(data_folder or data_dir()) / FOLDER_NAME
-
-
-def tidy(store, settings: ExportSettings, *, retention: dt.timedelta | None = None,
-         data_folder: Path | None = None, now: dt.datetime | None = None) -> list[int]:
-    """What the app does on starting: with "delete a session the day after
-    its export" on, delete those sessions (and their exports inside the data
-    folder) for real; with ``retention``, delete the files in the data
-    folder's exports folder older than that. The sessions deleted."""
-    deleted: list[int] = []
-    if settings.delete_after_export:
-        for session_id in sessions_due(store.exports(), now=now):
-            for _sid, path, _fmt, _when in store.exports(session_id):
-                if inside_data_folder(path, data_folder):
-                    delete_file(path)
-            store.delete_session(session_id)
-            deleted.append(session_id)
-    if retention is not None:
-        for path in expire_files(Path(data_folder or data_dir()) / FOLDER_NAME, retention, now=now):
-            store.forget_export(path)
-    return deleted

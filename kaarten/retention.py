@@ -10,13 +10,21 @@ tablet's own calendar days, so "morgen" means tomorrow for the worker.
 Deleting is :meth:`kaarten.store.Store.expire`: rows overwritten, journal
 emptied (see the store). The clock is handed in (``now``), so tests move
 the date instead of waiting for it.
+
+:func:`purge` is the one housekeeping the app does at start and on a new
+day, and ``main.py purge`` does on the command line: old sessions, the files
+exported from them inside the data folder, the exports folder's old files,
+and "delete a session the day after its export" (:mod:`kaarten.exports`
+holds the file primitives and the worker's export settings).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Iterable
 
+from kaarten import exports
 from kaarten.preferences import RETENTION_DAYS
 from kaarten.records import SessionId, SessionInfo
 
@@ -67,12 +75,49 @@ def due_now(sessions: Iterable[SessionInfo], days: int, now: dt.datetime) -> lis
     return [s for s in sessions if expires_on(s, days) <= today]
 
 
-def purge(store, days: int, now: dt.datetime) -> list[SessionId]:
-    """Delete for real every session of ``store`` whose days are over (and
-    damaged files moved aside as long ago); their ids. A store that keeps
-    nothing has nothing to delete."""
+def purge(store, days: int, now: dt.datetime, *, data_folder: Path | None = None,
+          settings: exports.ExportSettings | None = None) -> list[SessionId]:
+    """Delete for real what has had its days; the ids of the sessions deleted.
+
+    - every session of ``store`` whose days are over (and damaged files moved
+      aside as long ago), with the files exported from it into the data folder;
+    - with "delete a session the day after its export" on in ``settings``,
+      those sessions, with their exports into the data folder;
+    - every file in the data folder's ``exports/`` older than the days (the
+      store forgets it).
+
+    ``data_folder`` is the store's folder unless given; files exported
+    elsewhere are the worker's and stay. A store that keeps nothing has
+    nothing to delete."""
     if getattr(store, "keeps_nothing", False) or not hasattr(store, "expire"):
         return []
-    moment = cutoff(check_days(days), now)
+    days = check_days(days)
+    folder = Path(data_folder) if data_folder is not None else Path(store.path).parent
+    # the store forgets a session's exports with it: note them first
+    exported = store.exports()
     # Store.expire deletes what was last used before ``now - older_than``
-    return store.expire(dt.timedelta(0), now=moment)
+    deleted = list(store.expire(dt.timedelta(0), now=cutoff(days, now)))
+    if settings is not None and settings.delete_after_export:
+        for session_id in exports.sessions_due(exported, now=now):
+            if session_id not in deleted:
+                store.delete_session(session_id)
+                deleted.append(session_id)
+    for session_id, path, _fmt, _when in exported:
+        if session_id in deleted and exports.inside_data_folder(path, folder):
+            _delete_export(path)
+    try:
+        old_files = exports.expire_files(folder / exports.FOLDER_NAME, dt.timedelta(days=days), now=now)
+    except OSError:     # the folder cannot be read now: the next day (or start) tries again
+        old_files = []
+    for path in old_files:
+        store.forget_export(path)
+    return deleted
+
+
+def _delete_export(path: Path) -> None:
+    """One export of a deleted session; a file that cannot be deleted now
+    is left for the exports folder's own days (never a crash)."""
+    try:
+        exports.delete_file(path)
+    except OSError:
+        pass

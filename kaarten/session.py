@@ -33,6 +33,7 @@ from kaarten.network import (
     NetworkError,
     Person,
     PersonId,
+    PlayerId,
     Sector,
 )
 from kaarten.overview import Overview, who_helps_with_what
@@ -322,8 +323,11 @@ class Session:
         *,
         same_as: PersonId | None = None,
         distinction: str = "",
+        by: PlayerId | None = None,
     ) -> Person:
-        """The current player names someone for the current card.
+        """The current player (or player ``by``: in a class game the seat
+        that answers, see :mod:`kaarten.classroom`) names someone for the
+        current card.
 
         Without ``same_as`` this always makes a new person -- ask
         ``network.matches(name)`` first and offer those people as "the same
@@ -332,9 +336,9 @@ class Session:
         then ignored (use :meth:`rename` / :meth:`move` to change them).
         """
         if same_as is not None:
-            self.name_again(same_as)
+            self.name_again(same_as, by=by)
             return self._network.person(same_as)
-        player, card = self._turn()
+        player, card = self._turn(by)
         with self._action():
             person, mention = self._network.add_person(
                 name, sector, closeness, note,
@@ -344,13 +348,14 @@ class Session:
             self._save(people=(person,), mentions=(mention,))
         return person
 
-    def name_again(self, person_id: PersonId) -> Mention:
-        """The current player names someone named before, for the current card.
+    def name_again(self, person_id: PersonId, *, by: PlayerId | None = None) -> Mention:
+        """The current player (or player ``by``) names someone named before,
+        for the current card.
 
         Naming the same person again for the same card (a double tap) adds
         nothing and returns the existing mention.
         """
-        player, card = self._turn()
+        player, card = self._turn(by)
         with self._action():
             mention, created = self._network.add_mention(
                 person_id, player_id=player.id, card_id=card, theme=self._themes.get(card, "")
@@ -519,13 +524,19 @@ class Session:
             self._follow_up = self._follow_up.without(person_id)
         return tuple(x.id for x in self._plan.drop_person(person_id))
 
-    def _turn(self) -> tuple[Player, str]:
+    def _turn(self, by: PlayerId | None = None) -> tuple[Player, str]:
+        """Who names (the current player, or ``by``) for which card."""
         if self._table.finished:
             raise TableError("The game has ended; no new names can be added to a card.")
         card = self._table.current_card
         if card is None:
             raise TableError("There is no card on the table yet: deal a card first.")
-        return self._table.current_player, card
+        if by is None:
+            return self._table.current_player, card
+        player = next((p for p in self._table.players if p.id == by), None)
+        if player is None:
+            raise TableError(f"There is no player {by!r} at this table.")
+        return player, card
 
     def _save(self, **changes) -> None:
         self._store.save(self.id, SessionChanges(table=self._table.snapshot(), **changes))

@@ -263,3 +263,54 @@ def test_the_case_card_comes_first_then_the_roles_of_every_round(decks):
     game.next_turn()
     assert game.step() is Step.PLAY
     assert game.next_turn() and game.step() is Step.ROLES
+
+
+# --- who answered -----------------------------------------------------------------
+
+
+def test_a_name_is_credited_to_the_seat_that_answers_not_the_seat_whose_turn_it_is(decks):
+    """Three seats: worker, parent, observer. The worker's card and the
+    observer's card are answered by the parent; in round two, by the seat
+    that plays the parent then."""
+    game = class_game(decks)
+    ids = [p.id for p in game.session.players]
+    credited = []
+    for turn in range(4):
+        name, sector, closeness = CASE_NAMES[turn]
+        person = game.record_person(name, sector, closeness)
+        mention = game.session.network.mentions_of(person.id)[-1]
+        credited.append((game.session.current_player.id, mention.player_id))
+        game.next_turn()
+    assert credited == [(ids[0], ids[1]), (ids[1], ids[1]), (ids[2], ids[1]), (ids[0], ids[2])]
+    # named again: the answering seat too, once per card
+    again = game.name_again(game.session.network.people[0].id)
+    assert again.player_id == ids[game.answering_seat] != game.session.current_player.id
+    assert game.name_again(game.session.network.people[0].id) == again
+
+
+def test_the_debrief_counts_the_names_each_seat_gave_in_its_role_without_a_name(decks):
+    seats = SEATS + [("Student Dewi", "#7B4DA3")]      # worker, parent, child, observer
+    game = class_game(decks, seats=seats)
+    game.record_person(*CASE_NAMES[0])                 # the worker's card: the parent answers
+    game.next_turn()
+    game.record_person(*CASE_NAMES[1])                 # the parent's own card
+    game.next_turn()
+    taken = game.record_person(*CASE_NAMES[2])         # the child's card
+    kept = game.record_person(*CASE_NAMES[3])
+    game.session.take_back(taken.id)                   # a name taken back does not count
+    for _ in range(2):
+        game.next_turn()                               # round two: observer, worker, parent, child
+    game.record_person(*CASE_NAMES[4])                 # seat 0 observes: seat 2 (parent) answers
+    game.name_again(kept.id)
+    game.end()
+    result = debrief(game)
+    assert dict(result.answers) == {(1, Role.PARENT): 2, (2, Role.CHILD): 1, (2, Role.PARENT): 2}
+    assert [result.named_by(seat) for seat in range(4)] == [0, 2, 3, 0]
+    assert result.answer_roles == (Role.PARENT, Role.CHILD)
+    text = debrief_markdown(result)
+    assert "## Namen per stoel" in text and "| | als ouder | als kind | Samen |" in text
+    assert "| Stoel 1 | 0 | 0 | 0 |" in text and "| Stoel 3 | 2 | 1 | 3 |" in text
+    for seat, _ in seats:
+        assert seat not in text
+    for name, _, _ in CASE_NAMES:
+        assert name not in text

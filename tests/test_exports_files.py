@@ -88,34 +88,6 @@ def test_the_store_lists_exports_with_their_session_and_forgets_them_with_it(tmp
         assert store.exports() == []
 
 
-def test_tidy_deletes_sessions_a_day_after_export_with_their_files(tmp_path):
-    with Store.open(tmp_path / "s.sqlite3") as store:
-        old, fresh = start_game(store), start_game(store)
-        then = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1, hours=1)
-        path = exports.write_file(tmp_path / "exports", "x.pdf", b"x")
-        store.add_export(old.id, path, "pdf", now=then)
-        store.add_export(fresh.id, tmp_path / "exports" / "y.pdf", "pdf")
-        off = exports.ExportSettings()
-        assert exports.tidy(store, off, data_folder=tmp_path) == []
-        on = exports.ExportSettings(delete_after_export=True)
-        assert exports.tidy(store, on, data_folder=tmp_path) == [old.id]
-        assert [s.id for s in store.sessions()] == [fresh.id] and not path.exists()
-
-
 def test_a_practice_store_notes_no_export():
     store = PracticeStore()
     assert store.exports() == [] and store.demo_sessions() == set()
-
-
-def test_tidy_expires_the_exports_folder_and_forgets_the_files(tmp_path):
-    with Store.open(tmp_path / "s.sqlite3") as store:
-        session = start_game(store)
-        old = exports.write_file(tmp_path / "exports", "old.pdf", b"x")
-        new = exports.write_file(tmp_path / "exports", "new.pdf", b"y")
-        for path in (old, new):
-            store.add_export(session.id, path, "pdf")
-        long_ago = (dt.datetime.now() - dt.timedelta(days=31)).timestamp()
-        os.utime(old, (long_ago, long_ago))
-        exports.tidy(store, exports.ExportSettings(), retention=dt.timedelta(days=30), data_folder=tmp_path)
-        assert not old.exists() and new.exists()
-        assert [p for _sid, p, _f, _w in store.exports()] == [new]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from store_helpers import new_game
 
-from kaarten import retention
+from kaarten import exports, retention
 from kaarten.preferences import Preferences
 from kaarten.store import DB_NAME, Store
 
@@ -78,6 +78,79 @@ def test_days_out_of_range_are_refused_in_words(bad):
 def test_a_practice_store_has_nothing_to_purge():
     from kaarten.store import PracticeStore
     assert retention.purge(PracticeStore(), 1, local(2030, 1, 1)) == []
+
+
+# -- the files exported from sessions: retention's housekeeping too --
+
+
+def exported(store, session, folder: Path, name: str, *, when: dt.datetime | None = None,
+             holds: str = "") -> Path:
+    """A file written from ``session`` into ``folder`` (holding the name
+    ``holds``), noted in the store."""
+    path = exports.write_file(folder, name, b"%PDF-1.7 " + holds.encode())
+    store.add_export(session.id, path, "pdf", now=when)
+    return path
+
+
+def test_an_expired_sessions_exports_in_the_data_folder_go_with_it(data, tmp_path_factory):
+    """Played on 1 March, exported on 20 March: on 1 April the session goes,
+    and its export with it (not on 20 April, when the file's own days end);
+    a file the worker saved in a folder of their own stays."""
+    db = data / DB_NAME
+    elsewhere = tmp_path_factory.mktemp("usb-stick")
+    with Store.open(db) as store:
+        march = played(store, NAMES[0])
+        later = played(store, NAMES[1])
+        inside = exported(store, march, data / exports.FOLDER_NAME, "march.pdf")
+        outside = exported(store, march, elsewhere, "march.pdf")
+        kept = exported(store, later, data / exports.FOLDER_NAME, "later.pdf")
+    age(db, march.id, local(2026, 3, 1))
+    age(db, later.id, local(2026, 3, 25))
+    exported_on = local(2026, 3, 20).timestamp()
+    for path in (inside, outside, kept):
+        os.utime(path, (exported_on, exported_on))
+    with Store.open(db) as store:
+        assert retention.purge(store, 30, local(2026, 4, 1, 0)) == [march.id]
+        assert [p for _sid, p, _f, _w in store.exports()] == [kept]
+    assert not inside.exists() and outside.exists() and kept.exists()
+
+
+def test_a_session_goes_the_day_after_its_export_when_the_worker_chose_that(data):
+    with Store.open(data / DB_NAME) as store:
+        old, fresh = played(store, NAMES[0]), played(store, NAMES[1])
+        now = dt.datetime.now(dt.timezone.utc)
+        path = exported(store, old, data / exports.FOLDER_NAME, "old.pdf", when=now - dt.timedelta(days=1, hours=1),
+                        holds=NAMES[0])
+        exported(store, fresh, data / exports.FOLDER_NAME, "fresh.pdf")
+        assert retention.purge(store, 30, now, settings=exports.ExportSettings()) == []
+        on = exports.ExportSettings(delete_after_export=True)
+        assert retention.purge(store, 30, now, settings=on) == [old.id]
+        assert [s.id for s in store.sessions()] == [fresh.id] and not path.exists()
+    assert NAMES[0].encode() not in raw_folder(data)
+
+
+def test_the_exports_folder_keeps_files_as_many_days_as_sessions(data):
+    with Store.open(data / DB_NAME) as store:
+        session = played(store, NAMES[1])
+        old = exported(store, session, data / exports.FOLDER_NAME, "old.pdf")
+        new = exported(store, session, data / exports.FOLDER_NAME, "new.pdf")
+        long_ago = (dt.datetime.now() - dt.timedelta(days=31)).timestamp()
+        os.utime(old, (long_ago, long_ago))
+        assert retention.purge(store, 30, dt.datetime.now(dt.timezone.utc)) == []
+        assert not old.exists() and new.exists()
+        assert [p for _sid, p, _f, _w in store.exports()] == [new]
+
+
+def test_purge_from_the_command_line_takes_the_exports_too(data):
+    db = data / DB_NAME
+    with Store.open(db) as store:
+        old = played(store, NAMES[0])
+        path = exported(store, old, data / exports.FOLDER_NAME, "old.pdf", holds=NAMES[0])
+    age(db, old.id, dt.datetime.now().astimezone() - dt.timedelta(days=40))
+    result = run_purge(data)
+    assert result.returncode == 0 and "Deleted 1 session" in result.stdout, result.stderr
+    assert not path.exists()
+    assert NAMES[0].encode() not in raw_folder(data)
 
 
 def run_purge(data: Path, *args: str) -> subprocess.CompletedProcess:

@@ -19,6 +19,7 @@ from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from app import theme
 from app.classmode import go_on, role_label
 from app.i18n import tr
+from app.naming import RecordsNames
 from app.screens.table import NamingPanel, TurnButtons  # noqa: F401  (TurnButtons for kv)
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets import timer_ring as _ring  # noqa: F401  (TimerRing for kv)
@@ -26,12 +27,11 @@ from app.widgets.dialog import ask
 from app.widgets.layout import AppScreen, Chip
 from kaarten.classroom import QuestionKind, Role
 from kaarten.errors import KaartenError
-from kaarten.network import NetworkError
 
 __all__ = ["ClassTableScreen"]
 
 
-class ClassTableScreen(AppScreen):
+class ClassTableScreen(RecordsNames, AppScreen):
     round_text = StringProperty("")
     roles_text = StringProperty("")
     observer_text = StringProperty("")
@@ -184,24 +184,10 @@ class ClassTableScreen(AppScreen):
         self._panel.open()
         return self._panel
 
-    def record_new(self, name: str, sector: str, closeness: int, distinction: str = ""):
-        """For the naming panel: a new person (NetworkError goes back to it)."""
-        try:
-            person = self.session.record_person(name, sector, closeness, distinction=distinction)
-        except NetworkError:
-            raise
-        except KaartenError as e:
-            self.app().show_error(e)
-            return None
-        self._show_named()
-        return person
-
-    def record_again(self, person_id):
-        session = self.session
-        if self._do(session.name_again, person_id) is None:
-            return None
-        self._show_named()
-        return session.network.person(person_id)
+    def names_recorder(self):
+        """The naming panel records through the class game: a name is the
+        answering seat's, whoever's turn it is (kaarten.classroom)."""
+        return self.game
 
     def pass_card(self) -> None:
         self._do(self.game.pass_card)

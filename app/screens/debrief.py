@@ -1,6 +1,7 @@
 """Class mode: the debrief. What was named (counts per part of life and
-circle, never a name), the observer's tally, the class deck's rewrite cards
-that were played, and three questions for the group. "Opslaan als
+circle, never a name), how many names every seat gave in the role it
+answered in, the observer's tally, the class deck's rewrite cards that were
+played, and three questions for the group. "Opslaan als
 Markdown" writes the same for the lecturer (:func:`kaarten.classroom.debrief_markdown`);
 "Klaar" empties the practice game and goes home.
 """
@@ -14,9 +15,9 @@ from kivy.metrics import dp, sp
 from kivy.properties import StringProperty
 
 from app import theme
-from app.classmode import debrief_words, reflection_prompts, save_debrief
-from app.i18n import tr
-from app.scripts import display_text
+from app.classmode import debrief_words, reflection_prompts, role_label, save_debrief, seat_name
+from app.i18n import is_rtl, tr
+from app.scripts import display_text, keep_place
 from app.widgets.layout import AppScreen
 from app.widgets.text import ScriptLabel, style
 from kaarten.classroom import Debrief, debrief, debrief_markdown
@@ -63,7 +64,7 @@ class DebriefScreen(AppScreen):
         self.refresh()
 
     def clear(self) -> None:
-        for box in ("grid", "rewrites", "prompts"):
+        for box in ("grid", "seats", "rewrites", "prompts"):
             self.ids[box].clear_widgets()
         self._result = None
         self.totals_text = self.tally_text = self.rounds_tally_text = self.saved_text = ""
@@ -83,6 +84,7 @@ class DebriefScreen(AppScreen):
             tr._("Ronde {n}: {who} wie · {what} wat").format(n=r + 1, who=t.who, what=t.what)
             for r, t in sorted(result.tallies.items()))
         self._fill_grid(result)
+        self._fill_seats(result)
         rewrites = self.ids.rewrites
         for text in result.rewrite_cards or (tr._("Er zijn geen herschrijfkaarten gespeeld."),):
             rewrites.add_widget(ScriptLabel(text=("• " + text) if result.rewrite_cards else text,
@@ -90,6 +92,20 @@ class DebriefScreen(AppScreen):
                                             if result.rewrite_cards else ""))
         for i, prompt in enumerate(reflection_prompts(), start=1):
             self.ids.prompts.add_widget(ScriptLabel(text=f"{i}. {prompt}", size_sp=theme.FONT_BUTTON))
+
+    def _fill_seats(self, result: Debrief) -> None:
+        """A line per seat: the names it gave, in the role it answered in
+        (the seat that answered, not the seat whose turn it was)."""
+        players = self.app().class_game.session.players
+        for seat in range(result.seats):
+            parts = [tr.ngettext("{n} naam als {role}", "{n} namen als {role}", n).format(n=n, role=role_label(r))
+                     for r in result.answer_roles if (n := result.named_by(seat, r))]
+            name = players[seat].name if seat < len(players) and players[seat].name else seat_name(seat + 1)
+            words = ", ".join(parts) if parts else tr._("geen namen")
+            # the name keeps its place, and the count stays with its words
+            colon = ":\u200f " if is_rtl(tr.lang) else ": "
+            self.ids.seats.add_widget(ScriptLabel(text=f"{keep_place(name, tr.lang)}{colon}{words}",
+                                                  size_sp=theme.FONT_BODY))
 
     def _fill_grid(self, result: Debrief) -> None:
         grid = self.ids.grid

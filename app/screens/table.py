@@ -31,7 +31,7 @@ from app import theme
 from app.errors import explain
 from app.fonts import undrawable
 from app.i18n import is_rtl, tr
-from app.naming import person_name, player_name
+from app.naming import RecordsNames, person_name, player_name
 from app.scripts import display_text
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
@@ -371,7 +371,7 @@ class PictureTurnButtons(PictureMixin, TurnButtons):
     """The turn's buttons drawn from a picture of themselves (see PictureMixin)."""
 
 
-class TableScreen(AppScreen):
+class TableScreen(RecordsNames, AppScreen):
     player_name = StringProperty("")
     player_colour = ColorProperty(theme.PRIMARY)
     pile_text = StringProperty("")
@@ -524,26 +524,6 @@ class TableScreen(AppScreen):
         self._panel.question_lang = self.ids.card.lang
         self._panel.open()
         return self._panel
-
-    def record_new(self, name: str, sector: str, closeness: int, distinction: str = ""):
-        """Record a new person (a bad name raises NetworkError for the panel)."""
-        try:
-            person = self.session.record_person(name, sector, closeness, distinction=distinction)
-        except NetworkError:
-            raise
-        except KaartenError as e:  # the worker is told
-            self.app().show_error(e)
-            person = None
-        if person is not None:
-            self._show_named()
-        return person
-
-    def record_again(self, person_id):
-        session = self.session
-        if self._do(session.name_again, person_id) is None:
-            return None
-        self._show_named()
-        return session.network.person(person_id)
 
     def ask_take_back(self, person_id):
         """A name recorded by mistake: tap its chip to take it back from this card."""

@@ -2,6 +2,11 @@
 
 ``ask(title, text, yes, no, on_yes)`` opens it; the safe answer ("no") is on
 the left and never red; the other one can be ``yes_kind='danger'``.
+
+:class:`QuestionDialog` is also the frame of every other dialog: a title, a
+message, a ``body`` (empty here; :class:`app.widgets.text_dialog.TextDialog`
+puts a text field in it through :meth:`QuestionDialog.build_body`) and the
+two answers, on one rounded surface.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from pathlib import Path
 from typing import Callable
 
 from kivy.lang import Builder
-from kivy.properties import ObjectProperty, StringProperty
+from kivy.metrics import dp
+from kivy.properties import NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
@@ -29,11 +35,23 @@ class QuestionDialog(ModalView):
     yes_action = ObjectProperty(None, allownone=True)
     #: called after "no" (a second question that does something either way)
     no_action = ObjectProperty(None, allownone=True)
+    #: the frame: how wide at most, the room inside it and between its parts
+    max_width = NumericProperty(dp(620))
+    pad = NumericProperty(dp(28))
+    gap = NumericProperty(dp(18))
 
     def on_kv_post(self, *_):
         self._no = self.ids.no.__self__   # ids are weak; keep it while off screen
+        body = self.ids.body.__self__
+        self.build_body(body)
+        # an empty body leaves the frame (it would add a gap)
+        show_child(self.ids.box, body, bool(body.children), index=1)
         self.fbind("no_text", self._one_or_two)
         self._one_or_two()
+
+    def build_body(self, body) -> None:
+        """Put what comes between the message and the answers in ``body``
+        (a vertical box); a plain question has nothing there."""
 
     def _one_or_two(self, *_):
         """Without a "no" text, only the "yes" button shows (a message)."""

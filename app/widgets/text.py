@@ -133,8 +133,43 @@ class ScriptLabel(Label):
             width = self.text_size[0] if self.text_size else None
             if width is not None and self.padding:      # the room kept inside at the ends
                 width -= self.padding[0] + self.padding[2]
-            self._label.text = display_text(self.text, lang, width, self._measure)
+            drawn = display_text(self.text, lang, width, self._measure)
+            self._label.text = drawn
+            if width is not None:
+                # Kivy lays the lines out again with its own measure: never
+                # let it break a line that the one measure fitted
+                slack = self._kivy_slack(drawn, width)
+                self._label.text_size = (self.text_size[0] + slack, self.text_size[1])
+                super().texture_update(*largs)
+                # drawing can change Kivy's figure (see _kivy_slack): when it
+                # grew, the line was drawn cut at the texture's edge; again
+                after = self._kivy_slack(drawn, width)
+                if after > slack:
+                    self._label.text_size = (self.text_size[0] + after, self.text_size[1])
+                    super().texture_update(*largs)
+                return
         super().texture_update(*largs)
+
+    def _kivy_slack(self, drawn: str, room: float) -> float:
+        """How much wider than ``room`` Kivy's own measure finds a line that
+        :func:`app.fonts.measure` says fits (0 almost always).
+
+        The two can differ by a few pixels for the same string, font and
+        size: SDL_ttf measures on the font object Kivy keeps per font and
+        size, and that object's figure for a string changes during a long
+        process (after nl, ar, ti in one run, a Tigrinya sector name measured
+        58 px on a fresh object and 61 px on the long-lived one), while
+        :func:`measure` keeps the figure it first got. A box sized by the
+        one measure then got a word broken into two lines by Kivy, of which
+        one showed ("ት"). So a line the one measure fitted is given the room
+        Kivy wants for it; a line it did not fit is wrapped as before.
+        """
+        fitted = [line for line in drawn.split("\n") if line and self._measure(line) <= room]
+        if not fitted:
+            return 0
+        self._label.resolve_font_name()
+        live = max(self._label.get_extents(line)[0] for line in fitted)
+        return max(0, live - room)
 
     def _measure(self, visual: str, font_size: float | None = None) -> float:
         return measure(visual, self.font_name, font_size or self.font_size, self.bold)[0]

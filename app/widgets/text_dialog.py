@@ -5,6 +5,10 @@ the field focused and the shaped preview under it (:class:`TypedPreview`).
 ``on_save(text)`` returns None when done (the dialog closes) or a message
 saying what to fix (shown under the field; it clears as soon as the text
 changes). The safe answer ("Niet veranderen") is on the start side.
+
+It is a :class:`app.widgets.dialog.QuestionDialog` (the same frame, title,
+message and answers) with the field, its preview and the message what to
+fix as its body.
 """
 
 from __future__ import annotations
@@ -15,30 +19,47 @@ from typing import Callable
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.properties import NumericProperty, ObjectProperty, StringProperty
-from kivy.uix.modalview import ModalView
+from kivy.uix.boxlayout import BoxLayout
 
-from app.widgets import layout as _layout  # noqa: F401  (FittingGrid for kv)
-from app.widgets import text as _text  # noqa: F401  (ScriptLabel, ScriptTextInput, TypedPreview for kv)
+from app.widgets import text as _text  # noqa: F401  (ScriptLabel, TypedPreview for kv)
+from app.widgets import textinput as _textinput  # noqa: F401  (ScriptTextInput for kv)
+from app.widgets.dialog import QuestionDialog
 
-__all__ = ["TextDialog", "ask_text"]
+__all__ = ["TextDialog", "TextEntry", "ask_text"]
 
 
-class TextDialog(ModalView):
-    title = StringProperty("")
-    message = StringProperty("")
+class TextEntry(BoxLayout):
+    """The body of a :class:`TextDialog`: the field, the shaped preview and
+    what to fix."""
+
+    dialog = ObjectProperty(None, allownone=True)
+
+
+class TextDialog(QuestionDialog):
     placeholder = StringProperty("")
-    save_text = StringProperty("")
-    cancel_text = StringProperty("")
     error = StringProperty("")
     max_chars = NumericProperty(0)
     #: called with the typed text; returns None (done) or what to fix
     save_action = ObjectProperty(None, allownone=True)
 
-    def on_kv_post(self, *_):
-        self.ids.field.bind(text=lambda *_: setattr(self, "error", ""))
+    def build_body(self, body) -> None:
+        entry = TextEntry(dialog=self)
+        body.add_widget(entry)
+        # the field and the answers by the names the callers know them by
+        for name in ("field", "preview", "error"):
+            self.ids[name] = entry.ids[name]
+        self.ids["save"], self.ids["cancel"] = self.ids.yes, self.ids.no
+        entry.ids.field.bind(text=lambda *_: setattr(self, "error", ""))
 
     def on_open(self):
         Clock.schedule_once(lambda *_: setattr(self.ids.field, "focus", True), 0)
+
+    def answer(self, yes: bool) -> None:
+        if yes:
+            self.save()
+            return
+        self.ids.field.focus = False
+        self.dismiss()
 
     def save(self) -> None:
         problem = self.save_action(self.ids.field.text) if self.save_action else None
@@ -51,8 +72,8 @@ class TextDialog(ModalView):
 
 def ask_text(title: str, message: str, text: str, placeholder: str, save: str, cancel: str,
              on_save: Callable[[str], str | None], max_chars: int = 0) -> TextDialog:
-    view = TextDialog(title=title, message=message, placeholder=placeholder, save_text=save,
-                      cancel_text=cancel, save_action=on_save, max_chars=max_chars)
+    view = TextDialog(title=title, message=message, placeholder=placeholder, yes_text=save,
+                      no_text=cancel, save_action=on_save, max_chars=max_chars)
     view.ids.field.text = text
     view.open()
     return view

@@ -65,6 +65,7 @@ def main() -> None:
     result["timer_on"] = table.timer_on
     result["roles_line"] = [table.roles_text]
     panel = driver.open_naming_on(table)
+    result["naming_for"] = [panel.player_name]          # the worker's card: the parent answers
     for name, sector, closeness in CASE_NAMES[:2]:
         driver.name_new(panel, name, sector, closeness)
     driver.close_naming(panel)
@@ -109,8 +110,11 @@ def main() -> None:
     Window.dispatch("on_keyboard", 27, 0, "", [])
     driver.settle()
     panel = driver.open_naming_on(table)
+    result["naming_for"].append(panel.player_name)    # round two, the observer's card
     driver.name_new(panel, *CASE_NAMES[3])
     driver.close_naming(panel)
+    seats = [p.id for p in app.session.players]
+    result["credited"] = [seats.index(m.player_id) for m in app.session.network.mentions]
     driver.tap(table.ids.who_button)
     driver.tap(table.ids.stop)
     question = [w for w in Window.children if type(w).__name__ == "QuestionDialog"][0]
@@ -120,6 +124,7 @@ def main() -> None:
     result["debrief"] = {"totals": debrief.totals_text, "tally": debrief.tally_text,
                          "rounds": debrief.rounds_tally_text,
                          "grid": [w.text for w in reversed(debrief.ids.grid.children)],
+                         "seats": [w.text for w in reversed(debrief.ids.seats.children)],
                          "prompts": len(debrief.ids.prompts.children),
                          "all_text": texts(debrief)}
     driver.tap(debrief.ids.save)

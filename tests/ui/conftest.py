@@ -11,6 +11,22 @@ import pytest
 app_driver.configure(1920, 1280)
 
 
+@pytest.fixture
+def window():
+    """The bare window at 1280x800, in Dutch, with nothing left on it by an
+    earlier test: for a test that starts the App itself (its own data
+    folder, its own clock). A module may define its own ``window``."""
+    app_driver.configure()
+    from kivy.core.window import Window
+
+    from app.i18n import tr
+    for child in list(Window.children):
+        Window.remove_widget(child)
+    tr.switch("nl")
+    Window.size = (1280, 800)
+    return Window
+
+
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory):
     """The whole App in the window at 1280x800, in Dutch at the normal text

@@ -70,6 +70,21 @@ def test_the_roles_move_one_seat_on_after_a_round(class_round):
     assert result["timer_on"]
 
 
+def test_an_answer_is_credited_to_the_seat_that_answered(class_round):
+    """Round one: the worker reads (seat 1), the parent answers (seat 2),
+    also on the worker's and the observer's cards; round two: the parent is
+    seat 3. The naming panel says who answers, the names are theirs, and
+    the debrief counts them per seat, in the role they answered in."""
+    result = class_round[0]
+    a, b, c = class_scenario.SEAT_NAMES
+    assert result["naming_for"] == [b, c]
+    assert result["credited"] == [1, 1, 1, 2]
+    assert result["debrief"]["seats"] == [f"{a}: geen namen", f"{b}: 3 namen als ouder",
+                                          f"{c}\u200e: 1 naam als ouder"]
+    saved = next((class_round[1] / "exports").glob("nabespreking-*.md")).read_text(encoding="utf-8")
+    assert "| Stoel 2 | 3 | 3 |" in saved and "| Stoel 3 | 1 | 1 |" in saved
+
+
 def test_the_projector_shows_the_question_big_and_the_back_key_returns_to_the_game(class_round):
     result = class_round[0]
     assert result["projector"]["screen"] == "projector"

@@ -36,19 +36,6 @@ def clock():
     return FakeClock()
 
 
-@pytest.fixture
-def window():
-    app_driver.configure()
-    from kivy.core.window import Window
-
-    from app.i18n import tr
-    for child in list(Window.children):
-        Window.remove_widget(child)
-    tr.switch("nl")
-    Window.size = (1280, 800)
-    return Window
-
-
 def start(folder, clock):
     """The app as it starts on the tablet: built, on the window, first frames run."""
     from app.main import GesprekskaartenApp

@@ -32,19 +32,6 @@ def noon(day: dt.date) -> float:
 
 
 @pytest.fixture
-def window():
-    app_driver.configure()
-    from kivy.core.window import Window
-
-    from app.i18n import tr
-    for child in list(Window.children):
-        Window.remove_widget(child)
-    tr.switch("nl")
-    Window.size = (1280, 800)
-    return Window
-
-
-@pytest.fixture
 def two_sessions(tmp_path):
     """An unfinished and a finished session, played today; the day they were played."""
     with Store.open(tmp_path / DB_NAME) as store:

@@ -85,3 +85,32 @@ def test_the_name_field_keeps_its_height_whatever_script_is_typed(driver, ui, si
         app.set_text_size("normal")
         app.set_ui_language("nl")
         d.settle()
+
+
+def test_the_count_under_a_name_shows_only_near_the_limit(driver):
+    """ "4 van 60 tekens" stood under every name typed ("mama", "oma"): a
+    form's counter, read by a tired family as one more thing to get right.
+    It shows once a name nears the limit, and in red over it."""
+    from app import theme
+    from app.i18n import tr
+    d = driver
+    d.app.go("start")
+    d.settle()
+    d.tap(d.get("start", "new_game"))
+    setup = d.app.root.get_screen("setup")
+    row = list(reversed(setup.ids.players.children))[0]
+    d.type_into(row.ids.name, "mama")
+    assert "tekens" not in row.ids.preview.text
+    fresh_game(d, ["mama"])
+    panel = d.open_naming()
+    preview = panel.ids.preview
+    for typed in ("oma", "buurvrouw van de overkant", "x" * 40):
+        d.type_into(panel.ids.name, typed)
+        assert "tekens" not in preview.text, typed
+    d.type_into(panel.ids.name, "x" * 45)
+    assert preview.text == tr._("{n} van {max} tekens").format(n=45, max=60)
+    assert tuple(preview.color) == tuple(theme.INK)
+    d.type_into(panel.ids.name, "x" * 61)
+    assert tuple(preview.color) == tuple(theme.DANGER)
+    d.type_into(panel.ids.name, "")
+    d.close_naming(panel)

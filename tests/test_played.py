@@ -1,0 +1,29 @@
+"""What playing the app found outside the window: the files it hands over."""
+from __future__ import annotations
+
+import re
+
+from app.export.content import hand_out
+from app.export.markdown import markdown_text
+from kaarten.decks import load_decks
+from kaarten.session import Session
+from kaarten.store import Store
+
+
+def test_the_markdown_has_no_empty_line_for_a_part_of_life_without_a_nudge(tmp_path):
+    """Nobody named under "Hulp en zorg" printed its heading over an empty
+    bullet ("- "): the other parts say "Nog niemand van ... genoemd", this
+    one deliberately never nudges."""
+    deck = load_decks().get("wie-is-er-voor-jou")
+    store = Store.open(tmp_path / "s.sqlite3")
+    cards = deck.cards[:3]
+    session = Session.start(store, deck_id=deck.id, language="nl", card_ids=[c.id for c in cards],
+                            themes_by_card={c.id: c.theme for c in cards}, players=[("mama", "#1E5E5A")])
+    session.deal()
+    session.record_person("oma", "family", 1)
+    md = markdown_text(hand_out(session, deck, "nl"))
+    store.close()
+    assert not re.search(r"^- *$", md, re.M), md
+    assert "### Hulp en zorg" not in md
+    assert "### School en werk\n\n- Nog niemand van school of werk genoemd" in md
+    assert "### Familie\n\n- oma" in md

@@ -245,6 +245,9 @@ def _stamp(moment: dt.datetime) -> str:
 
 _NO_DATE = dt.datetime.fromtimestamp(0, dt.timezone.utc)
 
+#: How far a session's ``updated`` may lag behind its last action (see :meth:`Store.save`).
+STAMP_EVERY = dt.timedelta(minutes=1)
+
 
 def _moment(text: str) -> tuple[dt.datetime, bool]:
     """The moment written by :func:`_stamp`, and False; a stand-in and True
@@ -420,6 +423,8 @@ class Store:
         #: set when the file was damaged and moved aside while opening
         self.damaged = damaged
         self._lock = lock
+        #: the session whose row was written last, its table, and when (see :meth:`save`)
+        self._written: tuple[SessionId, TableSnapshot, dt.datetime] | None = None
 
     # -- opening --
 
@@ -738,33 +743,53 @@ class Store:
 
     def save(self, session_id: SessionId, changes: SessionChanges) -> None:
         """Write one action of a session in one transaction, committed before
-        this returns. Called by :class:`~kaarten.session.Session`."""
+        this returns. Called by :class:`~kaarten.session.Session`.
+
+        The session's row (its table and when it was last used) is written
+        unless this store's last write was this session's row, with the same
+        table, less than :data:`STAMP_EVERY` ago: naming people leaves the
+        table as it was, and rewriting the row with every name doubled the
+        cost of recording one (see ``bench/``). ``updated`` is then at most a
+        minute behind (retention counts days), and the most recently used
+        session is still listed first."""
+        now = _now()
+        stamp = (self._written is None or self._written[:2] != (session_id, changes.table)
+                 or now - self._written[2] >= STAMP_EVERY)
         with self._writing("this change") as db:
-            cur = db.execute(
-                "UPDATE sessions SET table_state = ?, finished = ?, updated = ? WHERE id = ?",
-                (_state_json(changes.table), int(changes.table.finished), _stamp(_now()), session_id),
-            )
-            if cur.rowcount != 1:
+            if stamp:
+                cur = db.execute(
+                    "UPDATE sessions SET table_state = ?, finished = ?, updated = ? WHERE id = ?",
+                    (_state_json(changes.table), int(changes.table.finished), _stamp(now), session_id),
+                )
+                found = cur.rowcount == 1
+            else:
+                found = db.one("SELECT 1 FROM sessions WHERE id = ?", (session_id,)) is not None
+            if not found:
                 raise UnknownSessionError(f"Session {session_id} no longer exists (it was deleted).")
             # new and changed first (a merge moves mentions away from a person it then removes)
             _write_people(db, session_id, changes.people, changes.mentions)
-            db.executemany(
-                "UPDATE players SET name = ? WHERE session_id = ? AND id = ?",
-                [(p.name, session_id, p.id) for p in changes.players],
-            )
-            db.executemany(
-                "DELETE FROM mentions WHERE session_id = ? AND id = ?",
-                [(session_id, m) for m in changes.removed_mentions],
-            )
+            if changes.players:
+                db.executemany(
+                    "UPDATE players SET name = ? WHERE session_id = ? AND id = ?",
+                    [(p.name, session_id, p.id) for p in changes.players],
+                )
+            if changes.removed_mentions:
+                db.executemany(
+                    "DELETE FROM mentions WHERE session_id = ? AND id = ?",
+                    [(session_id, m) for m in changes.removed_mentions],
+                )
             _write_plan(db, session_id, changes.plan_lines, changes.plan_notes)
-            db.executemany(
-                "DELETE FROM plan_lines WHERE session_id = ? AND id = ?",
-                [(session_id, x) for x in changes.removed_plan_lines],
-            )
+            if changes.removed_plan_lines:
+                db.executemany(
+                    "DELETE FROM plan_lines WHERE session_id = ? AND id = ?",
+                    [(session_id, x) for x in changes.removed_plan_lines],
+                )
             for person_id in changes.removed_people:
                 for table, column in (("plan_lines", "person_id"), ("origins", "person_id"),
                                       ("mentions", "person_id"), ("people", "id")):
                     db.execute(f"DELETE FROM {table} WHERE session_id = ? AND {column} = ?", (session_id, person_id))
+        if stamp:
+            self._written = (session_id, changes.table, now)
         if changes.wipe:
             self._wipe()
         elif changes.resting_point:
@@ -970,39 +995,42 @@ class PracticeStore:
 
 
 def _write_people(db: _Database, session_id: SessionId, people: Sequence[Person], mentions: Sequence[Mention]) -> None:
-    db.executemany(
-        "INSERT INTO people (session_id, id, name, sector, closeness, note, distinction) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (session_id, id) DO UPDATE SET "
-        "name = excluded.name, sector = excluded.sector, "
-        "closeness = excluded.closeness, note = excluded.note, distinction = excluded.distinction",
-        [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note, p.distinction)
-         for p in people],
-    )
-    db.executemany(
-        "INSERT INTO mentions (session_id, id, person_id, player_id, card_id, theme) "
-        "VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id",
-        [(session_id, m.id, m.person_id, m.player_id, m.card_id, m.theme) for m in mentions],
-    )
+    if people:
+        db.executemany(
+            "INSERT INTO people (session_id, id, name, sector, closeness, note, distinction) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (session_id, id) DO UPDATE SET "
+            "name = excluded.name, sector = excluded.sector, "
+            "closeness = excluded.closeness, note = excluded.note, distinction = excluded.distinction",
+            [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note, p.distinction)
+             for p in people],
+        )
+    if mentions:
+        db.executemany(
+            "INSERT INTO mentions (session_id, id, person_id, player_id, card_id, theme) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id",
+            [(session_id, m.id, m.person_id, m.player_id, m.card_id, m.theme) for m in mentions],
+        )
 
 
 def _write_plan(
     db: _Database, session_id: SessionId, lines: Sequence[PlanLine], notes: PlanNotes | None
 ) -> None:
-    db.executemany(
-        "INSERT INTO plan_lines (session_id, id, person_id, ask, theme, asker, by_date, earlier, outcome) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id, ask = excluded.ask, "
-        "theme = excluded.theme, asker = excluded.asker, by_date = excluded.by_date, "
-        "earlier = excluded.earlier, outcome = excluded.outcome",
-        [
-            (session_id, x.id, x.person_id, x.ask, x.theme, x.asker,
-             None if x.by is None else x.by.isoformat(), int(x.earlier),
-             None if x.outcome is None else x.outcome.value)
-            for x in lines
-        ],
-    )
+    if lines:
+        db.executemany(
+            "INSERT INTO plan_lines (session_id, id, person_id, ask, theme, asker, by_date, earlier, outcome) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id, ask = excluded.ask, "
+            "theme = excluded.theme, asker = excluded.asker, by_date = excluded.by_date, "
+            "earlier = excluded.earlier, outcome = excluded.outcome",
+            [
+                (session_id, x.id, x.person_id, x.ask, x.theme, x.asker,
+                 None if x.by is None else x.by.isoformat(), int(x.earlier),
+                 None if x.outcome is None else x.outcome.value)
+                for x in lines
+            ],
+        )
     if notes is not None:
         db.execute(
             "INSERT INTO plan_notes (session_id, goes_well, next_step) VALUES (?, ?, ?) "

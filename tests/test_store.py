@@ -309,3 +309,37 @@ def test_an_old_file_never_overwrites_a_new_one_it_is_kept_aside(fake_home, capl
     assert "kept as" in caplog.text and "In-Oude-Map" not in caplog.text
     data_dir()
     assert kept.exists()  # not moved again, not lost
+
+
+def test_naming_people_leaves_the_sessions_row_alone_until_a_minute_passed(data, monkeypatch):
+    """Recording a name writes the person and the mention; the session's row
+    (table and 'updated') only when the table moved, another session was
+    written in between, or a minute passed. A deleted session is still
+    refused on the short path."""
+    import kaarten.store as store_module
+    with Store.open() as store:
+        s = new_game(store)
+        seen: list[str] = []
+        store._open_db.trace(seen.append)
+        s.record_person("oma", "family", 1)
+        s.record_person("opa", "family", 2)
+        assert not [q for q in seen if q.startswith("UPDATE sessions")]
+        assert sum(q.startswith("INSERT INTO people") for q in seen) == 2
+        seen.clear()
+        s.next_turn()
+        assert [q for q in seen if q.startswith("UPDATE sessions")]
+        stamped = store.sessions()[0].updated
+        seen.clear()
+        later = stamped + store_module.STAMP_EVERY
+        monkeypatch.setattr(store_module, "_now", lambda: later)
+        s.record_person("tante", "family", 3)
+        assert [q for q in seen if q.startswith("UPDATE sessions")]
+        assert store.sessions()[0].updated == later
+        seen.clear()
+        s.record_person("buurman", "neighbourhood", 3)
+        assert not [q for q in seen if q.startswith("UPDATE sessions")]
+        store._open_db.trace(None)
+        with Store.open(store.path) as other:
+            other.delete_session(s.id)
+        with pytest.raises(UnknownSessionError, match="deleted"):
+            s.record_person("juf", "school-work", 2)

@@ -27,3 +27,28 @@ def test_the_markdown_has_no_empty_line_for_a_part_of_life_without_a_nudge(tmp_p
     assert "### Hulp en zorg" not in md
     assert "### School en werk\n\n- Nog niemand van school of werk genoemd" in md
     assert "### Familie\n\n- oma" in md
+
+
+def test_a_name_with_an_emoji_is_bold_in_the_pdf_like_every_other_name(tmp_path):
+    """"oma 🌻" stood in the family's PDF in regular type between bold names:
+    the emoji's font (app/fonts/Mixed-*) was taken without its bold."""
+    import io
+
+    from pypdf import PdfReader
+
+    from app.export.pdf import pdf_bytes
+
+    deck = load_decks().get("wie-is-er-voor-jou")
+    store = Store.open(tmp_path / "s.sqlite3")
+    cards = deck.cards[:3]
+    session = Session.start(store, deck_id=deck.id, language="nl", card_ids=[c.id for c in cards],
+                            themes_by_card={c.id: c.theme for c in cards}, players=[("mama", "#1E5E5A")])
+    session.deal()
+    session.record_person("oma 🌻", "family", 1)
+    pdf = PdfReader(io.BytesIO(pdf_bytes(hand_out(session, deck, "nl"))))
+    store.close()
+    fonts = set()
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any("Mixed" in f and "Bold" in f for f in fonts), sorted(fonts)

@@ -114,3 +114,33 @@ def test_the_count_under_a_name_shows_only_near_the_limit(driver):
     assert tuple(preview.color) == tuple(theme.DANGER)
     d.type_into(panel.ids.name, "")
     d.close_naming(panel)
+
+
+def test_the_next_familys_set_up_starts_from_the_preferred_deck_and_card_language(driver):
+    """A family played on the children's deck in Tigrinya; the next
+    family's "Nieuw spel" had Tigrinya and that deck still chosen: a trace of
+    the family before, and one tap on Beginnen away from the wrong cards."""
+    d, app = driver, driver.app
+    app.go("start")
+    d.settle()
+    d.tap(d.get("start", "new_game"))
+    setup = app.root.get_screen("setup")
+    first_deck = setup.deck_id
+    children = [t for t in setup.ids.decks.children if t.value == "kinderen"]
+    d.tap(children[0])
+    d.tap(next(c for c in setup.ids.languages.children if c.lang_code == "ti"))
+    row = list(reversed(setup.ids.players.children))[0]
+    d.type_into(row.ids.name, "Yonas")
+    row.ids.name.focus = False
+    d.tap(setup.ids.begin)
+    assert app.session.language == "ti" and app.session.deck_id == "kinderen"
+    app.end_game()
+    d.settle()
+    d.tap(d.get("summary", "done"))
+    d.tap(d.get("start", "new_game"))
+    assert setup.deck_id == first_deck
+    assert setup.language == app.prefs.card_language == "nl"
+    assert [c.lang_code for c in setup.ids.languages.children if c.selected] == ["nl"]
+    assert [t.value for t in setup.ids.decks.children if t.selected] == [first_deck]
+    assert setup.draft_text == ""
+    assert [r.name for r in setup.ids.players.children] == [""]

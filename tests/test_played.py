@@ -52,3 +52,18 @@ def test_a_name_with_an_emoji_is_bold_in_the_pdf_like_every_other_name(tmp_path)
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert any("Mixed" in f and "Bold" in f for f in fonts), sorted(fonts)
+
+
+def test_continue_playing_and_a_follow_up_read_differently_in_every_language():
+    """In Arabic "Verder spelen" (back to an unfinished game) and "Vervolg"
+    (a new game weeks later with the same family) were "متابعة اللعب" and
+    "متابعة": the same word on two orange buttons of the sessions list."""
+    from babel.messages.pofile import read_po
+
+    from app.i18n import LOCALES_DIR
+    for po in sorted(LOCALES_DIR.glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        go_on, follow_up = (catalog.get(msgid).string or msgid for msgid in ("Verder spelen", "Vervolg"))
+        shared = set(go_on.casefold().split()) & set(follow_up.casefold().split())
+        assert not shared, f"{po.parent.parent.name}: {go_on!r} and {follow_up!r} share {shared}"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from app.export.content import hand_out
 from app.export.markdown import markdown_text
 from kaarten.decks import load_decks
@@ -67,3 +69,33 @@ def test_continue_playing_and_a_follow_up_read_differently_in_every_language():
         go_on, follow_up = (catalog.get(msgid).string or msgid for msgid in ("Verder spelen", "Vervolg"))
         shared = set(go_on.casefold().split()) & set(follow_up.casefold().split())
         assert not shared, f"{po.parent.parent.name}: {go_on!r} and {follow_up!r} share {shared}"
+
+
+@pytest.mark.parametrize("shaping", [True, False])
+def test_the_familys_own_latin_words_keep_their_order_in_an_arabic_pdf(tmp_path, shaping):
+    """An Arabic hand-out drew the family's Latin words right to left:
+    "🌻 We lachen veel samen", "!zondag oma bellen", "🌻 oma" (with
+    uharfbuzz; the app's own helper already got it right). Their words
+    read in their own direction, on the page's right-hand edge."""
+    import io
+
+    from pypdf import PdfReader
+
+    from app.export.pdf import pdf_bytes, shaping_available
+    if shaping and not shaping_available():
+        pytest.skip("uharfbuzz is not installed")
+    deck = load_decks().get("wie-is-er-voor-jou")
+    store = Store.open(tmp_path / "s.sqlite3")
+    cards = deck.cards[:3]
+    session = Session.start(store, deck_id=deck.id, language="ar", card_ids=[c.id for c in cards],
+                            themes_by_card={c.id: c.theme for c in cards}, players=[("ماما", "#1E5E5A")])
+    session.deal()
+    session.record_person("oma 🌻", "family", 1)
+    session.set_plan_notes(goes_well="We lachen veel samen 🌻", next_step="zondag oma bellen!")
+    pdf = PdfReader(io.BytesIO(pdf_bytes(hand_out(session, deck, "ar"), shaping=shaping)))
+    store.close()
+    lines = [line.strip() for page in pdf.pages for line in page.extract_text().splitlines()]
+    for words in ("We lachen veel samen 🌻", "zondag oma bellen!", "oma 🌻"):
+        assert words in lines, (words, lines)
+    for reversed_ in ("🌻 We lachen veel samen", "!zondag oma bellen", "🌻 oma"):
+        assert reversed_ not in lines, (reversed_, lines)

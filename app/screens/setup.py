@@ -111,6 +111,7 @@ class SetupScreen(AppScreen):
         (the family before chose theirs: it is not the next family's)."""
         self.deck_id = ""
         self.language = ""
+        self.refresh_decks()
         self.ids.players.clear_widgets()
         self.player_count = 0
         self.add_player()

@@ -280,6 +280,7 @@ class NamingPanel(ModalView):
                 self.choose_person(same[0].id)
             else:
                 self.say(tr._("Tik op de juiste naam hierboven."), ok=True)
+                self.ids.scroll.scroll_y = 1      # the names are there, not scrolled away
                 self.keep_focus()
 
         self._asking = ask(tr._("{name} staat er al.").format(name=labels),

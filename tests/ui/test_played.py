@@ -144,3 +144,28 @@ def test_the_next_familys_set_up_starts_from_the_preferred_deck_and_card_languag
     assert [t.value for t in setup.ids.decks.children if t.selected] == [first_deck]
     assert setup.draft_text == ""
     assert [r.name for r in setup.ids.players.children] == [""]
+
+
+def test_the_same_person_of_two_namesakes_is_tapped_on_a_chip_in_sight(driver):
+    """Two "oma"s on the map, "oma" typed again, a sector, a circle, "Dezelfde
+    persoon": the panel says "Tik op de juiste naam hierboven", and the names
+    must be in sight (the circles had scrolled them away at 1280x800)."""
+    d = driver
+    fresh_game(d, ["mama"])
+    session = d.app.session
+    first = session.record_person("oma", "family", 1)
+    session.record_person("oma", "family", 2, distinction="van papa")
+    panel = d.open_naming()
+    d.type_into(panel.ids.name, "oma")
+    panel.ids.name.focus = False
+    d.tap(d.find_one(panel, "SectorButton", sector="family"))
+    d.tap(d.find_one(panel, "CircleButton", closeness=1))
+    d.tap(d.top_modal().ids.no)                         # "Dezelfde persoon"
+    assert panel.feedback == "Tik op de juiste naam hierboven."
+    chips = list(reversed(panel.ids.chips.children))
+    assert [c.text for c in chips][:2] == ["oma", "oma (van papa)"]
+    assert seen_in(panel.ids.scroll, panel.ids.chips_scroll)
+    d.tap(chips[0])
+    assert panel.feedback == "oma staat erbij." and len(session.network) == 2
+    assert session.network.mentions_of(first.id)
+    d.close_naming(panel)

@@ -168,7 +168,7 @@ class LockView(_Overlay):
         self._tick = Clock.schedule_interval(self._update_wait, 1.0)
         self._tick.cancel()
         super().__init__(**kwargs)
-        tr.fbind("lang", self._update_wait)
+        tr.bind(lang=self._update_wait)     # weakly: a dismissed lock is not kept alive
 
     def on_kv_post(self, *_):
         self.ids.pad.bind(on_pin=lambda _pad, pin: self.try_pin(pin))

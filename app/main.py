@@ -15,13 +15,12 @@ import time
 
 from kivy.app import App
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
-from kivy.uix.screenmanager import FadeTransition
 from kivy.utils import platform
 
 from app import fonts, logs, theme
 from app.i18n import available_languages, tr
 from app.preferences import TEXT_SIZES, Preferences
-from app.screens.manager import LazyScreenManager
+from app.screens.manager import FadeInTransition, LazyScreenManager
 from app.widgets.text import TEXT_SCALES, style
 from kaarten import retention
 from kaarten.errors import AlreadyOpenError, KaartenError
@@ -151,8 +150,7 @@ class GesprekskaartenApp(App):
 
         Window.bind(on_keyboard=self._on_back)
         Window.bind(on_flip=self._first_flip)
-        sm = LazyScreenManager(transition=FadeTransition(duration=0.15, clearcolor=theme.BACKGROUND),
-                               table=SCREENS)
+        sm = LazyScreenManager(transition=FadeInTransition(duration=0.15), table=SCREENS)
         sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm

@@ -72,6 +72,7 @@ from app.map import (
     leader_line,
     sector_angles,
 )
+from app.map.shapes import ShapeBatch
 from app.naming import numbered_player, person_label
 from app.scripts import display_text
 from app.widgets.dialog import ask
@@ -324,37 +325,43 @@ class NetworkMap(FloatLayout):
                 sw = th * 0.55
                 Color(*_dot_colour(k))
                 Ellipse(pos=(ox + b.x + padx * 0.7 + (th - sw) / 2, oy + b.y + (b.h - sw) / 2), size=(sw, sw))
-            # leader lines, then the dots, then the name pills
-            Color(*theme.INK_SOFT)
+            # leader lines, then the dots, then the name pills: what every
+            # person has is batched by colour (a Mesh each, see app.map.shapes)
+            people = ShapeBatch()
             for pid, lab in L.labels.items():
                 if lab.leader:
                     x0, y0, x1, y1 = leader_line(L.dots[pid], lab.box)
-                    Line(points=[ox + x0, oy + y0, ox + x1, oy + y1], width=dp(1.2))
+                    people.segment(theme.INK_SOFT, ox + x0, oy + y0, ox + x1, oy + y1, dp(1.2))
             sector_of = {p.id: SECTOR_ORDER.index(p.sector) for p in self.summary.people} if self.summary else {}
+            halos = ShapeBatch()
+            dots = ShapeBatch()
             for pid, d in L.dots.items():
                 k = sector_of.get(pid, 0)
                 dragged = self._drag is not None and self._drag.get("id") == pid and self._drag.get("moving")
                 faded = self.highlight is not None and pid not in self.highlight
                 if faded:   # another player's person: a pale ring, no fill
-                    Color(*theme.mix(_dot_colour(k), theme.WHITE, 0.55))
-                    Line(circle=(ox + d.x, oy + d.y, d.radius * 0.8), width=dp(1.5))
+                    dots.ring(theme.mix(_dot_colour(k), theme.WHITE, 0.55), ox + d.x, oy + d.y, d.radius * 0.8,
+                              dp(1.5))
                     continue
-                Color(*theme.WHITE)
-                rr = d.radius + dp(2)
-                # a dot is at most 40 px across: 32 segments look round and,
-                # on a software renderer, draw far faster than Kivy's 180
-                Ellipse(pos=(ox + d.x - rr, oy + d.y - rr), size=(2 * rr, 2 * rr), segments=32)
+                # a dot is at most 40 px across: 32 segments look round
+                halos.ellipse(theme.WHITE, ox + d.x, oy + d.y, d.radius + dp(2))
                 c = _dot_colour(k)
-                Color(c[0], c[1], c[2], 0.35 if dragged else 1.0)
-                Ellipse(pos=(ox + d.x - d.radius, oy + d.y - d.radius), size=(2 * d.radius, 2 * d.radius), segments=32)
+                dots.ellipse((c[0], c[1], c[2], 0.35 if dragged else 1.0), ox + d.x, oy + d.y, d.radius)
+            edges = ShapeBatch()
+            pills = ShapeBatch()
+            edge = dp(1)
             for pid, lab in L.labels.items():
                 if self.highlight is not None and pid not in self.highlight:
                     continue    # a dimmed person: their name alone, faded (see _place_texts)
                 b = lab.box
-                Color(*theme.WHITE)
-                RoundedRectangle(pos=(ox + b.x, oy + b.y), size=(b.w, b.h), radius=[min(b.h / 2, dp(10))])
-                Color(*theme.mix(theme.LINE, theme.WHITE, 0.45))
-                Line(rounded_rectangle=(ox + b.x, oy + b.y, b.w, b.h, min(b.h / 2, dp(10))), width=dp(1))
+                r = min(b.h / 2, dp(10))
+                # a white pill with a 1 dp edge: the edge colour, the white inside it
+                edges.rounded_rect(theme.mix(theme.LINE, theme.WHITE, 0.45), ox + b.x - edge / 2,
+                                   oy + b.y - edge / 2, b.w + edge, b.h + edge, r + edge / 2)
+                pills.rounded_rect(theme.WHITE, ox + b.x + edge / 2, oy + b.y + edge / 2, b.w - edge,
+                                   b.h - edge, r - edge / 2)
+            for batch in (people, halos, dots, edges, pills):
+                batch.draw()
         self._place_texts()
         self._draw_drag()
 

@@ -21,10 +21,42 @@ from __future__ import annotations
 import importlib
 
 from kivy.lang import Builder
-from kivy.properties import AliasProperty, DictProperty
-from kivy.uix.screenmanager import ScreenManager
+from kivy.properties import AliasProperty, DictProperty, NumericProperty
+from kivy.uix.screenmanager import ScreenManager, TransitionBase
 
-__all__ = ["LazyScreenManager"]
+__all__ = ["LazyScreenManager", "FadeInTransition"]
+
+
+class FadeInTransition(TransitionBase):
+    """The next screen fades in over the window's own colour; the one it
+    replaces goes at once.
+
+    Kivy's FadeTransition draws both screens into two window-sized Fbos
+    every frame of the fade and blends them: on a software renderer the
+    frames of a screen change were the slowest of all, and the summary's
+    first frame then held two screens and two window-sized pictures at once
+    (about 11 MiB more at its peak, bench/README.md). Here a screen's
+    ``opacity`` does the fading (a shader value, no picture), and only one
+    screen is ever drawn.
+    """
+
+    duration = NumericProperty(0.15)
+
+    def add_screen(self, screen):
+        if screen is self.screen_in:
+            out = self.screen_out
+            if out is not None and out.parent is self.manager:
+                self.manager.real_remove_widget(out)
+            screen.opacity = 0
+        super().add_screen(screen)
+
+    def on_progress(self, progression):
+        self.screen_in.opacity = progression
+
+    def on_complete(self):
+        self.screen_in.opacity = 1
+        if self.screen_out is not None and self.screen_out.parent is self.manager:
+            super().on_complete()
 
 
 class LazyScreenManager(ScreenManager):

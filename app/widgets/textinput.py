@@ -49,7 +49,7 @@ class ScriptTextInput(TextInput):
         self._logical_hint = ""
         self._shaping_hint = False
         super().__init__(**kwargs)
-        tr.fbind("lang", self._reshape_hint)
+        tr.bind(lang=self._reshape_hint)     # weakly: a dropped field is not kept alive
 
     def on_hint_text(self, _instance, value):
         if self._shaping_hint:

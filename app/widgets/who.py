@@ -18,12 +18,12 @@ Every figure comes from :mod:`kaarten`; these widgets only draw it.
 from __future__ import annotations
 
 import colorsys
+import math
 from pathlib import Path
 
 from kivy.clock import Clock
-from kivy.graphics import Color, Ellipse
 from kivy.lang import Builder
-from kivy.metrics import dp
+from kivy.metrics import dp, sp
 from kivy.properties import (
     BooleanProperty,
     ColorProperty,
@@ -33,15 +33,18 @@ from kivy.properties import (
     StringProperty,
 )
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.relativelayout import RelativeLayout
 from kivy.uix.widget import Widget
 
 from app import theme
+from app.fonts import font_for, measure
 from app.i18n import is_rtl, tr
+from app.map.shapes import ShapeBatch
 from app.naming import pseudonyms_on
-from app.scripts import display_text
+from app.scripts import display_text, has_rtl
 from app.widgets.layout import Chip, MirroredBoxLayout
 from app.widgets.pictogram import pictogram_path
-from app.widgets.text import ScriptLabel, resolve_halign
+from app.widgets.text import ScriptLabel, resolve_halign, style
 from kaarten.followup import Change
 from kaarten.overview import layer, who_helps_with_what
 from kaarten.plan import Outcome
@@ -138,7 +141,8 @@ class ThemeCells(Widget):
         super().__init__(**kwargs)
         for name in ("pos", "size", "colours", "filled", "cell", "gap"):
             self.fbind(name, self._draw)
-        tr.fbind("lang", self._draw)
+        # no watch on the language: the overview makes new lines when it
+        # changes (a strong ``tr.fbind`` kept every line ever made alive)
         self._draw()
 
     def _draw(self, *_):
@@ -146,13 +150,13 @@ class ThemeCells(Widget):
         n = len(self.filled)
         rtl = is_rtl(tr.lang)
         empty = theme.mix(theme.LINE, theme.WHITE, 0.6)
+        dots = ShapeBatch()       # a Mesh per colour: see app.map.shapes
+        for i, (colour, on) in enumerate(zip(self.colours, self.filled)):
+            column = n - 1 - i if rtl else i
+            cx = self.x + column * (self.cell + self.gap) + self.cell / 2
+            dots.ellipse(colour if on else empty, cx, self.center_y, dp(10) if on else dp(3), segments=24)
         with self.canvas:
-            for i, (colour, on) in enumerate(zip(self.colours, self.filled)):
-                column = n - 1 - i if rtl else i
-                cx = self.x + column * (self.cell + self.gap) + self.cell / 2
-                r = dp(10) if on else dp(3)
-                Color(*(colour if on else empty))
-                Ellipse(pos=(cx - r, self.center_y - r), size=(2 * r, 2 * r), segments=24)
+            dots.draw()
 
 
 class OverviewName(ScriptLabel):
@@ -173,13 +177,21 @@ class OverviewLine(MirroredBoxLayout):
     person_id = ObjectProperty(None, allownone=True)
 
 
-class ThemeOverview(BoxLayout):
+class ThemeOverview(RelativeLayout):
     """The people x themes table. Set :attr:`overview` and :attr:`deck`.
 
     A line per person: their name, then a cell per theme (the heads on the
     first line). When the names would not fit beside the cells (a narrow
     column, big text), each name stands on its own line above its cells.
     Cells are 44 dp, smaller (never under 28 dp) when the column is narrow.
+
+    Only the lines in sight are made (as Kivy's RecycleView does): where
+    each line goes is worked out from the text measure, and the lines that
+    scroll into the summary's column (and a screen more either way) are
+    made as they come, the others let go. A 116-person table made all of its
+    ~1 400 widgets at once: about 95 MiB on the software renderer, and some
+    5 500 instructions drawn every frame while a dot was dragged on the map
+    beside it (bench/README.md).
     """
 
     overview = ObjectProperty(None, allownone=True)
@@ -188,71 +200,161 @@ class ThemeOverview(BoxLayout):
     stacked = BooleanProperty(False)
 
     def __init__(self, **kwargs):
+        self._rows: list[tuple[float, float]] = []     # (y, height) of each person's line(s)
+        self._built: dict[int, Widget] = {}
+        self._looks: list[ThemeLook] = []
+        self._cell = dp(40)
+        self._names: list[str] = []
+        self._scroller = None
         super().__init__(**kwargs)
         self._rebuild = Clock.create_trigger(self.rebuild, -1)
+        self._follow = Clock.create_trigger(self._show_in_sight, -1)
+        # a scroll moves the scroll view's picture (its translation), not the
+        # widgets in it; it is read on the next frame, after the scroll view
+        self._follow_scroll = Clock.create_trigger(self._show_in_sight, 0)
         tr.fbind("lang", self._rebuild)
         self.fbind("width", self._on_width)
+        self.fbind("pos", self._follow)
         self._built_for = None
 
     def on_overview(self, *_):
-        self.rebuild()
+        self._rebuild()     # once the column has its width: the lines are placed for it
 
     def _on_width(self, *_):
         if self._built_for != round(self.width):
             self._rebuild()
 
+    def on_parent(self, *_):
+        watched = (("size", self._follow), ("pos", self._follow), ("scroll_y", self._follow_scroll))
+        if self._scroller is not None:
+            for name, callback in watched:
+                self._scroller.funbind(name, callback)
+        self._scroller = self._scroll_view()
+        if self._scroller is not None:
+            for name, callback in watched:
+                self._scroller.fbind(name, callback)
+
+    def _scroll_view(self):
+        from kivy.uix.scrollview import ScrollView
+        w = self.parent
+        while w is not None and w is not w.parent:
+            if isinstance(w, ScrollView):
+                return w
+            w = w.parent
+        return None
+
     def rebuild(self, *_):
         self.clear_widgets()
+        self._built.clear()
+        self._rows = []
         self._built_for = round(self.width)
         o = self.overview
         if o is None or o.empty or self.width <= 1:
+            self.height = 0
             return
-        looks = [theme_look(self.deck, t) for t in o.themes]
+        self._looks = looks = [theme_look(self.deck, t) for t in o.themes]
         n = len(looks)
-        cell = max(dp(28), min(dp(44), (self.width - dp(2) * n) / max(n, 1)))
-        names = [OverviewName(text=r.person.name, size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
-                 for r in o.rows]
-        widest = max(
-            (lab._measure(display_text(word, tr.lang)) for lab in names for word in lab.text.split()),
-            default=0,
-        )
-        room = self.width - n * (cell + dp(2)) - dp(14) - dp(16)
+        gap = dp(2)
+        self._cell = cell = max(dp(28), min(dp(44), (self.width - gap * n) / max(n, 1)))
+        self._names = [r.person.name for r in o.rows]
+        font_size = sp(theme.FONT_SMALL) * style.scale
+        font = font_for(tr.lang, "")
+
+        def width_of(text: str) -> float:
+            return measure(display_text(text, tr.lang), font_for(tr.lang, text), font_size)[0]
+
+        widest = max((width_of(word) for name in self._names for word in name.split()), default=0)
+        room = self.width - n * (cell + gap) - dp(14) - dp(16)
         self.stacked = widest + dp(4) > room
-        head = OverviewLine(size_hint_y=None, height=cell, spacing=dp(2))
+        line_height = measure("Ag", font, font_size)[1]
+        cells = max(dp(40), cell)
+        label_width = (self.width - dp(14) - dp(8)) if self.stacked else room
+        heights = []
+        for name in self._names:
+            text = display_text(name, tr.lang, label_width, width_of) if has_rtl(name) else name
+            lines = sum(_lines_needed(part, label_width, width_of) for part in text.split("\n"))
+            label = lines * line_height + dp(4)
+            heights.append(max(dp(24), label) + gap + cells if self.stacked else max(cells, label))
+        self.height = top = cell + sum(h + gap for h in heights)
+        head = OverviewLine(size_hint=(None, None), size=(self.width, cell), pos=(0, top - cell), spacing=gap)
         head.add_widget(Widget())
         for look in looks:
             head.add_widget(ThemeHead(colour=look.colour, source=look.source, size=(cell, cell)))
         self.add_widget(head)
-        for row, label in zip(o.rows, names):
-            mark = SectorMark(colour=theme.sector_look(row.person.sector).dot_colour)
-            line = OverviewLine(size_hint_y=None, height=max(dp(40), cell), spacing=dp(2), person_id=row.person.id)
-            if self.stacked:
-                top = MirroredBoxLayout(size_hint_y=None, spacing=dp(8))
-                top.add_widget(mark)
-                top.add_widget(label)
-                _follow_height(top, label, dp(24))
-                self.add_widget(top)
-                line.add_widget(Widget())
-            else:
-                name = MirroredBoxLayout(spacing=dp(8), padding=(0, 0, dp(8), 0))
-                name.add_widget(mark)
-                name.add_widget(label)
-                line.add_widget(name)
-                label.fbind("height", lambda *_, ln=line, lab=label: setattr(ln, "height", max(dp(40), cell, lab.height)))
-            line.add_widget(ThemeCells(
-                colours=[look.dot_colour for look in looks], filled=[look.id in row.themes for look in looks],
-                cell=cell, gap=dp(2), size_hint=(None, None), size=(n * cell + (n - 1) * dp(2), dp(40))))
+        y = top - cell
+        for h in heights:
+            y -= gap + h
+            self._rows.append((y, h))
+        self._show_in_sight()
+
+    def _sight(self) -> tuple[float, float]:
+        """The part of this table (its own coordinates) in the scroll view's
+        window, a screen more either way; everything when it does not scroll,
+        nothing while the scroll view has no size yet."""
+        sv = self._scroller
+        if sv is None:
+            return float("-inf"), float("inf")
+        if sv.height <= 1 or self.width <= 1:
+            return 0.0, -1.0        # not laid out yet: nothing until it is (its size is watched)
+        _ox, oy = self.to_window(self.x, self.y)
+        _sx, sy = sv.to_window(sv.x, sv.y)
+        return sy - oy - sv.height, sy - oy + 2 * sv.height
+
+    def _show_in_sight(self, *_):
+        if not self._rows:
+            return
+        low, high = self._sight()
+        wanted = {i for i, (y, h) in enumerate(self._rows) if y + h >= low and y <= high}
+        for i in [i for i in self._built if i not in wanted]:
+            self.remove_widget(self._built.pop(i))
+        for i in sorted(wanted - self._built.keys()):
+            self._built[i] = line = self._make_line(i)
             self.add_widget(line)
+
+    def _make_line(self, index: int) -> Widget:
+        row = self.overview.rows[index]
+        y, h = self._rows[index]
+        looks, cell, gap = self._looks, self._cell, dp(2)
+        n = len(looks)
+        label = OverviewName(text=row.person.name, size_sp=theme.FONT_SMALL, pos_hint={"center_y": 0.5})
+        mark = SectorMark(colour=theme.sector_look(row.person.sector).dot_colour)
+        cells = max(dp(40), cell)
+        line = OverviewLine(size_hint_y=None, height=cells, spacing=gap, person_id=row.person.id)
+        box = BoxLayout(orientation="vertical", size_hint=(None, None), size=(self.width, h), pos=(0, y),
+                        spacing=gap)
+        if self.stacked:
+            top = MirroredBoxLayout(size_hint_y=None, height=h - gap - cells, spacing=dp(8))
+            top.add_widget(mark)
+            top.add_widget(label)
+            box.add_widget(top)
+            line.add_widget(Widget())
+        else:
+            line.height = h
+            name = MirroredBoxLayout(spacing=dp(8), padding=(0, 0, dp(8), 0))
+            name.add_widget(mark)
+            name.add_widget(label)
+            line.add_widget(name)
+        line.add_widget(ThemeCells(
+            colours=[look.dot_colour for look in looks], filled=[look.id in row.themes for look in looks],
+            cell=cell, gap=gap, size_hint=(None, None), size=(n * cell + (n - 1) * gap, cells)))
+        box.add_widget(line)
+        return box
 
     def dots(self) -> dict:
         """Person id -> the columns (0 = the first theme) with a dot, read off
-        the widgets (for tests)."""
+        the lines made (for tests)."""
         out = {}
-        for line in reversed(self.children):
+        for i in sorted(self._built):
+            line = self._built[i].children[0]
             if isinstance(line, OverviewLine) and line.person_id is not None:
                 cells = next((c for c in line.children if isinstance(c, ThemeCells)), None)
                 out[line.person_id] = {i for i, on in enumerate(cells.filled if cells else ()) if on}
         return out
+
+    @property
+    def lines_made(self) -> int:
+        """How many people's lines exist as widgets now (for tests)."""
+        return len(self._built)
 
     @property
     def cell_count(self) -> int:
@@ -260,9 +362,23 @@ class ThemeOverview(BoxLayout):
         return sum(len(v) for v in self.dots().values())
 
 
-def _follow_height(box, label, least) -> None:
-    label.fbind("height", lambda *_: setattr(box, "height", max(least, label.height)))
-    box.height = max(least, label.height)
+def _lines_needed(text: str, width: float, width_of) -> int:
+    """How many lines ``text`` takes at ``width`` when broken at spaces (a word
+    wider than the line is broken inside, as Kivy does)."""
+    if width <= 1:
+        return 1
+    lines, current = 1, ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if width_of(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines += 1
+        current = word
+        if width_of(word) > width:
+            lines += math.ceil(width_of(word) / width) - 1
+    return lines
 
 
 class ThemeLegend(BoxLayout):

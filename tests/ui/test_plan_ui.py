@@ -254,3 +254,51 @@ def test_with_pseudonyms_on_no_real_name_shows_beside_the_map_or_in_the_plan(dri
     finally:
         app.pseudonyms = False
         driver.settle()
+
+
+def test_a_big_familys_overview_makes_only_the_lines_in_sight(driver):
+    """116 people: the overview has a place for every line but makes only
+    those in (or near) the summary's column; scrolling to the end makes the
+    last person's line, at its place, under the heads' columns, each line as
+    high as its name needs and none over another."""
+    from kivy.core.window import Window
+    app = driver.app
+    sectors = list(Sector)
+    people = tuple((f"Persoon {i}" if i % 9 else f"Tante Marieke van den Berghe {i}", sectors[i % 6],
+                    1 + i % 3) for i in range(40))
+    session, _ = crowded_game.play(app.store, people=people, named_again=(), finish=False)
+    while not session.finished:          # the rest named with their cards until the pile is empty
+        for j in range(5):
+            session.record_person(f"Buur {len(session.network.people)}", sectors[j], Closeness.FURTHER)
+        session.next_turn()
+    summary = show(driver, session)
+    overview = summary.ids.who.ids.overview
+    count = len(session.network.people)
+    assert count > 100
+    made = overview.lines_made
+    assert 0 < made < count / 2, made
+
+    def lines():
+        return [overview._built[i] for i in sorted(overview._built)]
+
+    def check_lines():
+        boxes = lines()
+        for upper, lower in zip(boxes, boxes[1:]):
+            assert lower.top <= upper.y + 0.5          # none over another
+        for box in boxes:
+            label = driver.find(box, "OverviewName")[0]
+            assert label.height <= box.height + 0.5, (label.text, label.height, box.height)
+
+    check_lines()
+    scroll = overview._scroller
+    scroll.scroll_y = 0
+    driver.settle()
+    assert overview.lines_made < count / 2
+    expected_last = who_helps_with_what(session.summary(), tuple(t.id for t in crowded_game.deck().themes)).rows[-1]
+    assert expected_last.person.id in overview.dots()
+    check_lines()
+    # the last line is on screen, inside the scroll view
+    box = overview._built[count - 1]
+    x, y = box.to_window(box.x, box.y)
+    sx, sy = scroll.to_window(scroll.x, scroll.y)
+    assert sy - 1 <= y and y + box.height <= sy + scroll.height + 1 and 0 <= x < Window.width

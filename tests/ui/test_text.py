@@ -168,3 +168,28 @@ def test_an_arabic_name_inside_a_tigrinya_sentence_is_shaped():
     # every letter in a joined (presentation) form, only the vowel mark as typed
     assert arabic and all(0xFE70 <= ord(ch) <= 0xFEFF or ch == "\u064e" for ch in arabic)
     assert display_text("👵\ufe0f oma", "nl") == "👵\ufe0f oma"             # an emoji is no reason
+
+
+@pytest.mark.timeout(60)
+def test_thrown_away_overview_cells_and_rows_are_not_kept_alive_by_the_language():
+    # the language is app-wide: a widget that watched it with a strong
+    # binding lived as long as the app (every overview line ever made did:
+    # three times 116 lines after one summary of a big family)
+    import gc
+    import weakref
+
+    from kivy.base import EventLoop
+
+    from app.widgets.layout import MirroredBoxLayout
+    from app.widgets.who import OverviewName, ThemeCells
+
+    EventLoop.ensure_window()
+    refs = []
+    for i in range(30):
+        refs.append(weakref.ref(ThemeCells(colours=[(1, 0, 0, 1)] * 3, filled=[True, False, True])))
+        row = MirroredBoxLayout()
+        row.add_widget(OverviewName(text=f"Naam {i}"))
+        refs.append(weakref.ref(row))
+        del row
+    gc.collect()
+    assert [r for r in refs if r() is not None] == []

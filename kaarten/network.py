@@ -164,6 +164,8 @@ def name_key(name: str) -> str:
 
 def _tidy(text: str) -> str:
     """NFC, control characters to spaces, runs of whitespace to one space."""
+    if text.isascii() and text.isprintable():     # most names: nothing to normalise
+        return " ".join(text.split())
     text = unicodedata.normalize("NFC", text)
     text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
     return " ".join(text.split())
@@ -171,7 +173,7 @@ def _tidy(text: str) -> str:
 
 def _storable(text: str) -> bool:
     """False for lone surrogates, which cannot be written as UTF-8."""
-    return not any(unicodedata.category(ch) == "Cs" for ch in text)
+    return text.isascii() or not any(unicodedata.category(ch) == "Cs" for ch in text)
 
 
 def _visible(char: str) -> bool:
@@ -199,8 +201,9 @@ def clean_name(name: str) -> str:
     """
     if not isinstance(name, str):
         raise InvalidNameError("A name must be text.")
-    tidy = _tidy("".join(ch for ch in name if ch not in _BIDI_CONTROLS))
-    if not any(_visible(ch) for ch in tidy):
+    tidy = _tidy(name if name.isascii() else "".join(ch for ch in name if ch not in _BIDI_CONTROLS))
+    # printable ASCII left after tidying is visible (letters, digits, marks)
+    if not (tidy if tidy.isascii() else any(_visible(ch) for ch in tidy)):
         raise InvalidNameError("Type a name or a role (for example: buurvrouw).")
     if not _storable(tidy):
         raise InvalidNameError("This name contains characters that cannot be saved.")

@@ -70,7 +70,9 @@ class FontSet:
         for extra in sorted(self.folder.glob("*.[ot]tf")):
             if extra.name not in known and "bold" not in extra.name.lower():
                 key = f"extra-{extra.stem.lower()}"
-                self.families[key] = FontFamily(key, extra, None)
+                # Mixed-Regular.ttf has its Mixed-Bold.ttf: a bold name with an emoji stays bold
+                bold = extra.with_name(extra.name.replace("-Regular", "-Bold"))
+                self.families[key] = FontFamily(key, extra, bold if bold != extra and bold.is_file() else None)
         if "latin" not in self.families:
             raise FileNotFoundError(f"The export needs {_FAMILIES['latin'][0]} in {self.folder}.")
 

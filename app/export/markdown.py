@@ -47,10 +47,13 @@ def markdown_text(c: HandOut) -> str:
     out.append("")
     for look in theme.SECTORS:
         people = c.people_in(look.sector)
+        nobody = theme.sector_empty_text(look.sector, _)
+        if not people and not nobody:
+            continue            # professionals: no nudge, so no heading over an empty "- "
         out.append(f"### {escape(theme.sector_label(look.sector, _))}")
         out.append("")
         if not people:
-            out.append(f"- {escape(theme.sector_empty_text(look.sector, _))}")
+            out.append(f"- {escape(nobody)}")
         for closeness in Closeness:
             here = [p for p in people if p.closeness == closeness]
             for p in here:

@@ -302,7 +302,9 @@ class HandOutWriter:
         cx = PAGE_W - MARGIN - r if self.rtl else MARGIN + r
         self.pdf.set_fill_color(*_rgb(colour))
         self.pdf.circle(cx, self.y + 8.5, r, style="F")
-        self.para(name, 12, bold=True, indent=14, gap=0)
+        # the family's own words read in their own direction ("oma 🌻" in an
+        # Arabic hand-out keeps its flower after the name), on the page's reading edge
+        self.para(name, 12, bold=True, indent=14, gap=0, rtl=text_is_rtl(name))
         if detail:
             self.para(detail, 10.5, colour=theme.INK_SOFT, indent=14, gap=3)
 
@@ -350,10 +352,10 @@ class HandOutWriter:
                 self.plan_line(item)
         if c.goes_well:
             self.heading(N_("Wat gaat goed?"), 13)
-            self.para(c.goes_well, 12)
+            self.para(c.goes_well, 12, rtl=text_is_rtl(c.goes_well))
         if c.next_step:
             self.heading(N_("De volgende stap"), 13)
-            self.para(c.next_step, 12)
+            self.para(c.next_step, 12, rtl=text_is_rtl(c.next_step))
 
     def plan_line(self, item: PlanItem) -> None:
         c = self.c

@@ -107,7 +107,11 @@ class SetupScreen(AppScreen):
             box.add_widget(chip)
 
     def reset(self) -> None:
-        """A fresh form: the first deck, the preferred card language, one player."""
+        """A fresh form: the first deck, the preferred card language, one player
+        (the family before chose theirs: it is not the next family's)."""
+        self.deck_id = ""
+        self.language = ""
+        self.refresh_decks()
         self.ids.players.clear_widgets()
         self.player_count = 0
         self.add_player()

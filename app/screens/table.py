@@ -151,6 +151,7 @@ class NamingPanel(ModalView):
         for b in self.ids.sectors.children:
             b.selected = False
         self.ids.name.text = ""
+        self.ids.scroll.scroll_y = 1        # the people named before first, not where the last visit left it
         self._refresh_chips()
         self.keep_focus()
 
@@ -218,6 +219,8 @@ class NamingPanel(ModalView):
             self.feedback, self._problem = "", ""
         if not self.ids.name.text.strip():
             self.say(tr._("Typ eerst een naam of rol."), ok=False, problem="name")
+        # the next tap is a circle: on a short screen they lie below the fold
+        self.ids.scroll.scroll_to(self.ids.circles, padding=dp(8))
 
     def _name_problem(self, name: str) -> bool:
         """Say what is wrong with the typed name (before anything is saved)."""
@@ -277,6 +280,7 @@ class NamingPanel(ModalView):
                 self.choose_person(same[0].id)
             else:
                 self.say(tr._("Tik op de juiste naam hierboven."), ok=True)
+                self.ids.scroll.scroll_y = 1      # the names are there, not scrolled away
                 self.keep_focus()
 
         self._asking = ask(tr._("{name} staat er al.").format(name=labels),
@@ -295,6 +299,7 @@ class NamingPanel(ModalView):
         self.sector = ""
         for b in self.ids.sectors.children:
             b.selected = False
+        self.ids.scroll.scroll_y = 1        # back to the top: the chips of people named before show
         self.say(message, ok=True)
         self._refresh_chips()
         self.keep_focus()

@@ -235,12 +235,19 @@ class ScriptButton(ButtonBehavior, ScriptLabel):
         self.width = width
 
 
+#: The count under a field shows past this part of its ``max_chars``: "4 van
+#: 60 tekens" under "mama" read as a form to fill in; near the end it helps.
+COUNT_FROM = 2 / 3
+
+
 class TypedPreview(ScriptLabel):
     """What is typed in ``field``, shaped and in reading order, right under
-    it, with the count against the field's ``max_chars`` ("12 / 60").
+    it, with the count against the field's ``max_chars`` ("45 van 60 tekens")
+    once the text nears it.
 
     The shaped text shows when the field cannot draw it right itself (Arabic
-    or Hebrew letters); the count shows while typing. With ``reserve`` the
+    or Hebrew letters); the count shows past :data:`COUNT_FROM` of the
+    limit. With ``reserve`` the
     line keeps its height when empty, so nothing below it moves.
     """
 
@@ -260,8 +267,8 @@ class TypedPreview(ScriptLabel):
         typed = field.text if field is not None else ""
         self.shown = typed.strip() if needs_preview(typed) else ""
         count = ""
-        if field is not None and field.max_chars and typed.strip():
-            n = len(" ".join(typed.split()))
+        n = len(" ".join(typed.split()))
+        if field is not None and field.max_chars and n > field.max_chars * COUNT_FROM:
             count = tr._("{n} van {max} tekens").format(n=n, max=int(field.max_chars))
         self.text = join_parts([self.shown, count], "   \u00b7   ", self.lang or tr.lang)
         self.color = theme.DANGER if field is not None and field.max_chars and \

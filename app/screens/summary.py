@@ -242,9 +242,10 @@ class SummaryScreen(AppScreen):
         self.other_language = self._language_choice()
         title = deck.localized(tr.lang).title if deck is not None else s.deck_id
         self.subtitle = " \u00b7 ".join(t for t in (tr.format_date(s.date), title) if t)
+        # an empty game is no figure to read out: it says so, kindly
         self.totals = tr._("Samen: {people}, {mentions}.").format(
             people=people_text(s.totals.people), mentions=mentions_text(s.totals.mentions)
-        )
+        ) if s.totals.people else tr._("Nog niemand genoemd.")
         self.only_professionals = bool(s.only_professionals)
         self._fill(s.key_supporters, s.empty_sectors)
         self.ids.who.show(session, deck)

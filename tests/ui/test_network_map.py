@@ -196,3 +196,19 @@ def test_empty_sectors_are_named_gently_and_one_person_is_singular(driver):
     assert "1 persoon," in screen.totals and "1 keer genoemd" in screen.totals
     # finished: only "Klaar"
     assert screen.ids.play_on.parent is None
+
+
+def test_a_game_where_nobody_was_named_says_so_kindly(driver):
+    # "Samen: 0 personen, 0 keer genoemd." read like a score of nothing
+    app = driver.app
+    session, _ = crowded_game.play(app.store, people=(), named_again=(), finish=True)
+    app.session = session
+    app.show_summary()
+    driver.settle()
+    screen = app.root.get_screen("summary")
+    assert screen.totals == "Nog niemand genoemd."
+    app.set_ui_language("ar")
+    driver.settle()
+    assert screen.totals == "لم يُذكر أحد بعد."
+    app.set_ui_language("nl")
+    driver.settle()

@@ -94,14 +94,15 @@ DRAG_START_DP = 10
 def measure_text(text: str, font_size: float) -> tuple[float, float]:
     """(w, h) in px of ``text`` drawn by :class:`ScriptLabel` at ``font_size`` px:
     same font choice, same right-to-left shaping, the same cached measure."""
-    return _measured(tr.lang, text, round(font_size, 2))
+    return _measured(tr.lang, text, round(font_size, 2), measure)
 
 
 @lru_cache(maxsize=4096)
-def _measured(lang: str, text: str, font_size: float) -> tuple[float, float]:
+def _measured(lang: str, text: str, font_size: float, measure_with) -> tuple[float, float]:
     # the layout asks for the same names again and again (every size it
-    # tries): picking the font and shaping were a sixth of a 150-person layout
-    w, h = measure(display_text(text, lang) or " ", font_for(lang, text), font_size)
+    # tries): picking the font and shaping were a sixth of a 150-person
+    # layout. Keyed on the measure too: a test that swaps it gets its own.
+    w, h = measure_with(display_text(text, lang) or " ", font_for(lang, text), font_size)
     # a little slack so the text never wraps inside a box measured for it
     return math.ceil(w) + 2, math.ceil(h)
 

@@ -115,6 +115,7 @@ def run_frames(count: int = 1, draw: bool = True) -> None:
     for _ in range(count):
         if draw:
             EventLoop.idle()
+            _finish()
         else:   # EventLoop.idle of Kivy 2.3 without its last step, the drawing
             Clock.tick()
             EventLoop.dispatch_input()
@@ -129,6 +130,16 @@ def draw() -> None:
     if Window.canvas.needs_redraw:
         Window.dispatch("on_draw")
         Window.dispatch("on_flip")
+        _finish()
+
+
+def _finish() -> None:
+    """Let the renderer finish the frame, as a screen's buffer swap does.
+    SDL's offscreen driver never presents a frame, so Mesa's software
+    renderer kept queuing the work of every frame drawn: a whole test run
+    grew to 1.4-1.7 GB and slowed down with it (bench/README.md)."""
+    from kivy.graphics.opengl import glFinish
+    glFinish()
 
 
 class Driver:

@@ -91,6 +91,7 @@ class GesprekskaartenApp(App):
         self._pin: PinLock | None = None
         self._lock_view = None
         self._cover = None
+        self._ticking = None      # the once-a-second lock check (build)
         self._after_unlock = None
         #: the local day old sessions were last deleted on (None: not yet)
         self._retention_day = None
@@ -141,19 +142,28 @@ class GesprekskaartenApp(App):
         self.pseudonyms = self.prefs.pseudonyms
         self.pin_set = self.pin.is_set
         from app.overlays import keep_on_top
+        # a plain function bound to the Window would be held for good (Kivy
+        # holds only bound methods weakly), and with it the App and its screens
+        self._overlays_on_top = keep_on_top(self._overlays)
         Window.bind(on_touch_down=self._activity, on_key_down=self._key_down,
-                    children=keep_on_top(lambda: [self._cover if self.names_hidden else None,
-                                                  self._lock_view if self.locked else None]))
+                    children=self._window_children, on_keyboard=self._on_back,
+                    on_flip=self._first_flip)
         from kivy.clock import Clock
-        Clock.schedule_interval(self._tick, 1.0)
+        self._ticking = Clock.schedule_interval(self._tick, 1.0)
         self._open_store()
 
-        Window.bind(on_keyboard=self._on_back)
-        Window.bind(on_flip=self._first_flip)
         sm = LazyScreenManager(transition=FadeInTransition(duration=0.15), table=SCREENS)
         sm.current = next(iter(SCREENS))
         sm.bind(current=self._on_screen)
         return sm
+
+    def _overlays(self) -> list:
+        """What stays above everything on the window, bottom first."""
+        return [self._cover if self.names_hidden else None,
+                self._lock_view if self.locked else None]
+
+    def _window_children(self, window, children) -> None:
+        self._overlays_on_top(window, children)
 
     def _first_flip(self, window) -> None:
         window.unbind(on_flip=self._first_flip)
@@ -230,7 +240,14 @@ class GesprekskaartenApp(App):
             self.lock()
 
     def on_stop(self):
-        """Closing folds the journal into the file and lets go of its lock."""
+        """Closing folds the journal into the file and lets go of its lock,
+        and of the window and the clock."""
+        from kivy.core.window import Window
+        Window.unbind(on_touch_down=self._activity, on_key_down=self._key_down,
+                      children=self._window_children, on_keyboard=self._on_back,
+                      on_flip=self._first_flip)
+        if self._ticking is not None:
+            self._ticking.cancel()
         if self.store is not None:
             self.store.close()
 

@@ -650,8 +650,8 @@ class PersonPanel(ModalView):
         self.show()
         # the language is watched only while the panel is open: a dismissed
         # panel (its session left) is never drawn again, nor kept alive
-        tr.fbind("lang", self._relang)
-        self.fbind("on_dismiss", lambda *_: tr.funbind("lang", self._relang))
+        tr.bind(lang=self._relang)
+        self.fbind("on_dismiss", lambda *_: tr.unbind(lang=self._relang))
 
     def _relang(self, *_):
         if self.person is not None and self.map_widget.summary is not None:
@@ -846,7 +846,7 @@ class PersonPanel(ModalView):
         self.map_widget.people_changed()
 
     def on_dismiss(self):
-        tr.funbind("lang", self._relang)      # a closed panel follows nothing
+        tr.unbind(lang=self._relang)      # a closed panel follows nothing
         if self._dialog is not None:
             self._dialog.dismiss(animation=False)
             self._dialog = None

@@ -40,7 +40,7 @@ class ClassRolesScreen(AppScreen):
 
     def on_kv_post(self, *_):
         self.watch_app("class_game", lambda *_: self.ids.rows.clear_widgets())
-        tr.fbind("lang", lambda *_: self.refresh() if self.manager and self.manager.current == self.name else None)
+        tr.bind(lang=self._refresh_if_shown)    # weakly: a method, not a lambda
 
     def on_pre_enter(self, *_):
         self.refresh()

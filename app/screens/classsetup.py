@@ -36,7 +36,7 @@ class ClassSetupScreen(AppScreen):
     seat_count = NumericProperty(0)
 
     def on_kv_post(self, *_):
-        tr.fbind("lang", lambda *_: self.refresh() if self.manager and self.manager.current == self.name else None)
+        tr.bind(lang=self._refresh_if_shown)    # weakly: a method, not a lambda
 
     def on_pre_enter(self, *_):
         if not self.ids.seats.children:

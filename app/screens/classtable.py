@@ -50,7 +50,7 @@ class ClassTableScreen(RecordsNames, AppScreen):
         self._panel: NamingPanel | None = None
         self._ticking = None
         self._questions: list = []
-        tr.fbind("lang", lambda *_: self.refresh() if self.manager and self.manager.current == self.name else None)
+        tr.bind(lang=self._refresh_if_shown)    # weakly: a method, not a lambda
 
     @property
     def game(self):

@@ -56,8 +56,8 @@ class DebriefScreen(AppScreen):
     def on_kv_post(self, *_):
         self.watch_app("class_game", lambda *_: self.clear())
         self.ids.grid.fbind("width", self._on_width)
-        style.fbind("scale", self._on_width)
-        tr.fbind("lang", lambda *_: self.refresh() if self.manager and self.manager.current == self.name else None)
+        style.bind(scale=self._on_width)
+        tr.bind(lang=self._refresh_if_shown)    # weakly: a method, not a lambda
 
     def on_pre_enter(self, *_):
         self.saved_text = ""

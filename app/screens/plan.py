@@ -230,7 +230,10 @@ class PlanScreen(AppScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._panel: PlanLinePanel | None = None
-        tr.bind(lang=lambda *_: self.refresh())
+        tr.bind(lang=self._on_lang)    # weakly: a method, not a lambda
+
+    def _on_lang(self, *_) -> None:
+        self.refresh()
 
     @property
     def session(self):

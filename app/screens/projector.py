@@ -49,7 +49,7 @@ class ProjectorScreen(AppScreen):
         self.watch_app("class_game", lambda *_: setattr(self, "question", ""))
         self.fbind("size", self._resize)
         self.fbind("question", self._resize)
-        style.fbind("scale", self._resize)
+        style.bind(scale=self._resize)
 
     def on_pre_enter(self, *_):
         app = self.app()

@@ -69,7 +69,7 @@ class SessionsScreen(AppScreen):
         self.refresh()
 
     def on_kv_post(self, *_):
-        tr.fbind("lang", self.refresh)
+        tr.bind(lang=self.refresh)
 
     def refresh(self, *_) -> None:
         app = self.app()

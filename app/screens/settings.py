@@ -93,7 +93,7 @@ class SettingsScreen(AppScreen):
         self.refresh()
 
     def on_kv_post(self, *_):
-        tr.fbind("lang", self._relabel)
+        tr.bind(lang=self._relabel)
         self._pin_remove = self.ids.pin_remove.__self__     # ids are weak; they come and go
         self._idle_block = self.ids.idle_block.__self__
 

@@ -82,7 +82,7 @@ class SetupScreen(AppScreen):
     draft_text = StringProperty("")
 
     def on_kv_post(self, *_):
-        tr.fbind("lang", self._language_changed)
+        tr.bind(lang=self._language_changed)
         self.draft_label = self.ids.draft_note.__self__  # kv ids are weak; it leaves the tree while empty
         show_child(self.ids.column, self.draft_label, False)
 

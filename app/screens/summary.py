@@ -165,7 +165,10 @@ class SummaryScreen(AppScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         # a language switch re-words this screen in place, nothing more
-        tr.bind(lang=lambda *_: self.refresh())
+        tr.bind(lang=self._on_lang)    # weakly: a method, not a lambda
+
+    def _on_lang(self, *_) -> None:
+        self.refresh()
 
     @property
     def session(self):

@@ -109,7 +109,7 @@ class NamingPanel(ModalView):
         self.ids.name.bind(text=lambda *_: self._typed())
         self._fill_sectors()
         self._fill_circles()
-        tr.fbind("lang", self._relabel)
+        tr.bind(lang=self._relabel)
 
     # -- contents --
 
@@ -328,8 +328,8 @@ class TurnButtons(Layout):
         super().__init__(**kwargs)
         for name in ("pos", "width", "spacing", "padding", "children"):
             self.fbind(name, self._trigger_layout)
-        style.fbind("scale", self._trigger_layout)
-        tr.fbind("lang", self._trigger_layout)
+        style.bind(scale=self._trigger_layout)
+        tr.bind(lang=self._trigger_layout)
 
     def add_widget(self, widget, *args, **kwargs):
         widget.fbind("height", self._trigger_layout)
@@ -389,7 +389,10 @@ class TableScreen(RecordsNames, AppScreen):
         #: open questions about the session in play (closed when it is left)
         self._questions: list = []
         # a language switch re-draws in place; it never deals or navigates
-        tr.fbind("lang", lambda *_: self.refresh(animate=False))
+        tr.bind(lang=self._on_lang)    # weakly: a method, not a lambda
+
+    def _on_lang(self, *_) -> None:
+        self.refresh(animate=False)
 
     @property
     def session(self):

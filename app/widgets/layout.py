@@ -67,6 +67,13 @@ class AppScreen(Screen):
         from kivy.app import App
         return App.get_running_app()
 
+    def _refresh_if_shown(self, *_) -> None:
+        """A language switch re-words the screen in sight; others refresh
+        when they are next entered. Bound as a method, so weakly: the
+        language never keeps a screen alive."""
+        if self.manager and self.manager.current == self.name:
+            self.refresh()
+
     def watch_app(self, name: str, callback) -> None:
         """Call ``callback`` whenever the App's property ``name`` changes.
         Bound once, when the screen is built (a screen is taken off and put
@@ -88,7 +95,7 @@ class MirroredBoxLayout(BoxLayout):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        tr.fbind("lang", self._trigger_layout)
+        tr.bind(lang=self._trigger_layout)
 
     def do_layout(self, *largs):
         super().do_layout(*largs)
@@ -113,8 +120,8 @@ class FittingGrid(GridLayout):
         super().__init__(**kwargs)
         self.fbind("width", self._recount)
         self.fbind("col_options", self._recount)
-        style.fbind("scale", self._recount)
-        tr.fbind("lang", self._recount)
+        style.bind(scale=self._recount)
+        tr.bind(lang=self._recount)
 
     def add_widget(self, widget, *args, **kwargs):
         super().add_widget(widget, *args, **kwargs)
@@ -152,8 +159,8 @@ class ActionsRow(Layout):
         super().__init__(**kwargs)
         for name in ("pos", "width", "spacing", "padding", "children", "label"):
             self.fbind(name, self._trigger_layout)
-        style.fbind("scale", self._trigger_layout)
-        tr.fbind("lang", self._trigger_layout)
+        style.bind(scale=self._trigger_layout)
+        tr.bind(lang=self._trigger_layout)
 
     def add_widget(self, widget, *args, **kwargs):
         widget.fbind("height", self._trigger_layout)

@@ -212,7 +212,7 @@ class ThemeOverview(RelativeLayout):
         # a scroll moves the scroll view's picture (its translation), not the
         # widgets in it; it is read on the next frame, after the scroll view
         self._follow_scroll = Clock.create_trigger(self._show_in_sight, 0)
-        tr.fbind("lang", self._rebuild)
+        tr.bind(lang=self._rebuild)
         self.fbind("width", self._on_width)
         self.fbind("pos", self._follow)
         self._built_for = None
@@ -386,6 +386,8 @@ class ThemeLegend(BoxLayout):
 
     deck = ObjectProperty(None, allownone=True)
     themes = ObjectProperty((), allownone=True)
+    #: False: no height (its panel has no people yet)
+    shown = BooleanProperty(True)
 
     def on_themes(self, *_):
         self.rebuild()
@@ -413,6 +415,8 @@ class PlayerLayers(BoxLayout):
 
     players = ObjectProperty((), allownone=True)
     player = ObjectProperty(None, allownone=True)
+    #: False: no height (one player, or nobody named yet)
+    shown = BooleanProperty(True)
     #: player -> the name shown (pseudonyms); the name as typed when None
     name_of = ObjectProperty(lambda p: p.name)
 
@@ -530,7 +534,7 @@ class WhoPanel(BoxLayout):
 
     def on_kv_post(self, *_):
         self.ids.layers.fbind("player", self._layer_changed)
-        tr.fbind("lang", self._words)
+        tr.bind(lang=self._words)
 
     def show(self, session, deck) -> None:
         """Draw ``session`` (None: empty everything). Names as the map shows

@@ -137,6 +137,35 @@ def stop_app(driver: Driver) -> None:
     # kv's `app` is a proxy that keeps the first app it met until on_stop
     driver.app.dispatch("on_stop")
     App._running_app = None
+    release_app(driver.app)
+
+
+def release_app(app) -> None:
+    """Let a stopped app and its widgets go, as the end of its process would.
+
+    The virtual clock stops with the test, so an animation still running
+    then (a ScrollView fading its bar) never ends, and Kivy keeps every
+    running Animation, its widget and so the whole screen tree. A test
+    process made some thirty apps, and every one stayed: still following
+    the language and the text size, so by the last UI module a language
+    switch relabelled them all (1 GB, tests a hundred times slower than
+    alone). ``tests/ui/test_driver.py`` checks that a stopped app goes.
+    """
+    from kivy.animation import Animation
+    from kivy.uix.textinput import TextInput
+    # every animation still running (of this app's widgets: the next app is
+    # not made yet), dialogs and panels off the window included
+    for animation in list(Animation._instances):
+        for entry in list(animation._widgets.values()):
+            animation.cancel(entry["widget"])
+    # Kivy's TextInput debounces its viewport through one class-wide
+    # `@triggered` that keeps the arguments of the last call: the last text
+    # field typed in, and through it its panel, its screen and every screen.
+    testing.run_frames(2, draw=False)   # what is due on the next frame runs (and lets go)
+    adjust = TextInput._adjust_viewport
+    kept = dict(zip(adjust.__code__.co_freevars, adjust.__closure__ or ())).get("_args")
+    if kept is not None:
+        kept.cell_contents.clear()
 
 
 def read_line(child, prefix: str, timeout: float) -> str | None:

@@ -10,6 +10,12 @@ import pytest
 # (1920x1280), so a frame read back at a later size is all drawn pixels.
 app_driver.configure(1920, 1280)
 
+# fpdf keeps the ImportError of its optional `cryptography` as a module
+# global, and with its traceback every frame of the stack that first
+# imported fpdf: imported first inside a test, that test's app stayed alive
+# for the rest of the process. Imported here, the stack is this module's.
+import fpdf  # noqa: E402,F401
+
 
 @pytest.fixture
 def window():

@@ -251,7 +251,8 @@ class Driver:
     def tap(self, widget, hold: int = TAP_FRAMES) -> None:
         """A finger on the middle of ``widget`` (scrolled into view first),
         held for ``hold`` frames, lifted; then settle."""
-        scroll = _scroll_parent(widget)
+        from app.widgets.layout import scroll_view_around
+        scroll = scroll_view_around(widget)
         if scroll is not None:
             scroll.scroll_to(widget, padding=10, animate=False)
         self.settle()
@@ -337,13 +338,3 @@ def _describe(widget) -> str:
     if isinstance(text, str) and text:
         name += f" {text[:30]!r}"
     return name
-
-
-def _scroll_parent(widget):
-    from kivy.uix.scrollview import ScrollView
-    p = widget.parent
-    while p is not None and p is not p.parent:
-        if isinstance(p, ScrollView):
-            return p
-        p = p.parent
-    return None

@@ -12,26 +12,41 @@ from kaarten.session import Session
 from kaarten.store import Store
 
 
-def test_the_markdown_has_no_empty_line_for_a_part_of_life_without_a_nudge(tmp_path):
+@pytest.fixture
+def dealt(tmp_path):
+    """``dealt(language, player)``: a session of the main deck's first three
+    cards in a fresh store, its first card dealt; returns (session, deck)."""
+    stores = []
+
+    def start(language: str = "nl", player: str = "mama"):
+        deck = load_decks().get("wie-is-er-voor-jou")
+        store = Store.open(tmp_path / "s.sqlite3")
+        stores.append(store)
+        cards = deck.cards[:3]
+        session = Session.start(store, deck_id=deck.id, language=language, card_ids=[c.id for c in cards],
+                                themes_by_card={c.id: c.theme for c in cards}, players=[(player, "#1E5E5A")])
+        session.deal()
+        return session, deck
+
+    yield start
+    for store in stores:
+        store.close()
+
+
+def test_the_markdown_has_no_empty_line_for_a_part_of_life_without_a_nudge(dealt):
     """Nobody named under "Hulp en zorg" printed its heading over an empty
     bullet ("- "): the other parts say "Nog niemand van ... genoemd", this
     one deliberately never nudges."""
-    deck = load_decks().get("wie-is-er-voor-jou")
-    store = Store.open(tmp_path / "s.sqlite3")
-    cards = deck.cards[:3]
-    session = Session.start(store, deck_id=deck.id, language="nl", card_ids=[c.id for c in cards],
-                            themes_by_card={c.id: c.theme for c in cards}, players=[("mama", "#1E5E5A")])
-    session.deal()
+    session, deck = dealt()
     session.record_person("oma", "family", 1)
     md = markdown_text(hand_out(session, deck, "nl"))
-    store.close()
     assert not re.search(r"^- *$", md, re.M), md
     assert "### Hulp en zorg" not in md
     assert "### School en werk\n\n- Nog niemand van school of werk genoemd" in md
     assert "### Familie\n\n- oma" in md
 
 
-def test_a_name_with_an_emoji_is_bold_in_the_pdf_like_every_other_name(tmp_path):
+def test_a_name_with_an_emoji_is_bold_in_the_pdf_like_every_other_name(dealt):
     """"oma 🌻" stood in the family's PDF in regular type between bold names:
     the emoji's font (app/fonts/Mixed-*) was taken without its bold."""
     import io
@@ -40,15 +55,9 @@ def test_a_name_with_an_emoji_is_bold_in_the_pdf_like_every_other_name(tmp_path)
 
     from app.export.pdf import pdf_bytes
 
-    deck = load_decks().get("wie-is-er-voor-jou")
-    store = Store.open(tmp_path / "s.sqlite3")
-    cards = deck.cards[:3]
-    session = Session.start(store, deck_id=deck.id, language="nl", card_ids=[c.id for c in cards],
-                            themes_by_card={c.id: c.theme for c in cards}, players=[("mama", "#1E5E5A")])
-    session.deal()
+    session, deck = dealt()
     session.record_person("oma 🌻", "family", 1)
     pdf = PdfReader(io.BytesIO(pdf_bytes(hand_out(session, deck, "nl"))))
-    store.close()
     fonts = set()
     for page in pdf.pages:
         for font in page["/Resources"]["/Font"].values():
@@ -72,7 +81,7 @@ def test_continue_playing_and_a_follow_up_read_differently_in_every_language():
 
 
 @pytest.mark.parametrize("shaping", [True, False])
-def test_the_familys_own_latin_words_keep_their_order_in_an_arabic_pdf(tmp_path, shaping):
+def test_the_familys_own_latin_words_keep_their_order_in_an_arabic_pdf(dealt, shaping):
     """An Arabic hand-out drew the family's Latin words right to left:
     "🌻 We lachen veel samen", "!zondag oma bellen", "🌻 oma" (with
     uharfbuzz; the app's own helper already got it right). Their words
@@ -84,16 +93,10 @@ def test_the_familys_own_latin_words_keep_their_order_in_an_arabic_pdf(tmp_path,
     from app.export.pdf import pdf_bytes, shaping_available
     if shaping and not shaping_available():
         pytest.skip("uharfbuzz is not installed")
-    deck = load_decks().get("wie-is-er-voor-jou")
-    store = Store.open(tmp_path / "s.sqlite3")
-    cards = deck.cards[:3]
-    session = Session.start(store, deck_id=deck.id, language="ar", card_ids=[c.id for c in cards],
-                            themes_by_card={c.id: c.theme for c in cards}, players=[("ماما", "#1E5E5A")])
-    session.deal()
+    session, deck = dealt("ar", "ماما")
     session.record_person("oma 🌻", "family", 1)
     session.set_plan_notes(goes_well="We lachen veel samen 🌻", next_step="zondag oma bellen!")
     pdf = PdfReader(io.BytesIO(pdf_bytes(hand_out(session, deck, "ar"), shaping=shaping)))
-    store.close()
     lines = [line.strip() for page in pdf.pages for line in page.extract_text().splitlines()]
     for words in ("We lachen veel samen 🌻", "zondag oma bellen!", "oma 🌻"):
         assert words in lines, (words, lines)

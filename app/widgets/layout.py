@@ -37,7 +37,7 @@ from app.i18n import is_rtl, tr
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.text import ScriptButton, style
 
-__all__ = ["show_child", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot", "PracticeNote"]
+__all__ = ["show_child", "scroll_view_around", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot", "PracticeNote"]
 
 
 def show_child(parent, child, shown: bool, index: int = 0) -> None:
@@ -53,6 +53,17 @@ def show_child(parent, child, shown: bool, index: int = 0) -> None:
         parent.add_widget(child, index=index)
     elif not shown and child.parent is not None:
         child.parent.remove_widget(child)
+
+
+def scroll_view_around(widget):
+    """The nearest ScrollView ``widget`` lies in (None when it is in none)."""
+    from kivy.uix.scrollview import ScrollView
+    p = widget.parent
+    while p is not None and p is not p.parent:
+        if isinstance(p, ScrollView):
+            return p
+        p = p.parent
+    return None
 
 
 class AppScreen(Screen):

@@ -21,6 +21,7 @@ from app import theme
 from app.fonts import font_for
 from app.i18n import tr
 from app.scripts import display_text, text_is_rtl
+from app.widgets.layout import scroll_view_around
 from app.widgets.text import style
 
 __all__ = ["ScriptTextInput"]
@@ -96,15 +97,6 @@ class ScriptTextInput(TextInput):
         return next((w for w in Window.children if type(w).__name__ == "VKeyboard"
                      and getattr(w, "docked", False)), None)
 
-    def _scroll_parent(self):
-        from kivy.uix.scrollview import ScrollView
-        p = self.parent
-        while p is not None and p.parent is not p:
-            if isinstance(p, ScrollView):
-                return p
-            p = p.parent
-        return None
-
     def _set_keyboard_room(self, room: float) -> None:
         p = self.parent
         while p is not None and p.parent is not p:
@@ -120,7 +112,7 @@ class ScriptTextInput(TextInput):
         keyboard.pos = (0, 0)
         top = keyboard.height * keyboard.scale + dp(8)
         below = top - self.to_window(self.x, self.y)[1]
-        scroll = self._scroll_parent()
+        scroll = scroll_view_around(self)
         if below <= 0 or scroll is None:
             return
         self._set_keyboard_room(top)

@@ -42,7 +42,7 @@ from app.i18n import is_rtl, tr
 from app.map.shapes import ShapeBatch
 from app.naming import pseudonyms_on
 from app.scripts import display_text, has_rtl
-from app.widgets.layout import Chip, MirroredBoxLayout
+from app.widgets.layout import Chip, MirroredBoxLayout, scroll_view_around
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import ScriptLabel, resolve_halign, style
 from kaarten.followup import Change
@@ -229,19 +229,10 @@ class ThemeOverview(RelativeLayout):
         if self._scroller is not None:
             for name, callback in watched:
                 self._scroller.funbind(name, callback)
-        self._scroller = self._scroll_view()
+        self._scroller = scroll_view_around(self)
         if self._scroller is not None:
             for name, callback in watched:
                 self._scroller.fbind(name, callback)
-
-    def _scroll_view(self):
-        from kivy.uix.scrollview import ScrollView
-        w = self.parent
-        while w is not None and w is not w.parent:
-            if isinstance(w, ScrollView):
-                return w
-            w = w.parent
-        return None
 
     def rebuild(self, *_):
         self.clear_widgets()

@@ -16,6 +16,8 @@
 - :class:`Dot`: a coloured dot (the colour of a player).
 - :class:`PracticeNote`: "Oefenen: er wordt niets bewaard" under the top bar
   while practice mode is on (empty and flat otherwise).
+- :class:`PictureScrollView`: a ScrollView that keeps a picture of what it
+  shows and draws that while nothing in it changes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.clock import Clock
+from kivy.graphics import ClearBuffers, ClearColor, Color, Fbo, PopMatrix, PushMatrix, Rectangle, Translate
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import ColorProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
@@ -30,6 +33,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.layout import Layout
 from kivy.uix.screenmanager import Screen
+from kivy.uix.scrollview import ScrollView
 from kivy.uix.widget import Widget
 
 from app import theme
@@ -37,7 +41,7 @@ from app.i18n import is_rtl, tr
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.text import ScriptButton, style
 
-__all__ = ["show_child", "scroll_view_around", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot", "PracticeNote"]
+__all__ = ["ClipScrollView", "PictureScrollView", "show_child", "scroll_view_around", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot", "PracticeNote"]
 
 
 def show_child(parent, child, shown: bool, index: int = 0) -> None:
@@ -57,7 +61,6 @@ def show_child(parent, child, shown: bool, index: int = 0) -> None:
 
 def scroll_view_around(widget):
     """The nearest ScrollView ``widget`` lies in (None when it is in none)."""
-    from kivy.uix.scrollview import ScrollView
     p = widget.parent
     while p is not None and p is not p.parent:
         if isinstance(p, ScrollView):
@@ -265,6 +268,83 @@ class PracticeNote(_text.ScriptLabel):
 
 class Dot(Widget):
     colour = ColorProperty(theme.PRIMARY)
+
+
+class PictureScrollView(ScrollView):
+    """A ScrollView that draws what it shows into a picture of its own size
+    (an :class:`~kivy.graphics.Fbo`, as the map does) and shows the picture.
+
+    Kivy draws the whole window every frame; the summary's side column (the
+    buttons, the players, the who-helps-with-what lines) cost about 20 ms of
+    every frame on the software renderer while a dot was dragged on the map
+    beside it, about 0.1 ms per draw call. The picture is drawn again only
+    when something in it changes or it scrolls, and it clips for free (no
+    stencil). Set :attr:`background` to the colour behind the view (the
+    picture is opaque, so text edges blend as they would on the screen).
+    """
+
+    #: the colour behind the view: the picture is cleared to it
+    background = ColorProperty(theme.BACKGROUND)
+
+    def __init__(self, **kwargs):
+        self._fbo = Fbo(size=(1, 1))
+        super().__init__(**kwargs)
+        self.canvas.remove(self.canvas_viewport)
+        with self._fbo:
+            self._clear = ClearColor(*self.background)
+            ClearBuffers()
+            PushMatrix()
+            self._shift = Translate(0, 0)
+        self._fbo.add(self.canvas_viewport)
+        self._fbo.add(PopMatrix())
+        self.canvas.add(self._fbo)     # drawn again only when something in it changed
+        with self.canvas:
+            Color(1, 1, 1, 1)
+            self._picture = Rectangle(texture=self._fbo.texture, size=(1, 1))
+        for name in ("pos", "size"):
+            self.fbind(name, self._frame_picture)
+        self._frame_picture()
+
+    def on_background(self, _instance, colour):
+        if hasattr(self, "_clear"):
+            self._clear.rgba = colour
+
+    def _frame_picture(self, *_):
+        """The picture on the view, in whole pixels (drawn 1:1)."""
+        x, y = round(self.x), round(self.y)
+        size = (max(1, round(self.width)), max(1, round(self.height)))
+        if tuple(self._fbo.size) != size:
+            self._fbo.size = size
+            self._picture.texture = self._fbo.texture
+        self._shift.xy = (-x, -y)
+        self._picture.pos = (x, y)
+        self._picture.size = size
+
+
+class ClipScrollView(ScrollView):
+    """A ScrollView that cuts its content off at its edges with a scissor
+    (the renderer simply does not draw outside a rectangle) instead of
+    Kivy's stencil, which fills its rectangle into the stencil buffer twice
+    a frame and tests every pixel drawn inside against it: on the software
+    renderer about 5 ms of every frame of the table (bench/README.md).
+
+    A scissor is given in window pixels: :attr:`clip` follows the view's
+    place in the window. Not for a view that moves without its own
+    position changing (inside another scroll view's content).
+    """
+
+    #: (x, y, width, height) in window pixels
+    clip = ListProperty([0, 0, 0, 0])
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("pos", "size", "parent"):
+            self.fbind(name, self._place_clip)
+        self._place_clip()
+
+    def _place_clip(self, *_):
+        x, y = self.to_window(self.x, self.y)
+        self.clip = [int(round(x)), int(round(y)), max(0, int(round(self.width))), max(0, int(round(self.height)))]
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

@@ -35,7 +35,7 @@ from app.naming import RecordsNames, person_name, player_name
 from app.scripts import display_text
 from app.widgets import card as _card  # noqa: F401  (CardView for kv)
 from app.widgets.dialog import ask
-from app.widgets.layout import AppScreen, Chip
+from app.widgets.layout import AppScreen, Chip, PictureMixin
 from app.widgets.pictogram import pictogram_path
 from app.widgets.text import ScriptLabel, style
 from app.widgets.text_dialog import ask_text
@@ -370,6 +370,10 @@ class TurnButtons(Layout):
                 x += b.width + gap
             y -= gap
         self.height = total
+
+
+class PictureTurnButtons(PictureMixin, TurnButtons):
+    """The turn's buttons drawn from a picture of themselves (see PictureMixin)."""
 
 
 class TableScreen(RecordsNames, AppScreen):

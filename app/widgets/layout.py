@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.clock import Clock
-from kivy.graphics import ClearBuffers, ClearColor, Color, Fbo, PopMatrix, PushMatrix, Rectangle, Translate
+from kivy.graphics import Canvas, ClearBuffers, ClearColor, Color, Fbo, PopMatrix, PushMatrix, Rectangle, Translate
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import ColorProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
@@ -41,7 +41,9 @@ from app.i18n import is_rtl, tr
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.text import ScriptButton, style
 
-__all__ = ["ClipScrollView", "PictureScrollView", "show_child", "scroll_view_around", "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot", "PracticeNote"]
+__all__ = ["ClipScrollView", "PictureScrollView", "PictureMixin", "PictureActionsRow", "show_child", "scroll_view_around",
+           "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot",
+           "PracticeNote"]
 
 
 def show_child(parent, child, shown: bool, index: int = 0) -> None:
@@ -268,6 +270,72 @@ class PracticeNote(_text.ScriptLabel):
 
 class Dot(Widget):
     colour = ColorProperty(theme.PRIMARY)
+
+
+class PictureMixin:
+    """For a Layout: its children draw into a picture of its own size (an
+    :class:`~kivy.graphics.Fbo`, cleared to :attr:`picture_background`), and
+    a frame shows the picture. For the bars of the table, which stand still
+    while a card slides in between them: on the software renderer their
+    buttons were ~9 ms of each of the slide's frames; the picture is drawn
+    again only when something in it changes (a press, a new name). Children
+    stay widgets (touches, tests and the accessibility walk reach them).
+    Put it first among the bases: ``class X(PictureMixin, ActionsRow)``."""
+
+    def __init__(self, **kwargs):
+        self._fbo = Fbo(size=(1, 1))
+        self._inside = Canvas()
+        with self._fbo:
+            self._clear = ClearColor(*theme.SURFACE_WARM)
+            ClearBuffers()
+            PushMatrix()
+            self._shift = Translate(0, 0)
+        self._fbo.add(self._inside)
+        self._fbo.add(PopMatrix())
+        super().__init__(**kwargs)
+        self.canvas.add(self._fbo)     # drawn again only when something in it changed
+        with self.canvas:
+            Color(1, 1, 1, 1)
+            self._picture = Rectangle(texture=self._fbo.texture, size=(1, 1))
+        for name in ("pos", "size"):
+            self.fbind(name, self._frame_picture)
+        self._frame_picture()
+
+    @property
+    def picture_background(self):
+        return tuple(self._clear.rgba)
+
+    @picture_background.setter
+    def picture_background(self, colour) -> None:
+        self._clear.rgba = colour
+
+    def _into_picture(self, method, *args, **kwargs):
+        canvas, self.canvas = self.canvas, self._inside
+        try:
+            return method(*args, **kwargs)
+        finally:
+            self.canvas = canvas
+
+    def add_widget(self, widget, *args, **kwargs):
+        return self._into_picture(super().add_widget, widget, *args, **kwargs)
+
+    def remove_widget(self, widget, *args, **kwargs):
+        return self._into_picture(super().remove_widget, widget, *args, **kwargs)
+
+    def _frame_picture(self, *_):
+        """The picture on the layout, in whole pixels (drawn 1:1)."""
+        x, y = round(self.x), round(self.y)
+        size = (max(1, round(self.width)), max(1, round(self.height)))
+        if tuple(self._fbo.size) != size:
+            self._fbo.size = size
+            self._picture.texture = self._fbo.texture
+        self._shift.xy = (-x, -y)
+        self._picture.pos = (x, y)
+        self._picture.size = size
+
+
+class PictureActionsRow(PictureMixin, ActionsRow):
+    """An :class:`ActionsRow` drawn from a picture of itself (a screen's top bar)."""
 
 
 class PictureScrollView(ScrollView):

@@ -225,7 +225,10 @@ class ThemeOverview(RelativeLayout):
             self._rebuild()
 
     def on_parent(self, *_):
-        watched = (("size", self._follow), ("pos", self._follow), ("scroll_y", self._follow_scroll))
+        # the content growing or shrinking moves it under the view too (a new
+        # translation, scroll_y unchanged): read on the next frame as well
+        watched = (("size", self._follow), ("pos", self._follow), ("scroll_y", self._follow_scroll),
+                   ("viewport_size", self._follow_scroll))
         if self._scroller is not None:
             for name, callback in watched:
                 self._scroller.funbind(name, callback)
@@ -276,7 +279,8 @@ class ThemeOverview(RelativeLayout):
         for h in heights:
             y -= gap + h
             self._rows.append((y, h))
-        self._show_in_sight()
+        self._show_in_sight()       # where it is now, and again once the column is laid out for its new height
+        self._follow_scroll()
 
     def _sight(self) -> tuple[float, float]:
         """The part of this table (its own coordinates) in the scroll view's

@@ -531,6 +531,19 @@ class Network:
 
     # -- for the session: undo a change the store could not save --
 
+    def _mark(self) -> tuple[int, int]:
+        """Where the ids stand: :meth:`_drop_since` undoes what was added after."""
+        return self._next_person, self._next_mention
+
+    def _drop_since(self, mark: tuple[int, int]) -> None:
+        """Undo an action that only added people and mentions."""
+        people, mentions = mark
+        for pid in range(people, self._next_person):
+            self._people.pop(PersonId(pid), None)
+        for mid in range(mentions, self._next_mention):
+            self._mentions.pop(MentionId(mid), None)
+        self._next_person, self._next_mention = mark
+
     def _state(self) -> tuple:
         return dict(self._people), dict(self._mentions), self._next_person, self._next_mention
 

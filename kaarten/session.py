@@ -339,7 +339,7 @@ class Session:
             self.name_again(same_as, by=by)
             return self._network.person(same_as)
         player, card = self._turn(by)
-        with self._action():
+        with self._adding():
             person, mention = self._network.add_person(
                 name, sector, closeness, note,
                 player_id=player.id, card_id=card, theme=self._themes.get(card, ""),
@@ -356,7 +356,7 @@ class Session:
         nothing and returns the existing mention.
         """
         player, card = self._turn(by)
-        with self._action():
+        with self._adding():
             mention, created = self._network.add_mention(
                 person_id, player_id=player.id, card_id=card, theme=self._themes.get(card, "")
             )
@@ -556,6 +556,18 @@ class Session:
             self._network._restore(network_before)
             self._plan._restore(plan_before)
             self._follow_up = follow_up_before
+            raise
+
+    @contextmanager
+    def _adding(self) -> Iterator[None]:
+        """:meth:`_action` for naming someone (the action a game repeats
+        most): it only adds a person or a mention, so undoing it takes away
+        what was added, without a copy of the whole network first."""
+        mark = self._network._mark()
+        try:
+            yield
+        except BaseException:
+            self._network._drop_since(mark)
             raise
 
     def __repr__(self) -> str:

@@ -762,12 +762,21 @@ class Store:
                     (_state_json(changes.table), int(changes.table.finished), _stamp(now), session_id),
                 )
                 found = cur.rowcount == 1
+            elif changes.people or changes.mentions:
+                # their rows point at the session (foreign keys): a deleted
+                # one refuses them, without a query of its own before
+                found = True
             else:
                 found = db.one("SELECT 1 FROM sessions WHERE id = ?", (session_id,)) is not None
             if not found:
                 raise UnknownSessionError(f"Session {session_id} no longer exists (it was deleted).")
             # new and changed first (a merge moves mentions away from a person it then removes)
-            _write_people(db, session_id, changes.people, changes.mentions)
+            try:
+                _write_people(db, session_id, changes.people, changes.mentions)
+            except sqlite3.IntegrityError:
+                if db.one("SELECT 1 FROM sessions WHERE id = ?", (session_id,)) is None:
+                    raise UnknownSessionError(f"Session {session_id} no longer exists (it was deleted).") from None
+                raise
             if changes.players:
                 db.executemany(
                     "UPDATE players SET name = ? WHERE session_id = ? AND id = ?",
@@ -994,24 +1003,30 @@ class PracticeStore:
 # --- helpers -------------------------------------------------------------------
 
 
+_PEOPLE_SQL = ("INSERT INTO people (session_id, id, name, sector, closeness, note, distinction) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (session_id, id) DO UPDATE SET "
+               "name = excluded.name, sector = excluded.sector, "
+               "closeness = excluded.closeness, note = excluded.note, distinction = excluded.distinction")
+_MENTIONS_SQL = ("INSERT INTO mentions (session_id, id, person_id, player_id, card_id, theme) "
+                 "VALUES (?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id")
+
+
 def _write_people(db: _Database, session_id: SessionId, people: Sequence[Person], mentions: Sequence[Mention]) -> None:
-    if people:
-        db.executemany(
-            "INSERT INTO people (session_id, id, name, sector, closeness, note, distinction) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (session_id, id) DO UPDATE SET "
-            "name = excluded.name, sector = excluded.sector, "
-            "closeness = excluded.closeness, note = excluded.note, distinction = excluded.distinction",
-            [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note, p.distinction)
-             for p in people],
-        )
-    if mentions:
-        db.executemany(
-            "INSERT INTO mentions (session_id, id, person_id, player_id, card_id, theme) "
-            "VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (session_id, id) DO UPDATE SET person_id = excluded.person_id",
-            [(session_id, m.id, m.person_id, m.player_id, m.card_id, m.theme) for m in mentions],
-        )
+    rows = [(session_id, p.id, p.name, p.sector.value, int(p.closeness), p.note, p.distinction) for p in people]
+    _write_rows(db, _PEOPLE_SQL, rows)
+    _write_rows(db, _MENTIONS_SQL, [(session_id, m.id, m.person_id, m.player_id, m.card_id, m.theme)
+                                    for m in mentions])
+
+
+def _write_rows(db: _Database, sql: str, rows: list[tuple]) -> None:
+    """One row (a name recorded: the usual case) by ``execute``, more by
+    ``executemany``, none not at all."""
+    if len(rows) == 1:
+        db.execute(sql, rows[0])
+    elif rows:
+        db.executemany(sql, rows)
 
 
 def _write_plan(

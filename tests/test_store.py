@@ -322,7 +322,7 @@ def test_naming_people_leaves_the_sessions_row_alone_until_a_minute_passed(data,
         seen: list[str] = []
         store._open_db.trace(seen.append)
         s.record_person("oma", "family", 1)
-        s.record_person("opa", "family", 2)
+        opa = s.record_person("opa", "family", 2)
         assert not [q for q in seen if q.startswith("UPDATE sessions")]
         assert sum(q.startswith("INSERT INTO people") for q in seen) == 2
         seen.clear()
@@ -338,8 +338,15 @@ def test_naming_people_leaves_the_sessions_row_alone_until_a_minute_passed(data,
         seen.clear()
         s.record_person("buurman", "neighbourhood", 3)
         assert not [q for q in seen if q.startswith("UPDATE sessions")]
+        # nor a look-up of the row first: the new rows' foreign keys refuse a deleted session
+        assert not [q for q in seen if q.startswith("SELECT")]
         store._open_db.trace(None)
         with Store.open(store.path) as other:
             other.delete_session(s.id)
+        before = sorted(p.name for p in s.network.people), len(s.network.mentions)
         with pytest.raises(UnknownSessionError, match="deleted"):
             s.record_person("juf", "school-work", 2)
+        with pytest.raises(UnknownSessionError, match="deleted"):
+            s.record_person("opa", "family", 2, same_as=opa.id)    # named on an earlier card
+        # refused: nothing of either stays in the game in memory
+        assert (sorted(p.name for p in s.network.people), len(s.network.mentions)) == before

@@ -196,7 +196,8 @@ class ThemeOverview(RelativeLayout):
 
     overview = ObjectProperty(None, allownone=True)
     deck = ObjectProperty(None, allownone=True)
-    #: True when the names stand above their cells
+    #: True when some name stands above its cells (one of its words does
+    #: not fit beside them); the other lines keep theirs beside the cells
     stacked = BooleanProperty(False)
 
     def __init__(self, **kwargs):
@@ -205,6 +206,7 @@ class ThemeOverview(RelativeLayout):
         self._looks: list[ThemeLook] = []
         self._cell = dp(40)
         self._names: list[str] = []
+        self._stacked_rows: list[bool] = []     # per person: the name above the cells
         self._scroller = None
         super().__init__(**kwargs)
         self._rebuild = Clock.create_trigger(self.rebuild, -1)
@@ -257,18 +259,21 @@ class ThemeOverview(RelativeLayout):
         def width_of(text: str) -> float:
             return measure(display_text(text, tr.lang), font_for(tr.lang, text), font_size)[0]
 
-        widest = max((width_of(word) for name in self._names for word in name.split()), default=0)
         room = self.width - n * (cell + gap) - dp(14) - dp(16)
-        self.stacked = widest + dp(4) > room
+        # a name stands above its cells only when one of its words does not
+        # fit beside them: one long name does not stack every other line
+        self._stacked_rows = [max((width_of(word) for word in name.split()), default=0) + dp(4) > room
+                              for name in self._names]
+        self.stacked = any(self._stacked_rows)
         line_height = measure("Ag", font, font_size)[1]
         cells = max(dp(40), cell)
-        label_width = (self.width - dp(14) - dp(8)) if self.stacked else room
         heights = []
-        for name in self._names:
+        for name, stacked in zip(self._names, self._stacked_rows):
+            label_width = (self.width - dp(14) - dp(8)) if stacked else room
             text = display_text(name, tr.lang, label_width, width_of) if has_rtl(name) else name
             lines = sum(_lines_needed(part, label_width, width_of) for part in text.split("\n"))
             label = lines * line_height + dp(4)
-            heights.append(max(dp(24), label) + gap + cells if self.stacked else max(cells, label))
+            heights.append(max(dp(24), label) + gap + cells if stacked else max(cells, label))
         self.height = top = cell + sum(h + gap for h in heights)
         head = OverviewLine(size_hint=(None, None), size=(self.width, cell), pos=(0, top - cell), spacing=gap)
         head.add_widget(Widget())
@@ -317,7 +322,7 @@ class ThemeOverview(RelativeLayout):
         line = OverviewLine(size_hint_y=None, height=cells, spacing=gap, person_id=row.person.id)
         box = BoxLayout(orientation="vertical", size_hint=(None, None), size=(self.width, h), pos=(0, y),
                         spacing=gap)
-        if self.stacked:
+        if self._stacked_rows[index]:
             top = MirroredBoxLayout(size_hint_y=None, height=h - gap - cells, spacing=dp(8))
             top.add_widget(mark)
             top.add_widget(label)

@@ -302,3 +302,29 @@ def test_a_big_familys_overview_makes_only_the_lines_in_sight(driver):
     x, y = box.to_window(box.x, box.y)
     sx, sy = scroll.to_window(scroll.x, scroll.y)
     assert sy - 1 <= y and y + box.height <= sy + scroll.height + 1 and 0 <= x < Window.width
+
+
+def test_one_long_word_stacks_only_its_own_line_of_the_overview(driver):
+    """A name with a word too long to stand beside the cells goes above its
+    cells; the other names stay beside theirs (one long word made every line
+    stack, doubling the table's height)."""
+    app = driver.app
+    long_word = "Schoolmaatschappelijkwerkersondersteuning"
+    people = (("Oma Truus", crowded_game.F, 1), (long_word, crowded_game.F, 2), ("Opa Henk", crowded_game.F, 1))
+    session, ids = crowded_game.play(app.store, people=people, named_again=(), finish=True)
+    overview = show(driver, session).ids.who.ids.overview
+    assert overview.stacked
+
+    def name_above_cells(person_id) -> bool:
+        box = next(b for b in overview.children
+                   if any(getattr(c, "person_id", None) == person_id for c in b.children))
+        label = next(w for w in box.walk(restrict=True) if type(w).__name__ == "OverviewName")
+        cells = next(w for w in box.walk(restrict=True) if type(w).__name__ == "ThemeCells")
+        lx, ly = label.to_window(label.x, label.y)
+        cx, cy = cells.to_window(cells.x, cells.y)
+        return ly >= cy + cells.height - 1
+
+    assert name_above_cells(ids[1])
+    assert not name_above_cells(ids[0]) and not name_above_cells(ids[2])
+    app.go("start")
+    driver.settle()

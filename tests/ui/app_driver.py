@@ -353,6 +353,18 @@ def _read_frame(driver):
     return got[0]
 
 
+def first_difference(a: bytes, b: bytes, width: int) -> tuple[int, int] | None:
+    """Where two RGBA frames (or regions) ``width`` pixels wide first differ,
+    as (x, y) from the bottom left; None when they are the same. For
+    asserts: pytest's own diff of two frames of megabytes takes minutes."""
+    if a == b:
+        return None
+    if len(a) != len(b):
+        return (-1, -1)
+    index = next(i for i in range(0, len(a), 4) if a[i:i + 4] != b[i:i + 4]) // 4
+    return index % width, index // width
+
+
 def _visible(widget) -> bool:
     w = widget
     while w is not None and w.parent is not w:

@@ -77,7 +77,7 @@ from app.map.shapes import ShapeBatch
 from app.naming import numbered_player, person_label
 from app.scripts import display_text
 from app.widgets.dialog import ask
-from app.widgets.layout import MirroredBoxLayout
+from app.widgets.layout import ChildrenInPicture, MirroredBoxLayout
 from app.widgets.text import ScriptLabel, style
 from app.widgets.text_dialog import ask_text
 from kaarten.errors import KaartenError
@@ -123,7 +123,7 @@ def _dot_colour(sector_index: int):
     return theme.SECTORS[sector_index].dot_colour
 
 
-class NetworkMap(FloatLayout):
+class NetworkMap(ChildrenInPicture, FloatLayout):
     """The map of one session. Set :attr:`session` (a ``kaarten`` Session);
     :attr:`deck` (optional) gives the card texts for the tap panel."""
 
@@ -159,7 +159,7 @@ class NetworkMap(FloatLayout):
         # (child widgets: add_widget puts their canvas in _texts)
         self._fbo = Fbo(size=(1, 1))
         self._static = Canvas()
-        self._texts = Canvas()
+        self._texts = self._inside = Canvas()
         with self._fbo:
             ClearColor(0, 0, 0, 0)
             ClearBuffers()
@@ -177,20 +177,7 @@ class NetworkMap(FloatLayout):
         style.bind(scale=self._trigger)
         tr.bind(lang=self._on_lang)
 
-    # -- the picture: child widgets draw into it ----------------------------------
-
-    def _into_picture(self, method, *args, **kwargs):
-        canvas, self.canvas = self.canvas, self._texts
-        try:
-            return method(*args, **kwargs)
-        finally:
-            self.canvas = canvas
-
-    def add_widget(self, widget, *args, **kwargs):
-        return self._into_picture(super().add_widget, widget, *args, **kwargs)
-
-    def remove_widget(self, widget, *args, **kwargs):
-        return self._into_picture(super().remove_widget, widget, *args, **kwargs)
+    # -- the picture: child widgets draw into it (ChildrenInPicture) ------------
 
     def _frame_picture(self) -> None:
         """Size and place the picture on the map square (whole pixels, so it

@@ -41,7 +41,7 @@ from app.i18n import is_rtl, tr
 from app.widgets import text as _text  # noqa: F401  (registers ScriptLabel for kv)
 from app.widgets.text import ScriptButton, style
 
-__all__ = ["ClipScrollView", "PictureScrollView", "PictureMixin", "PictureActionsRow", "show_child", "scroll_view_around",
+__all__ = ["ClipScrollView", "PictureScrollView", "ChildrenInPicture", "PictureMixin", "PictureActionsRow", "show_child", "scroll_view_around",
            "AppScreen", "ColumnLayout", "RowGrid", "MirroredBoxLayout", "FittingGrid", "ActionsRow", "TopBar", "Chip", "Dot",
            "PracticeNote"]
 
@@ -272,42 +272,10 @@ class Dot(Widget):
     colour = ColorProperty(theme.PRIMARY)
 
 
-class PictureMixin:
-    """For a Layout: its children draw into a picture of its own size (an
-    :class:`~kivy.graphics.Fbo`, cleared to :attr:`picture_background`), and
-    a frame shows the picture. For the bars of the table, which stand still
-    while a card slides in between them: on the software renderer their
-    buttons were ~9 ms of each of the slide's frames; the picture is drawn
-    again only when something in it changes (a press, a new name). Children
-    stay widgets (touches, tests and the accessibility walk reach them).
-    Put it first among the bases: ``class X(PictureMixin, ActionsRow)``."""
-
-    def __init__(self, **kwargs):
-        self._fbo = Fbo(size=(1, 1))
-        self._inside = Canvas()
-        with self._fbo:
-            self._clear = ClearColor(*theme.SURFACE_WARM)
-            ClearBuffers()
-            PushMatrix()
-            self._shift = Translate(0, 0)
-        self._fbo.add(self._inside)
-        self._fbo.add(PopMatrix())
-        super().__init__(**kwargs)
-        self.canvas.add(self._fbo)     # drawn again only when something in it changed
-        with self.canvas:
-            Color(1, 1, 1, 1)
-            self._picture = Rectangle(texture=self._fbo.texture, size=(1, 1))
-        for name in ("pos", "size"):
-            self.fbind(name, self._frame_picture)
-        self._frame_picture()
-
-    @property
-    def picture_background(self):
-        return tuple(self._clear.rgba)
-
-    @picture_background.setter
-    def picture_background(self, colour) -> None:
-        self._clear.rgba = colour
+class ChildrenInPicture:
+    """Children added to this widget draw into ``self._inside`` (a canvas
+    inside the widget's Fbo) instead of its own canvas. Put it before the
+    widget class among the bases."""
 
     def _into_picture(self, method, *args, **kwargs):
         canvas, self.canvas = self.canvas, self._inside
@@ -322,16 +290,74 @@ class PictureMixin:
     def remove_widget(self, widget, *args, **kwargs):
         return self._into_picture(super().remove_widget, widget, *args, **kwargs)
 
+
+def _open_picture(widget, background) -> Fbo:
+    """The Fbo of a widget that draws from a picture of itself: cleared to
+    ``background``, shifted so the widget's window position is its origin
+    (``widget._shift``); its content is added by the caller, then
+    :func:`_close_picture`."""
+    fbo = Fbo(size=(1, 1))
+    with fbo:
+        widget._clear = ClearColor(*background)
+        ClearBuffers()
+        PushMatrix()
+        widget._shift = Translate(0, 0)
+    return fbo
+
+
+def _close_picture(widget) -> None:
+    """After the content: the Fbo on the widget's canvas (drawn again only
+    when something in it changed) and the picture shown where the widget
+    is, following its place and size."""
+    widget._fbo.add(PopMatrix())
+    widget.canvas.add(widget._fbo)
+    with widget.canvas:
+        Color(1, 1, 1, 1)
+        widget._picture = Rectangle(texture=widget._fbo.texture, size=(1, 1))
+    for name in ("pos", "size"):
+        widget.fbind(name, widget._frame_picture)
+    widget._frame_picture()
+
+
+def _frame_picture(widget) -> None:
+    """The picture on the widget, in whole pixels (drawn 1:1)."""
+    x, y = round(widget.x), round(widget.y)
+    size = (max(1, round(widget.width)), max(1, round(widget.height)))
+    if tuple(widget._fbo.size) != size:
+        widget._fbo.size = size
+        widget._picture.texture = widget._fbo.texture
+    widget._shift.xy = (-x, -y)
+    widget._picture.pos = (x, y)
+    widget._picture.size = size
+
+
+class PictureMixin(ChildrenInPicture):
+    """For a Layout: its children draw into a picture of its own size (an
+    :class:`~kivy.graphics.Fbo`, cleared to :attr:`picture_background`), and
+    a frame shows the picture. For the bars of the table, which stand still
+    while a card slides in between them: on the software renderer their
+    buttons were ~9 ms of each of the slide's frames; the picture is drawn
+    again only when something in it changes (a press, a new name). Children
+    stay widgets (touches, tests and the accessibility walk reach them).
+    Put it first among the bases: ``class X(PictureMixin, ActionsRow)``."""
+
+    def __init__(self, **kwargs):
+        self._fbo = _open_picture(self, theme.SURFACE_WARM)
+        self._inside = Canvas()
+        self._fbo.add(self._inside)
+        super().__init__(**kwargs)
+        _close_picture(self)
+
+    @property
+    def picture_background(self):
+        return tuple(self._clear.rgba)
+
+    @picture_background.setter
+    def picture_background(self, colour) -> None:
+        self._clear.rgba = colour
+
     def _frame_picture(self, *_):
-        """The picture on the layout, in whole pixels (drawn 1:1)."""
-        x, y = round(self.x), round(self.y)
-        size = (max(1, round(self.width)), max(1, round(self.height)))
-        if tuple(self._fbo.size) != size:
-            self._fbo.size = size
-            self._picture.texture = self._fbo.texture
-        self._shift.xy = (-x, -y)
-        self._picture.pos = (x, y)
-        self._picture.size = size
+        _frame_picture(self)
 
 
 class PictureActionsRow(PictureMixin, ActionsRow):
@@ -355,38 +381,18 @@ class PictureScrollView(ScrollView):
     background = ColorProperty(theme.BACKGROUND)
 
     def __init__(self, **kwargs):
-        self._fbo = Fbo(size=(1, 1))
         super().__init__(**kwargs)
         self.canvas.remove(self.canvas_viewport)
-        with self._fbo:
-            self._clear = ClearColor(*self.background)
-            ClearBuffers()
-            PushMatrix()
-            self._shift = Translate(0, 0)
+        self._fbo = _open_picture(self, self.background)
         self._fbo.add(self.canvas_viewport)
-        self._fbo.add(PopMatrix())
-        self.canvas.add(self._fbo)     # drawn again only when something in it changed
-        with self.canvas:
-            Color(1, 1, 1, 1)
-            self._picture = Rectangle(texture=self._fbo.texture, size=(1, 1))
-        for name in ("pos", "size"):
-            self.fbind(name, self._frame_picture)
-        self._frame_picture()
+        _close_picture(self)
 
     def on_background(self, _instance, colour):
         if hasattr(self, "_clear"):
             self._clear.rgba = colour
 
     def _frame_picture(self, *_):
-        """The picture on the view, in whole pixels (drawn 1:1)."""
-        x, y = round(self.x), round(self.y)
-        size = (max(1, round(self.width)), max(1, round(self.height)))
-        if tuple(self._fbo.size) != size:
-            self._fbo.size = size
-            self._picture.texture = self._fbo.texture
-        self._shift.xy = (-x, -y)
-        self._picture.pos = (x, y)
-        self._picture.size = size
+        _frame_picture(self)
 
 
 class ClipScrollView(ScrollView):

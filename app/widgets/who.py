@@ -532,9 +532,35 @@ class WhoPanel(BoxLayout):
     several_players = BooleanProperty(False)
     plan_text = StringProperty("")
 
+    #: the panel's parts, top to bottom
+    PARTS = ("layers", "plan", "changes", "overview_title", "overview", "legend")
+
     def on_kv_post(self, *_):
         self.ids.layers.fbind("player", self._layer_changed)
         tr.bind(lang=self._words)
+        # strong references: a part out of the panel is kept (kv ids are weak)
+        self._parts = {name: self.ids[name].__self__ for name in self.PARTS}
+        for name in ("has_people", "several_players", "is_follow_up"):
+            self.fbind(name, self._arrange)
+        self._arrange()
+
+    def _arrange(self, *_) -> None:
+        """Only the parts with something to show stand in the panel: one
+        without height still took the panel's spacing, and an empty game's
+        summary had a gap of some 70 px under its buttons. The overview
+        stays (it follows its scroll view while it is in one)."""
+        shown = {"layers": self.several_players and self.has_people, "plan": self.has_people,
+                 "changes": self.is_follow_up, "overview_title": self.has_people, "overview": True,
+                 "legend": self.has_people}
+        wanted = [self._parts[name] for name in self.PARTS if shown[name]]
+        if list(reversed(self.children)) == wanted:
+            return
+        for part in self._parts.values():
+            if part.parent is self and part not in wanted:
+                self.remove_widget(part)
+        for position, part in enumerate(wanted):      # in order, top to bottom
+            if part.parent is None:
+                self.add_widget(part, index=len(self.children) - position)
 
     def show(self, session, deck) -> None:
         """Draw ``session`` (None: empty everything). Names as the map shows

@@ -212,3 +212,31 @@ def test_a_game_where_nobody_was_named_says_so_kindly(driver):
     assert screen.totals == "لم يُذكر أحد بعد."
     app.set_ui_language("nl")
     driver.settle()
+
+
+def test_an_empty_games_side_column_has_no_gap_where_the_panel_has_nothing(driver):
+    """The who-helps panel's parts without anything to show (the players'
+    chips, the plan button, the table and its legend) took its spacing each:
+    an empty game's summary had some 70 px of nothing under its buttons. Its
+    parts come back, in order, once the family has people."""
+    from kivy.metrics import dp
+
+    from app import theme
+    app = driver.app
+    session, _ = crowded_game.play(app.store, people=(), named_again=(), finish=True)
+    app.session = session
+    app.show_summary()
+    driver.settle()
+    who = app.root.get_screen("summary").ids.who
+    parts = [type(w).__name__ for w in reversed(who.children)]
+    assert parts == ["ThemeOverview"]
+    assert who.height <= dp(theme.GAP)
+    full, _ids = crowded_game.play(app.store, people=crowded_game.PEOPLE[:4], named_again=(0,), finish=True)
+    app.session = full
+    app.show_summary()
+    driver.settle()
+    assert [type(w).__name__ for w in reversed(who.children)] == [
+        "PlayerLayers", "ScriptButton", "OverviewName", "ThemeOverview", "ThemeLegend"]
+    assert who.ids.overview.height > 0 and who.ids.legend.height > 0
+    app.go("start")
+    driver.settle()

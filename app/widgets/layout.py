@@ -333,7 +333,7 @@ def _frame_picture(widget) -> None:
 
 class PictureMixin(ChildrenInPicture):
     """For a Layout: its children draw into a picture of its own size (an
-    :class:`~kivy.graphics.Fbo`, cleared to :attr:`picture_background`), and
+    :class:`~kivy.graphics.Fbo`, cleared to the bars' colour), and
     a frame shows the picture. For the bars of the table, which stand still
     while a card slides in between them: on the software renderer their
     buttons were ~9 ms of each of the slide's frames; the picture is drawn
@@ -348,14 +348,6 @@ class PictureMixin(ChildrenInPicture):
         super().__init__(**kwargs)
         _close_picture(self)
 
-    @property
-    def picture_background(self):
-        return tuple(self._clear.rgba)
-
-    @picture_background.setter
-    def picture_background(self, colour) -> None:
-        self._clear.rgba = colour
-
     def _frame_picture(self, *_):
         _frame_picture(self)
 
@@ -364,7 +356,13 @@ class PictureActionsRow(PictureMixin, ActionsRow):
     """An :class:`ActionsRow` drawn from a picture of itself (a screen's top bar)."""
 
 
-class PictureScrollView(ScrollView):
+class OwnClipScrollView(ScrollView):
+    """A ScrollView without StencilView's stencil, its scroll bars drawn as
+    Kivy draws them (layout.kv): the base of the two below, which clip in
+    cheaper ways on the software renderer."""
+
+
+class PictureScrollView(OwnClipScrollView):
     """A ScrollView that draws what it shows into a picture of its own size
     (an :class:`~kivy.graphics.Fbo`, as the map does) and shows the picture.
 
@@ -373,29 +371,23 @@ class PictureScrollView(ScrollView):
     every frame on the software renderer while a dot was dragged on the map
     beside it, about 0.1 ms per draw call. The picture is drawn again only
     when something in it changes or it scrolls, and it clips for free (no
-    stencil). Set :attr:`background` to the colour behind the view (the
-    picture is opaque, so text edges blend as they would on the screen).
+    stencil). The picture is opaque, cleared to the screen's background
+    colour, so text edges blend as they would on the screen: for a view on
+    the app's background.
     """
-
-    #: the colour behind the view: the picture is cleared to it
-    background = ColorProperty(theme.BACKGROUND)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.canvas.remove(self.canvas_viewport)
-        self._fbo = _open_picture(self, self.background)
+        self._fbo = _open_picture(self, theme.BACKGROUND)
         self._fbo.add(self.canvas_viewport)
         _close_picture(self)
-
-    def on_background(self, _instance, colour):
-        if hasattr(self, "_clear"):
-            self._clear.rgba = colour
 
     def _frame_picture(self, *_):
         _frame_picture(self)
 
 
-class ClipScrollView(ScrollView):
+class ClipScrollView(OwnClipScrollView):
     """A ScrollView that cuts its content off at its edges with a scissor
     (the renderer simply does not draw outside a rectangle) instead of
     Kivy's stencil, which fills its rectangle into the stencil buffer twice

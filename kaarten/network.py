@@ -217,7 +217,7 @@ def clean_name(name: str) -> str:
 
 def clean_note(note: str) -> str:
     """A note tidied for storing (may be empty), or :class:`InvalidNoteError`."""
-    if note is None:
+    if note is None or note == "":
         return ""
     if not isinstance(note, str):
         raise InvalidNoteError("A note must be text.")
@@ -234,7 +234,7 @@ def clean_note(note: str) -> str:
 
 def clean_distinction(text: str) -> str:
     """A distinction tidied for storing (may be empty), or :class:`InvalidNameError`."""
-    if text is None:
+    if text is None or text == "":
         return ""
     if not isinstance(text, str):
         raise InvalidNameError("A distinction must be text.")
@@ -251,6 +251,8 @@ def clean_distinction(text: str) -> str:
 
 def as_sector(value: Sector | str) -> Sector:
     """``value`` as a :class:`Sector` ("family" works too), or InvalidPlaceError."""
+    if type(value) is Sector:   # the usual case, without the Enum call
+        return value
     try:
         return Sector(value)
     except ValueError:
@@ -260,6 +262,8 @@ def as_sector(value: Sector | str) -> Sector:
 
 def as_closeness(value: Closeness | int) -> Closeness:
     """``value`` as a :class:`Closeness` (1, 2 or 3 work too), or InvalidPlaceError."""
+    if type(value) is Closeness:
+        return value
     try:
         if isinstance(value, bool):
             raise ValueError

@@ -57,9 +57,10 @@ class SessionRecord:
 class SessionChanges:
     """What one action changed, for the store to write in one transaction.
 
-    ``table`` is always the whole table after the action; ``people`` and
-    ``mentions`` are new or changed ones (written whole, so a mention moved to
-    another person by a merge is just a changed mention).
+    ``table`` is the whole table after the action, or None when the action
+    did not move it (a name recorded: the store keeps the table it has);
+    ``people`` and ``mentions`` are new or changed ones (written whole, so a
+    mention moved to another person by a merge is just a changed mention).
 
     Two hints for a store that keeps files: ``wipe`` -- the action removed or
     overwrote a name or note, so no old copy may stay behind on disk;
@@ -67,7 +68,7 @@ class SessionChanges:
     journal into the main file.
     """
 
-    table: TableSnapshot
+    table: TableSnapshot | None
     people: tuple[Person, ...] = ()
     mentions: tuple[Mention, ...] = ()
     removed_people: tuple[PersonId, ...] = ()

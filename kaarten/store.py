@@ -348,24 +348,12 @@ class _Database:
             if version < len(MIGRATIONS):
                 self.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction: committed (and synced) when the block ends, rolled
-        back if it raises."""
-        if self._in_transaction:
-            raise RuntimeError("transactions do not nest")
-        self._conn.execute("BEGIN IMMEDIATE")
-        self._in_transaction = True
-        try:
-            yield
-        except BaseException:
-            self._in_transaction = False
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise
-        else:
-            self._in_transaction = False
-            self._conn.execute("COMMIT")
+    def transaction(self, what: str | None = None) -> _Transaction:
+        """One transaction: ``with db.transaction():``, committed (and
+        synced) when the block ends, rolled back if it raises; with
+        ``what``, a failure to write becomes a :class:`StoreError` saying
+        what was not saved."""
+        return _Transaction(self, what)
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, params)
@@ -382,12 +370,17 @@ class _Database:
     def checkpoint(self, mode: str = "PASSIVE", wait_ms: int = 0) -> bool:
         """Copy the journal into the database file (``TRUNCATE`` also empties
         the journal to 0 bytes), waiting at most ``wait_ms`` for other
-        programs' reads. True when it completed."""
-        self._conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
-        try:
-            row = self.one(f"PRAGMA wal_checkpoint({mode})")
-        finally:
-            self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        programs' reads. True when it completed. PASSIVE never waits (SQLite
+        does not call the busy handler for it), so the wait is set only for
+        the other modes."""
+        if mode == "PASSIVE":
+            row = self.one("PRAGMA wal_checkpoint(PASSIVE)")
+        else:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            try:
+                row = self.one(f"PRAGMA wal_checkpoint({mode})")
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
         return row is None or (row[0] == 0 and row[1] == row[2])
 
     def trace(self, callback: Callable[[str], None] | None) -> None:
@@ -396,6 +389,52 @@ class _Database:
 
     def close(self) -> None:
         self._conn.close()
+
+
+class _Transaction:
+    """:meth:`_Database.transaction`. A class rather than a generator: every
+    name recorded is one, and a generator's ``with`` costs about three times
+    as much."""
+
+    __slots__ = ("_db", "_what")
+
+    def __init__(self, db: _Database, what: str | None) -> None:
+        self._db, self._what = db, what
+
+    def __enter__(self) -> _Database:
+        db = self._db
+        if db._in_transaction:
+            raise RuntimeError("transactions do not nest")
+        try:
+            db._conn.execute("BEGIN IMMEDIATE")
+        except _VALUE_ERRORS as e:
+            if self._what is None:
+                raise
+            raise self._failed(e) from e
+        db._in_transaction = True
+        return db
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: Any) -> None:
+        db = self._db
+        db._in_transaction = False
+        conn = db._conn
+        if kind is None:
+            try:
+                conn.execute("COMMIT")
+                return
+            except _VALUE_ERRORS as e:   # busy, or a full disk: nothing of it stays
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if self._what is None:
+                    raise
+                raise self._failed(e) from e
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if self._what is not None and isinstance(error, _VALUE_ERRORS):
+            raise self._failed(error) from error
+
+    def _failed(self, error: BaseException) -> StoreError:
+        return StoreError(f"Could not save {self._what}: {error}. The last change was not saved.")
 
 
 # --- the store -----------------------------------------------------------------
@@ -424,7 +463,7 @@ class Store:
         self.damaged = damaged
         self._lock = lock
         #: the session whose row was written last, its table, and when (see :meth:`save`)
-        self._written: tuple[SessionId, TableSnapshot, dt.datetime] | None = None
+        self._written: tuple[SessionId, TableSnapshot | None, dt.datetime] | None = None
 
     # -- opening --
 
@@ -528,14 +567,8 @@ class Store:
             raise StoreError("The sessions file is closed.")
         return self._db
 
-    @contextmanager
-    def _writing(self, what: str) -> Iterator[_Database]:
-        db = self._open_db
-        try:
-            with db.transaction():
-                yield db
-        except _VALUE_ERRORS as e:
-            raise StoreError(f"Could not save {what}: {e}. The last change was not saved.") from e
+    def _writing(self, what: str) -> _Transaction:
+        return self._open_db.transaction(what)
 
     @contextmanager
     def _reading(self, what: str) -> Iterator[_Database]:
@@ -746,21 +779,26 @@ class Store:
         this returns. Called by :class:`~kaarten.session.Session`.
 
         The session's row (its table and when it was last used) is written
-        unless this store's last write was this session's row, with the same
-        table, less than :data:`STAMP_EVERY` ago: naming people leaves the
-        table as it was, and rewriting the row with every name doubled the
-        cost of recording one (see ``bench/``). ``updated`` is then at most a
-        minute behind (retention counts days), and the most recently used
-        session is still listed first."""
+        unless this store's last write was this session's row, less than
+        :data:`STAMP_EVERY` ago, and the table is the one written then or
+        did not move (``changes.table`` None: a name recorded). Rewriting the
+        row with every name doubled the cost of recording one (see
+        ``bench/``). ``updated`` is then at most a minute behind (retention
+        counts days), and the most recently used session is still listed
+        first."""
         now = _now()
-        stamp = (self._written is None or self._written[:2] != (session_id, changes.table)
-                 or now - self._written[2] >= STAMP_EVERY)
+        snapshot, written = changes.table, self._written
+        same = written is not None and written[0] == session_id
+        stamp = not same or now - written[2] >= STAMP_EVERY or (snapshot is not None and snapshot != written[1])
         with self._writing("this change") as db:
-            if stamp:
+            if stamp and snapshot is not None:
                 cur = db.execute(
                     "UPDATE sessions SET table_state = ?, finished = ?, updated = ? WHERE id = ?",
-                    (_state_json(changes.table), int(changes.table.finished), _stamp(now), session_id),
+                    (_state_json(snapshot), int(snapshot.finished), _stamp(now), session_id),
                 )
+            elif stamp:
+                cur = db.execute("UPDATE sessions SET updated = ? WHERE id = ?", (_stamp(now), session_id))
+            if stamp:
                 found = cur.rowcount == 1
             elif changes.people or changes.mentions:
                 # their rows point at the session (foreign keys): a deleted
@@ -798,7 +836,8 @@ class Store:
                                       ("mentions", "person_id"), ("people", "id")):
                     db.execute(f"DELETE FROM {table} WHERE session_id = ? AND {column} = ?", (session_id, person_id))
         if stamp:
-            self._written = (session_id, changes.table, now)
+            # the table now in the row: this one, or (not moved) the one before
+            self._written = (session_id, snapshot if snapshot is not None or not same else written[1], now)
         if changes.wipe:
             self._wipe()
         elif changes.resting_point:

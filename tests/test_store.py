@@ -187,6 +187,12 @@ def test_sessions_are_listed_most_recent_first(data):
         b = new_game(store, seed=2)
         a.record_person("oma", "family", 1)
         assert [i.id for i in store.sessions()] == [a.id, b.id]
+        b.record_person("juf", "school-work", 2)
+        assert [i.id for i in store.sessions()] == [b.id, a.id]
+        a.next_turn()
+        a.record_person("opa", "family", 2)
+        assert [i.id for i in store.sessions()] == [a.id, b.id]
+        assert Session.resume(store, a.id).table.snapshot() == a.table.snapshot()
         assert store.unfinished().id == a.id
         a.end()
         assert store.unfinished().id == b.id
@@ -333,13 +339,22 @@ def test_naming_people_leaves_the_sessions_row_alone_until_a_minute_passed(data,
         later = stamped + store_module.STAMP_EVERY
         monkeypatch.setattr(store_module, "_now", lambda: later)
         s.record_person("tante", "family", 3)
-        assert [q for q in seen if q.startswith("UPDATE sessions")]
+        # only the time: a name leaves the table as it was, so it is not written again
+        assert [q.split(" WHERE")[0] for q in seen if q.startswith("UPDATE sessions")] == [
+            "UPDATE sessions SET updated = " + repr(store_module._stamp(later))]
         assert store.sessions()[0].updated == later
+        assert Session.resume(store, s.id).table.snapshot() == s.table.snapshot()
         seen.clear()
         s.record_person("buurman", "neighbourhood", 3)
         assert not [q for q in seen if q.startswith("UPDATE sessions")]
         # nor a look-up of the row first: the new rows' foreign keys refuse a deleted session
         assert not [q for q in seen if q.startswith("SELECT")]
+        gone = [s.record_person(f"weg {i}", "friends", 3) for i in range(2)]
+        seen.clear()
+        monkeypatch.setattr(store_module, "_now", lambda: later + store_module.STAMP_EVERY)
+        for person in gone:                # other changes than names: the same
+            s.remove_person(person.id)
+        assert len([q for q in seen if q.startswith("UPDATE sessions")]) == 1   # the minute, once
         store._open_db.trace(None)
         with Store.open(store.path) as other:
             other.delete_session(s.id)

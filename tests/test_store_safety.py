@@ -77,6 +77,23 @@ def test_every_error_the_store_raises_is_a_store_error(data):
     store.close()
 
 
+def test_a_change_refused_at_commit_is_rolled_back_and_the_next_one_is_saved(data):
+    """SQLite can refuse a transaction at COMMIT itself (here a foreign key
+    checked only then; in the field a full disk). The worker is told, nothing
+    of it stays, and the next name is saved as usual."""
+    with Store.open() as store:
+        s = new_game(store)
+        db = store._open_db
+        with pytest.raises(StoreError, match="Could not save the test change"):
+            with db.transaction("the test change"):
+                db.execute("PRAGMA defer_foreign_keys = ON")
+                db.execute("INSERT INTO mentions VALUES (?, 99, 99, 1, 'kaart-1', 'fun')", (s.id,))
+        s.record_person("oma", "family", 1)
+        again = Session.resume(store, s.id)
+        assert [p.name for p in again.network.people] == ["oma"]
+        assert [m.person_id for m in again.network.mentions] == [again.network.people[0].id]
+
+
 # --- a game never lives only in the -wal -------------------------------------------
 
 

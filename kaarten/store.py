@@ -1107,8 +1107,12 @@ def _mended_sessions(db: _Database) -> set[int]:
     return {row[0] for sql in queries for row in db.all(sql) if _mended(row[1:])}
 
 
+#: one encoder for every turn (``json.dumps`` with options builds a new one each call)
+_TABLE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _state_json(snapshot: TableSnapshot) -> str:
-    return json.dumps(snapshot.as_dict(), ensure_ascii=False, separators=(",", ":"))
+    return _TABLE_ENCODER.encode(snapshot.as_dict())
 
 
 def _shred(path: Path) -> None:

@@ -176,6 +176,44 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE people ADD COLUMN distinction TEXT NOT NULL DEFAULT '';
     """,
+    # 5: people and mentions stored in the order of their key (WITHOUT ROWID),
+    # so the key is the table and needs no index of its own: a recorded name
+    # writes three pages instead of five, and every page is a write and a
+    # sync of the journal (bench/README.md). Rebuilt as SQLite's "other kinds
+    # of table schema changes" says; runs with foreign keys off (see
+    # _Database.open_checked), so dropping the old tables cascades nowhere.
+    """
+    CREATE TABLE people_v5 (
+        session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        id          INTEGER NOT NULL,
+        name        TEXT    NOT NULL,
+        sector      TEXT    NOT NULL,
+        closeness   INTEGER NOT NULL CHECK (closeness BETWEEN 1 AND 3),
+        note        TEXT    NOT NULL DEFAULT '',
+        distinction TEXT    NOT NULL DEFAULT '',
+        PRIMARY KEY (session_id, id)
+    ) WITHOUT ROWID;
+    INSERT INTO people_v5 (session_id, id, name, sector, closeness, note, distinction)
+        SELECT session_id, id, name, sector, closeness, note, distinction FROM people;
+    CREATE TABLE mentions_v5 (
+        session_id INTEGER NOT NULL,
+        id         INTEGER NOT NULL,
+        person_id  INTEGER NOT NULL,
+        player_id  INTEGER NOT NULL,
+        card_id    TEXT    NOT NULL,
+        theme      TEXT    NOT NULL,
+        PRIMARY KEY (session_id, id),
+        FOREIGN KEY (session_id, person_id) REFERENCES people(session_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (session_id, player_id) REFERENCES players(session_id, id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    INSERT INTO mentions_v5 (session_id, id, person_id, player_id, card_id, theme)
+        SELECT session_id, id, person_id, player_id, card_id, theme FROM mentions;
+    DROP TABLE mentions;
+    DROP TABLE people;
+    ALTER TABLE people_v5 RENAME TO people;
+    ALTER TABLE mentions_v5 RENAME TO mentions;
+    CREATE INDEX mentions_by_person ON mentions(session_id, person_id);
+    """,
 )
 
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
@@ -295,6 +333,9 @@ class _Database:
                 raise _Damage("; ".join(str(r[0]) for r in rows[:3]) or "quick_check failed")
             db._configure()
             db._migrate()
+            # only now: SQLite ignores the switch inside the migration's
+            # transaction, and a rebuilt table (5) must not cascade its DROP
+            db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as e:
             db.close()
             if _is_damage(e):
@@ -307,7 +348,7 @@ class _Database:
 
     def _configure(self) -> None:
         self.execute("PRAGMA secure_delete = ON")
-        self.execute("PRAGMA foreign_keys = ON")
+        self.execute("PRAGMA foreign_keys = OFF")   # on after migrating (open_checked)
         self.execute("PRAGMA temp_store = MEMORY")
         self.execute("PRAGMA trusted_schema = OFF")
         self._use_wal()

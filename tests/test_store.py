@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from store_helpers import new_game, raw_bytes
+from store_helpers import CARDS, new_game, raw_bytes
 
 from kaarten import paths
 from kaarten.paths import data_dir
@@ -65,6 +65,66 @@ def test_the_file_uses_wal_full_sync_secure_delete_and_is_migrated(data):
     assert db.one("PRAGMA secure_delete")[0] == 1
     assert db.one("PRAGMA foreign_keys")[0] == 1
     store.close()
+
+
+def _file_of_version(version: int, path: Path, rows_from: Path) -> None:
+    """A sessions file as an app of schema ``version`` left it, holding the
+    rows of the file ``rows_from`` (written by today's app)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    for script in MIGRATIONS[:version]:
+        conn.executescript(script)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("ATTACH ? AS today", (str(rows_from),))
+    for table in ("sessions", "players", "cards", "people", "mentions", "plan_lines", "plan_notes",
+                  "follow_ups", "origins"):
+        columns = ", ".join(row[1] for row in conn.execute(f"PRAGMA main.table_info({table})"))
+        conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM today.{table}")
+    conn.execute("DETACH today")
+    conn.close()
+
+
+def test_a_file_of_version_4_is_rebuilt_with_every_person_mention_and_link_kept(data, tmp_path):
+    """Migration 5 rebuilds people and mentions (WITHOUT ROWID). Everything
+    the family named comes back, what points at a person still does, and
+    removing a person still takes their mentions, plan lines and origin."""
+    today = tmp_path / "today"
+    with Store.open(today / DB_NAME) as store:
+        first = new_game(store, seed=1)
+        oma = first.record_person("oma", "family", 1)
+        first.record_person("oma", "family", 2, distinction="van papa")
+        first.record_person("جدة فاطمة", "family", 1, note="woont dichtbij 🌻")
+        first.next_turn()
+        first.record_person("oma", "family", 1, same_as=oma.id)
+        juf = first.record_person("juf Anna", "school-work", 2)
+        first.add_plan_line(juf.id, "ophalen van school", theme="trust")
+        first.end()
+        later = Session.start_follow_up(store, first.id, card_ids=list(CARDS), themes_by_card=CARDS, seed=2)
+        later.deal()
+        later.record_person("buurman Piet", "neighbourhood", 3)
+        expected = {s.id: (s.network.people, s.network.mentions, s.plan.lines) for s in (first, later)}
+    _file_of_version(4, data / DB_NAME, today / DB_NAME)
+
+    with Store.open() as store:
+        assert store.damaged_notice is None
+        db = store._open_db
+        assert db.one("PRAGMA user_version")[0] == len(MIGRATIONS)
+        for table in ("people", "mentions"):
+            assert "WITHOUT ROWID" in db.one("SELECT sql FROM sqlite_master WHERE name = ?", (table,))[0]
+        assert db.all("PRAGMA foreign_key_check") == []
+        assert db.one("SELECT count(*) FROM origins")[0] == len(expected[first.id][0])   # the follow-up's
+        assert db.one("PRAGMA foreign_keys")[0] == 1
+        for sid, (people, mentions, lines) in expected.items():
+            again = Session.resume(store, sid)
+            assert (again.network.people, again.network.mentions, again.plan.lines) == (people, mentions, lines)
+        again = Session.resume(store, first.id)
+        again.remove_person(juf.id)
+        assert db.one("SELECT count(*) FROM plan_lines WHERE session_id = ?", (first.id,))[0] == 0
+        assert db.one("SELECT count(*) FROM mentions WHERE session_id = ? AND person_id = ?",
+                      (first.id, juf.id))[0] == 0
+        store.delete_session(first.id)
+        assert [i.id for i in store.sessions()] == [later.id]
+        assert [p.name for p in Session.resume(store, later.id).network.people][-1] == "buurman Piet"
 
 
 def test_a_file_from_a_newer_app_is_refused_not_moved(data):

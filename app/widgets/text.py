@@ -39,7 +39,7 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 
 from app import theme
-from app.fonts import font_for, measure
+from app.fonts import as_drawn, font_for, measure
 from app.i18n import tr
 from app.scripts import RTL_SCRIPTS, display_text, join_parts, scripts_in, text_is_rtl
 
@@ -129,6 +129,9 @@ class ScriptLabel(Label):
     def texture_update(self, *largs):
         # The drawn string is made from the logical `text` here, and only here.
         lang = self.lang or tr.lang
+        if self._label is not None:
+            self._label.resolve_font_name()
+            as_drawn(self._label)     # Kivy then measures as it draws (app.fonts.as_drawn)
         if self._label is not None and not self.markup:
             width = self.text_size[0] if self.text_size else None
             if width is not None and self.padding:      # the room kept inside at the ends
@@ -154,15 +157,15 @@ class ScriptLabel(Label):
         """How much wider than ``room`` Kivy's own measure finds a line that
         :func:`app.fonts.measure` says fits (0 almost always).
 
-        The two can differ by a few pixels for the same string, font and
-        size: SDL_ttf measures on the font object Kivy keeps per font and
-        size, and that object's figure for a string changes during a long
-        process (after nl, ar, ti in one run, a Tigrinya sector name measured
-        58 px on a fresh object and 61 px on the long-lived one), while
-        :func:`measure` keeps the figure it first got. A box sized by the
-        one measure then got a word broken into two lines by Kivy, of which
-        one showed ("ት"). So a line the one measure fitted is given the room
-        Kivy wants for it; a line it did not fit is wrapped as before.
+        The two differed by a few pixels for the same string, font and size
+        when the font object Kivy keeps per font and size had not drawn yet
+        (a Tigrinya sector name: 58 px, then 61 px once drawn), and a box
+        sized by the one measure got a word broken into two lines by Kivy,
+        of which one showed ("ት"). :func:`app.fonts.as_drawn` takes that
+        cause away; this stays as the guard for any other difference (Kivy
+        measures word by word, the one measure whole lines). A line the one
+        measure fitted is given the room Kivy wants for it; a line it did
+        not fit is wrapped as before.
         """
         fitted = [line for line in drawn.split("\n") if line and self._measure(line) <= room]
         if not fitted:

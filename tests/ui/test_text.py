@@ -103,6 +103,59 @@ def test_text_wraps_and_grows_at_extra_large_size():
         style.scale = 1.0
 
 
+TIGRINYA_SECTORS = ("ስድራቤት", "ኣዕሩኽ", "ጎረባብቲ", "ቤት ትምህርትን ስራሕን", "ክለብ፣ እምነት፣ ናጻ ግዜ", "ሓገዝን ክንክንን")
+
+
+@pytest.mark.timeout(60)
+def test_kivy_still_measures_with_what_the_font_held_not_with_the_labels_settings():
+    """Why app.fonts.as_drawn exists: the same core label, with the same
+    settings, measures a Tigrinya name 96 px before its font drew and 101 px
+    after. When this fails, Kivy measures as it draws: take it out."""
+    from kivy.base import EventLoop
+    from kivy.core.text import Label as CoreLabel
+    from kivy.core.text._text_sdl2 import _SurfaceContainer
+
+    from app.fonts import font_for
+
+    EventLoop.ensure_window()
+    text, size = "ሓገዝን ክንክንን", 18.71      # a size nothing else uses: a font object of its own
+    label = CoreLabel(text=text, font_name=font_for("ti", text), font_size=size, font_script_name="Latn")
+    before = label.get_extents(text)[0]
+    _SurfaceContainer(1, 1).render(label, " ", 0, 0)        # the font draws with the label's settings
+    assert label.get_extents(text)[0] != before
+
+
+@pytest.mark.timeout(60)
+def test_a_label_draws_as_wide_as_the_one_measure_said():
+    """The map measures its names long before their labels draw, and in
+    between the font can take other settings from other drawing (in the app
+    a Tigrinya sector name grew from 96 to 101 px that way, which label set
+    them was not pinned down): the pill was 5 px short and cut its last
+    letter. Every Tigrinya sector name, an Arabic name and a Dutch one, each
+    measured on a font that never drew, are drawn exactly as wide."""
+    from kivy.base import EventLoop
+    from kivy.core.text import Label as CoreLabel
+    from kivy.core.text._text_sdl2 import _SurfaceContainer
+
+    from app.fonts import font_for, measure
+    from app.scripts import display_text
+    from app.widgets.text import ScriptLabel
+
+    EventLoop.ensure_window()
+    cases = [("ti", t) for t in TIGRINYA_SECTORS] + [("ar", "جدة فاطمة"), ("nl", "Buurvrouw Mo")]
+    for size in (17.31, 23.53):           # sizes nothing else uses: fonts that never drew
+        for lang, text in cases:
+            drawn, font = display_text(text, lang), font_for(lang, text)
+            width = measure(drawn, font, size)[0]
+            other = CoreLabel(text=" ", font_name=font, font_size=size, font_script_name="Latn")
+            _SurfaceContainer(1, 1).render(other, " ", 0, 0)
+            label = ScriptLabel(text=text, lang=lang, size_hint=(None, None), width=2 * width)
+            label.font_size = size
+            label.texture_update()
+            assert "\n" not in label._label.text, (lang, text, size)
+            assert label._label.get_extents(label._label.text)[0] == width, (lang, text, size)
+
+
 def test_colours_reach_wcag_contrast():
     from app import theme
 

@@ -21,7 +21,7 @@ import datetime as dt
 import random
 from contextlib import contextmanager
 from types import MappingProxyType
-from typing import Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from kaarten.errors import DamagedSessionError, SetupError
 from kaarten.followup import FollowUpChanges, FollowUpOf, carry_over, follow_up_changes
@@ -562,52 +562,35 @@ class Session:
             self._follow_up = follow_up_before
             raise
 
-    def _moving(self) -> _Moving:
+    def _moving(self) -> _Undo:
         """:meth:`_action` for a move of the cards (a deal, a pass, a turn):
         only the table changes, so only the table is put back."""
-        return _Moving(self._table)
+        return _Undo(self._table._restore, self._table.snapshot())
 
-    def _adding(self) -> _Adding:
+    def _adding(self) -> _Undo:
         """:meth:`_action` for naming someone (the action a game repeats
         most): it only adds a person or a mention, so undoing it takes away
         what was added, without a copy of the whole network first."""
-        return _Adding(self._network)
+        return _Undo(self._network._drop_since, self._network._mark())
 
     def __repr__(self) -> str:
         return f"<Session {self.id} deck={self.deck_id!r} {self.language} {self._table!r}>"
 
 
-class _Adding:
-    """:meth:`Session._adding`. A class rather than a generator: its ``with``
-    costs a quarter as much, and naming someone is the action a game repeats
-    most."""
+class _Undo:
+    """``with`` block that calls ``undo(state)`` when the block raises: for
+    :meth:`Session._adding` and :meth:`Session._moving`. A class rather than
+    a generator: its ``with`` costs a quarter as much, and naming someone
+    and turning are what a game repeats most."""
 
-    __slots__ = ("_network", "_mark")
+    __slots__ = ("_undo", "_state")
 
-    def __init__(self, network: Network) -> None:
-        self._network = network
-        self._mark = network._mark()
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> None:
-        if kind is not None:
-            self._network._drop_since(self._mark)
-
-
-class _Moving:
-    """:meth:`Session._moving`."""
-
-    __slots__ = ("_table", "_before")
-
-    def __init__(self, table: Table) -> None:
-        self._table = table
-        self._before = table.snapshot()
+    def __init__(self, undo: Callable[[Any], None], state: Any) -> None:
+        self._undo, self._state = undo, state
 
     def __enter__(self) -> None:
         return None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> None:
         if kind is not None:
-            self._table._restore(self._before)
+            self._undo(self._state)

@@ -41,10 +41,10 @@ from kivy.uix.label import Label
 from app import theme
 from app.fonts import as_drawn, font_for, measure
 from app.i18n import tr
-from app.scripts import RTL_SCRIPTS, display_text, join_parts, scripts_in, text_is_rtl
+from app.scripts import display_text, text_is_rtl
 
 __all__ = ["style", "TextStyle", "TEXT_SCALES", "ScriptLabel", "ScriptButton", "resolve_halign",
-           "TypedPreview", "needs_preview"]
+           "TypedPreview"]
 
 #: The text-size setting: name -> factor on every sp size.
 TEXT_SCALES = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
@@ -244,20 +244,17 @@ COUNT_FROM = 2 / 3
 
 
 class TypedPreview(ScriptLabel):
-    """What is typed in ``field``, shaped and in reading order, right under
-    it, with the count against the field's ``max_chars`` ("45 van 60 tekens")
-    once the text nears it.
-
-    The shaped text shows when the field cannot draw it right itself (Arabic
-    or Hebrew letters); the count shows past :data:`COUNT_FROM` of the
-    limit. With ``reserve`` the
+    """Under a field: the count against the field's ``max_chars`` ("45 van
+    60 tekens") once the text nears it, red past it. With ``reserve`` the
     line keeps its height when empty, so nothing below it moves.
+
+    It showed the typed text shaped too, while the field drew Arabic
+    unjoined; :class:`app.widgets.textinput.ScriptTextInput` draws it shaped
+    itself now, and a name twice was one thing more to read.
     """
 
     field = ObjectProperty(None, allownone=True)
     reserve = BooleanProperty(True)
-    #: the shaped text alone (tests read it), without the count
-    shown = StringProperty("")
 
     def on_field(self, _instance, field):
         if field is not None:
@@ -267,23 +264,11 @@ class TypedPreview(ScriptLabel):
 
     def _update(self, *_):
         field = self.field
-        typed = field.text if field is not None else ""
-        self.shown = typed.strip() if needs_preview(typed) else ""
-        count = ""
-        n = len(" ".join(typed.split()))
-        if field is not None and field.max_chars and n > field.max_chars * COUNT_FROM:
-            count = tr._("{n} van {max} tekens").format(n=n, max=int(field.max_chars))
-        self.text = join_parts([self.shown, count], "   \u00b7   ", self.lang or tr.lang)
-        self.color = theme.DANGER if field is not None and field.max_chars and \
-            len(" ".join(typed.split())) > field.max_chars else theme.INK
-
-
-def needs_preview(text: str) -> bool:
-    """True when a Kivy field draws ``text`` wrongly (letters unjoined, right
-    to left reversed): Arabic or Hebrew in it."""
-    return any(s in RTL_SCRIPTS for s in scripts_in(text))
-
-
+        n = len(" ".join((field.text if field is not None else "").split()))
+        limit = field.max_chars if field is not None else 0
+        self.text = tr._("{n} van {max} tekens").format(n=n, max=int(limit)) \
+            if limit and n > limit * COUNT_FROM else ""
+        self.color = theme.DANGER if limit and n > limit else theme.INK
 
 
 Builder.load_file(str(Path(__file__).with_suffix(".kv")))

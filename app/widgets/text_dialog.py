@@ -1,13 +1,13 @@
 """A calm question that wants a few words: a name, a distinction, a note.
 
 ``ask_text(title, message, text, placeholder, save, on_save)`` opens it with
-the field focused and the shaped preview under it (:class:`TypedPreview`).
+the field focused and the count under it (:class:`TypedPreview`).
 ``on_save(text)`` returns None when done (the dialog closes) or a message
 saying what to fix (shown under the field; it clears as soon as the text
 changes). The safe answer ("Niet veranderen") is on the start side.
 
 It is a :class:`app.widgets.dialog.QuestionDialog` (the same frame, title,
-message and answers) with the field, its preview and the message what to
+message and answers) with the field, its count and the message what to
 fix as its body.
 """
 
@@ -29,7 +29,7 @@ __all__ = ["TextDialog", "TextEntry", "ask_text"]
 
 
 class TextEntry(BoxLayout):
-    """The body of a :class:`TextDialog`: the field, the shaped preview and
+    """The body of a :class:`TextDialog`: the field, the count under it and
     what to fix."""
 
     dialog = ObjectProperty(None, allownone=True)

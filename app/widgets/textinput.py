@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.clock import Clock
+from kivy.graphics import Color, Rectangle
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import NumericProperty, ObjectProperty, StringProperty
@@ -20,7 +21,7 @@ from kivy.uix.textinput import TextInput
 from app import theme
 from app.fonts import font_for
 from app.i18n import tr
-from app.scripts import display_text, text_is_rtl
+from app.scripts import display_text, has_rtl, text_is_rtl
 from app.widgets.layout import scroll_view_around
 from app.widgets.text import style
 
@@ -31,14 +32,17 @@ class ScriptTextInput(TextInput):
     """A one-line text field in the app's type (size, font by script).
 
     Typing Arabic into a Kivy TextInput does not join letters (kivy#1570,
-    #1619): the field keeps the logical string, and
-    :class:`app.widgets.text.TypedPreview` beside it shows what was typed,
-    shaped and in reading order. The placeholder (``hint_text``) is shaped
+    #1619). The field keeps the logical string (``text``, the cursor, what a
+    key inserts or deletes) and draws each line with right-to-left letters
+    shaped and in reading order (:func:`app.scripts.display_text`); the
+    cursor, a tap and a selection on such a line are placed by the width of
+    the drawn prefix, from the right when the line reads right to left
+    (:meth:`_visual_x`). The placeholder (``hint_text``) is shaped
     here: set it to the logical text, the field shows the drawn one. The font
     follows the typed script (the mixed font for a name in two scripts or with
     an emoji); the text sits on the right when it, or the UI language, reads
     right to left. ``max_chars`` (0: none) is the longest text the field is
-    for; the preview shows the count while typing.
+    for; :class:`app.widgets.text.TypedPreview` under it counts near it.
     """
 
     size_sp = NumericProperty(theme.FONT_BODY + 4)
@@ -78,6 +82,65 @@ class ScriptTextInput(TextInput):
     @staticmethod
     def pick_font(lang: str, text: str) -> str:
         return font_for(lang, text)
+
+    # -- right-to-left letters, drawn shaped -----------------------------------
+    # Kivy draws, measures and hit-tests a line as its logical string. Lines
+    # with Arabic or Hebrew letters are drawn shaped instead, and the four
+    # places that turn a logical column into x (and back) go through
+    # _visual_x. Everything else (typing, deleting, the text) stays Kivy's.
+
+    def _create_line_label(self, text, hint=False):
+        if not hint and has_rtl(text):     # the placeholder is shaped already
+            text = display_text(text)
+        return super()._create_line_label(text, hint)
+
+    def _visual_x(self, line: str, col: int) -> float:
+        """x of the place before logical ``col`` in ``line``, from the left
+        of the drawn line: the width of the drawn prefix, counted from the
+        right when the line reads right to left."""
+        prefix = self._get_text_width(display_text(line[:col]), self.tab_width, self._label_cached) if col else 0
+        if not text_is_rtl(line):
+            return prefix
+        whole = self._get_text_width(display_text(line), self.tab_width, self._label_cached)
+        return max(0, whole - prefix)
+
+    def cursor_offset(self):
+        row, col = int(self.cursor_row), int(self.cursor_col)
+        if row < len(self._lines) and has_rtl(self._lines[row]):
+            return self._visual_x(self._lines[row], col)
+        return super().cursor_offset()
+
+    def get_cursor_from_xy(self, x, y):
+        col, row = super().get_cursor_from_xy(x, y)
+        line = self._lines[row] if row < len(self._lines) else ""
+        if not has_rtl(line):
+            return col, row
+        # the column whose place is nearest the tap, on the drawn line
+        left = self.x + self.padding[0] - self.scroll_x + self._line_shift(row)
+        return min(range(len(line) + 1), key=lambda c: abs(left + self._visual_x(line, c) - x)), row
+
+    def _line_shift(self, row: int) -> float:
+        """How far a line is drawn from the left padding (its alignment)."""
+        room = self.width - self.padding[0] - self.padding[2]
+        width = self._get_row_width(row)
+        if self.halign == "right":
+            return max(0, room - width)
+        if self.halign == "center":
+            return max(0, (room - width) // 2)
+        return 0
+
+    def _draw_selection(self, pos, size, line_num, selection_start, selection_end, lines, *args):
+        line = lines[line_num] if line_num < len(lines) else ""
+        if not has_rtl(line) or not selection_start[1] <= line_num <= selection_end[1]:
+            return super()._draw_selection(pos, size, line_num, selection_start, selection_end, lines, *args)
+        canvas_add, selection_color = args[-2], args[-1]
+        first = selection_start[0] if line_num == selection_start[1] else 0
+        last = selection_end[0] if line_num == selection_end[1] else len(line)
+        xs = sorted((self._visual_x(line, first), self._visual_x(line, last)))
+        if xs[0] == xs[1]:
+            return
+        canvas_add(Color(*selection_color, group="selection"))
+        canvas_add(Rectangle(pos=(pos[0] + xs[0], pos[1]), size=(xs[1] - xs[0], size[1]), group="selection"))
 
     # -- the on-screen keyboard never covers the field ------------------------
     # Window.softinput_mode handles the system keyboard. Kivy's own docked

@@ -529,3 +529,50 @@ def test_an_arabic_name_is_shaped_in_its_chip_and_on_the_map(driver, tmp_path):
     from kaarten.session import Session
     again = Session.resume(app.store, session.id)
     assert again.network.person(person.id).name == ARABIC_NAME
+
+
+@pytest.mark.timeout(60)
+def test_an_arabic_name_typed_into_the_field_is_drawn_joined_and_the_cursor_follows_it(window):
+    """kivy#1570: Kivy draws a typed Arabic name letter by letter, unjoined
+    and left to right. The field keeps the name as typed and draws it shaped;
+    the cursor, a tap and a selection land where the drawn letters are."""
+    from kivy.base import EventLoop
+    from kivy.core.text import Label as CoreLabel
+    from kivy.core.window import Window
+    from kivy.graphics import Rectangle
+
+    from app.scripts import display_text
+    from app.widgets.textinput import ScriptTextInput
+
+    field = ScriptTextInput(size_hint=(None, None), width=600, pos=(100, 300))
+    Window.add_widget(field)
+    try:
+        EventLoop.idle()
+        for ch in ARABIC_NAME:                      # as the keys would type it
+            field.insert_text(ch)
+        for _ in range(3):
+            EventLoop.idle()
+        assert field.text == ARABIC_NAME and field.halign == "right"
+        drawn = CoreLabel(text=display_text(ARABIC_NAME), font_name=field.font_name, font_size=field.font_size)
+        drawn.refresh()
+        line = field._lines_labels[0]
+        assert tuple(line.size) == tuple(drawn.texture.size)
+        assert alpha_rows(line) == alpha_rows(drawn.texture), "the field draws the name unshaped"
+        rect = field._lines_rects[0]
+        left, right, middle = rect.pos[0], rect.pos[0] + rect.size[0], rect.pos[1] + rect.size[1] / 2
+        assert field.cursor_pos[0] == pytest.approx(left, abs=1)       # typing goes on at the left
+        field.cursor = (0, 0)
+        assert field.cursor_pos[0] == pytest.approx(right, abs=1)      # the name begins on the right
+        assert field.get_cursor_from_xy(left + 1, middle)[0] == len(ARABIC_NAME)
+        assert field.get_cursor_from_xy(right - 1, middle)[0] == 0
+        field.select_all()
+        for _ in range(2):
+            EventLoop.idle()
+        [mark] = [i for i in field.canvas.get_group("selection") if isinstance(i, Rectangle)]
+        assert (mark.pos[0], mark.pos[0] + mark.size[0]) == (pytest.approx(left, abs=1), pytest.approx(right, abs=1))
+        field.text = "oma"                          # a Dutch name: as Kivy draws it
+        for _ in range(2):
+            EventLoop.idle()
+        assert field.halign == "left" and field.cursor_offset() == field._get_text_width("oma", 4, field._label_cached)
+    finally:
+        Window.remove_widget(field)

@@ -77,10 +77,12 @@ class CircleButton(_Natural, ButtonBehavior, BoxLayout):
 class NamingPanel(ModalView):
     """Name someone for the card on the table.
 
-    It keeps still while typing: the chips of people named before have two
-    rows of room of their own (more scroll), the messages and the question
-    above the sectors keep their lines, so a finger aimed at a sector lands
-    on it. The name field keeps the focus after a name is saved; a message
+    It keeps still while typing: once anyone is named in the game, the
+    chips of people named before have two rows of room of their own (more
+    scroll), the messages and the question above the sectors keep their
+    lines, so a finger aimed at a sector lands on it. Before the first name
+    no chip can come, so there is no empty room for them: the room comes
+    with the first name saved, not while typing. The name field keeps the focus after a name is saved; a message
     about what to fix goes as soon as it is fixed. A name already used asks
     once: the same person, or someone else (then a few words tell them apart).
     """
@@ -94,6 +96,8 @@ class NamingPanel(ModalView):
     feedback = StringProperty("")
     feedback_ok = BooleanProperty(True)
     chips_hint = StringProperty("")
+    #: anyone named in this game yet (else no chip can show: no room kept for them)
+    has_people = BooleanProperty(False)
     name_max = NumericProperty(NAME_MAX)
     #: the height of the table's top bar, which the panel leaves free
     top_room = NumericProperty(0)
@@ -192,6 +196,7 @@ class NamingPanel(ModalView):
         session = self.screen.session if self.screen else None
         if session is None:
             return
+        self.has_people = len(session.network) > 0
         typed = self.ids.name.text.strip()
         offer = session.network.suggestions(typed)
         same_ids = {p.id for p in offer.same}

@@ -94,40 +94,27 @@ class ScriptTextInput(TextInput):
             text = display_text(text)
         return super()._create_line_label(text, hint)
 
-    def _visual_x(self, line: str, col: int) -> float:
-        """x of the place before logical ``col`` in ``line``, from the left
-        of the drawn line: the width of the drawn prefix, counted from the
-        right when the line reads right to left."""
+    def _visual_x(self, row: int, col: int) -> float:
+        """x of the place before logical ``col`` of line ``row``, from the
+        left of the drawn line: the width of the drawn prefix, counted from
+        the right (the drawn line's width) when the line reads right to left."""
+        line = self._lines[row]
         prefix = self._get_text_width(display_text(line[:col]), self.tab_width, self._label_cached) if col else 0
-        if not text_is_rtl(line):
-            return prefix
-        whole = self._get_text_width(display_text(line), self.tab_width, self._label_cached)
-        return max(0, whole - prefix)
+        return max(0, self._get_row_width(row) - prefix) if text_is_rtl(line) else prefix
 
     def cursor_offset(self):
         row, col = int(self.cursor_row), int(self.cursor_col)
         if row < len(self._lines) and has_rtl(self._lines[row]):
-            return self._visual_x(self._lines[row], col)
+            return self._visual_x(row, col)
         return super().cursor_offset()
 
     def get_cursor_from_xy(self, x, y):
         col, row = super().get_cursor_from_xy(x, y)
-        line = self._lines[row] if row < len(self._lines) else ""
-        if not has_rtl(line):
+        if row >= len(self._lines_rects) or not has_rtl(self._lines[row]):
             return col, row
-        # the column whose place is nearest the tap, on the drawn line
-        left = self.x + self.padding[0] - self.scroll_x + self._line_shift(row)
-        return min(range(len(line) + 1), key=lambda c: abs(left + self._visual_x(line, c) - x)), row
-
-    def _line_shift(self, row: int) -> float:
-        """How far a line is drawn from the left padding (its alignment)."""
-        room = self.width - self.padding[0] - self.padding[2]
-        width = self._get_row_width(row)
-        if self.halign == "right":
-            return max(0, room - width)
-        if self.halign == "center":
-            return max(0, (room - width) // 2)
-        return 0
+        # the column whose place is nearest the tap, on the line as drawn
+        left = self._lines_rects[row].pos[0]
+        return min(range(len(self._lines[row]) + 1), key=lambda c: abs(left + self._visual_x(row, c) - x)), row
 
     def _draw_selection(self, pos, size, line_num, selection_start, selection_end, lines, *args):
         line = lines[line_num] if line_num < len(lines) else ""
@@ -136,7 +123,7 @@ class ScriptTextInput(TextInput):
         canvas_add, selection_color = args[-2], args[-1]
         first = selection_start[0] if line_num == selection_start[1] else 0
         last = selection_end[0] if line_num == selection_end[1] else len(line)
-        xs = sorted((self._visual_x(line, first), self._visual_x(line, last)))
+        xs = sorted((self._visual_x(line_num, first), self._visual_x(line_num, last)))
         if xs[0] == xs[1]:
             return
         canvas_add(Color(*selection_color, group="selection"))
